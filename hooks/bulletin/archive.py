@@ -1,0 +1,70 @@
+"""The loaded archive: units, reports indexed by unit and period, and their tables, computed once.
+
+Pages ask the archive for a report's tables; the archive computes each table the first time
+and hands the same object to every later page, so a figure shown twice comes from one sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .funds import FUNDS_KEY, fund_lines, funds_table
+from .kinds import KINDS
+from .periods import Period
+from .schema import Record
+from .settings import Settings
+from .tables import Table, kind_table
+from .units import Unit, UnitRegistry
+
+
+@dataclass(frozen=True)
+class Report:
+    """One unit's report for one period: its records and where its two files are."""
+
+    unit: Unit
+    period: Period
+    records: dict[str, tuple[Record, ...]]
+    data_path: str          # as messages show it: data/2021/xuancheng-workshop.yml
+    narrative_path: str     # docs/2021/xuancheng-workshop.md
+
+    @property
+    def key(self) -> tuple[str, Period]:
+        return (self.unit.id, self.period)
+
+    @property
+    def page_path(self) -> str:
+        """The narrative's path inside docs/, as MkDocs names it (src_uri)."""
+        return f"{self.period.code}/{self.unit.id}.md"
+
+    @property
+    def title(self) -> str:
+        return f"{self.unit.name}{self.period.label}工作總結"
+
+
+@dataclass
+class Archive:
+    units: UnitRegistry
+    settings: Settings = field(default_factory=Settings)
+    reports: dict[tuple[str, Period], Report] = field(default_factory=dict)
+    _pages: dict[str, Report] = field(default_factory=dict, repr=False)
+    _tables: dict[tuple[tuple[str, Period], str], Table] = field(default_factory=dict, repr=False)
+
+    def add(self, report: Report) -> None:
+        self.reports[report.key] = report
+        self._pages[report.page_path] = report
+
+    def report_for_page(self, src_uri: str) -> Report | None:
+        """The report whose narrative MkDocs is rendering, if the page is one."""
+        return self._pages.get(src_uri)
+
+    def table(self, report: Report, key: str) -> Table:
+        """A kind's table or the funds table of one report, computed on first use."""
+        cache_key = (report.key, key)
+        if cache_key not in self._tables:
+            money_unit = self.settings.money_unit
+            if key == FUNDS_KEY:
+                table = funds_table(fund_lines(report.records), money_unit)
+            else:
+                table = kind_table(KINDS[key], report.records.get(key, ()), money_unit)
+            self._tables[cache_key] = table
+        return self._tables[cache_key]

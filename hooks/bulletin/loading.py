@@ -1,0 +1,156 @@
+"""Loading and checking the whole archive in one pass: registry, record files, narratives, markers.
+
+The layout states each report's unit and period once, by where its files are:
+
+    data/units.yml                       the unit registry
+    data/<period>/<unit>.yml             records     (data/2021/xuancheng-workshop.yml)
+    docs/<period>/<unit>.md              narrative   (docs/2021/xuancheng-workshop.md)
+
+Every problem found anywhere is collected; the caller decides whether to abort. Files are read
+once per call, so a build that calls this once per build parses each record file once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .archive import Archive, Report
+from .markers import Marker, find_markers
+from .periods import Period, PeriodError, parse_period
+from .problems import Location, Problem, sorted_problems
+from .reading import read_report_records
+from .settings import Settings
+from .units import UNIT_ID, read_units
+from .yaml_source import decode_utf8, read_yaml
+
+UNITS_FILE = "units.yml"
+RECORD_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class LoadResult:
+    archive: Archive
+    problems: list[Problem] = field(default_factory=list)
+    markers: dict[str, list[Marker]] = field(default_factory=dict)  # by narrative src path
+
+
+def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = None) -> LoadResult:
+    """Everything under data/ and the narratives under docs/, checked together."""
+    problems: list[Problem] = []
+    data_dir = project_dir / "data"
+
+    def shown(path: Path) -> str:
+        try:
+            return path.relative_to(project_dir).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    units_path = data_dir / UNITS_FILE
+    if units_path.is_file():
+        registry = read_units(read_yaml(units_path, shown(units_path), problems).root, shown(units_path), problems)
+    else:
+        registry = read_units(None, shown(units_path), problems)
+    archive = Archive(registry, settings or Settings())
+    result = LoadResult(archive, problems)
+
+    record_files = _record_files(data_dir, shown, problems)
+    narratives = _narrative_files(docs_dir, shown)
+
+    for (period, unit_id), path in record_files.items():
+        data_shown = shown(path)
+        narrative = narratives.get((period, unit_id))
+        if unit_id not in registry:
+            if UNIT_ID.match(unit_id) and registry.units:
+                problems.append(Problem(Location(data_shown), "",
+                                        f"expected a unit listed in {shown(units_path)}, got \"{unit_id}\""))
+            elif not UNIT_ID.match(unit_id):
+                problems.append(Problem(Location(data_shown), "",
+                                        f"expected a file named after a unit id, got \"{path.name}\""))
+        if narrative is None:
+            expected_at = shown(docs_dir / period.code / f"{unit_id}.md")
+            problems.append(Problem(Location(data_shown), "",
+                                    f"expected its narrative at {expected_at}, found none"))
+        root = read_yaml(path, data_shown, problems).root
+        records = read_report_records(root, data_shown, period, problems)
+        if unit_id in registry and narrative is not None:
+            report = Report(registry[unit_id], period, records, data_shown, shown(narrative))
+            archive.add(report)
+            result.markers[report.page_path] = _check_narrative(narrative, report, problems)
+
+    for (period, unit_id), path in narratives.items():
+        if (period, unit_id) not in record_files:
+            expected_at = shown(data_dir / period.code / f"{unit_id}.yml")
+            problems.append(Problem(Location(shown(path)), "", f"expected its records at {expected_at}, found none"))
+
+    result.problems = sorted_problems(problems)
+    return result
+
+
+def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[Period, str], Path]:
+    found: dict[tuple[Period, str], Path] = {}
+    if not data_dir.is_dir():
+        problems.append(Problem(Location(shown(data_dir)), "", "expected the data folder, found none"))
+        return found
+    for entry in sorted(data_dir.iterdir()):
+        if entry.name.startswith(".") or entry.name == UNITS_FILE:
+            continue
+        if not entry.is_dir():
+            problems.append(Problem(Location(shown(entry)), "",
+                                    f"expected only {UNITS_FILE} and period folders (2021, 2021-H1) here"))
+            continue
+        try:
+            period = parse_period(entry.name)
+        except PeriodError as error:
+            problems.append(Problem(Location(shown(entry)), "", f"expected {error}, got \"{entry.name}\""))
+            continue
+        for path in sorted(entry.iterdir()):
+            if path.name.startswith(".") or path.name.startswith("~$"):
+                continue
+            if path.suffix not in RECORD_SUFFIXES or not path.is_file():
+                problems.append(Problem(Location(shown(path)), "",
+                                        "expected a record file named <unit-id>.yml"))
+                continue
+            if (period, path.stem) in found:
+                problems.append(Problem(Location(shown(path)), "",
+                                        f"expected one record file per unit, got a second beside "
+                                        f"{shown(found[(period, path.stem)])}"))
+                continue
+            found[(period, path.stem)] = path
+    return found
+
+
+def _narrative_files(docs_dir: Path, shown) -> dict[tuple[Period, str], Path]:
+    """Narratives are the pages in period folders of docs/; `index.md` there is a section page."""
+    found: dict[tuple[Period, str], Path] = {}
+    if not docs_dir.is_dir():
+        return found
+    for entry in sorted(docs_dir.iterdir()):
+        if not entry.is_dir():
+            continue
+        try:
+            period = parse_period(entry.name)
+        except PeriodError:
+            continue
+        for path in sorted(entry.glob("*.md")):
+            if path.name != "index.md":
+                found[(period, path.stem)] = path
+    return found
+
+
+def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> list[Marker]:
+    """Markers well-formed, and every kind with records shown by a marker somewhere on the page."""
+    text = decode_utf8(path.read_bytes(), report.narrative_path, problems)
+    if text is None:
+        return []
+    markers = find_markers(text, report.narrative_path, problems)
+    shown_kinds = {m.args.get("kind") for m in markers if m.name == "table"}
+    for key, records in report.records.items():
+        if records and key not in shown_kinds:
+            first = records[0].source
+            problems.append(Problem(
+                Location(report.narrative_path, 1, 1), key,
+                f"expected a marker <!-- bulletin/table {{ kind: {key} }} --> to show the records at "
+                f"{first.path}:{first.line}, got none (figures would be left off the page)",
+            ))
+    return markers

@@ -1,0 +1,154 @@
+"""How a kind of record is declared: a dataclass whose fields say how they are read and shown.
+
+A kind module (see `kinds/visits.py`) writes each field once, with its label, type and roles:
+
+    people: Count | None = count("人次", "人次")
+    cash: Decimal | None = money("慰問金", fund=CASH)
+
+and everything else — reading YAML, messages, table columns, 合計 rows, derived funds, privacy —
+is driven from that declaration. That is what keeps a new kind to one small module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fieldtypes import Choice, CountOf, Date, FieldType, Money, Percent, Text
+from .problems import Location
+
+CASH, IN_KIND = "cash", "in_kind"
+_SPEC = "bulletin"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a kind: its YAML key, its column label, how it is read, what role it plays."""
+
+    name: str
+    label: str
+    type: FieldType
+    required: bool = False
+    private: bool = False          # personal data: counted, never rendered
+    part_of: str | None = None     # 其中: cannot exceed this other field
+    fund: str | None = None        # CASH or IN_KIND when the amount is money the union spent
+    measure_from: str | None = None  # the field holding this count's measure word (家, 人 …)
+    default: object = None         # the value when the editor leaves the field out
+
+    @property
+    def totalled(self) -> bool:
+        """A column gets a 合計 when its values are the same sort of thing on every row."""
+        return self.type.summable and self.measure_from is None
+
+    @property
+    def header(self) -> str:
+        """Column header with its unit: 慰問金（元）, 人次."""
+        unit = self.type.unit
+        if not unit or self.label.endswith(unit) or self.measure_from:
+            return self.label
+        return f"{self.label}（{unit}）"
+
+
+def _declare(label: str, field_type: FieldType, **roles: Any) -> Any:
+    spec = FieldSpec(name="", label=label, type=field_type, **roles)
+    return field(default=spec.default, metadata={_SPEC: spec})
+
+
+def text(label: str, *, required: bool = False, private: bool = False, max_length: int = 300) -> Any:
+    return _declare(label, Text(max_length), required=required, private=private)
+
+
+def choice(label: str, options: tuple[str, ...], *, required: bool = False) -> Any:
+    return _declare(label, Choice(options), required=required)
+
+
+def count(
+    label: str, unit: str, *also: str, part_of: str | None = None, required: bool = False,
+    measure_from: str | None = None, default: object = None,
+) -> Any:
+    """A count shown in `unit`; `also` lists other measure words editors may type after the number.
+
+    With `measure_from`, the measure word comes from another field of the same record (a list of
+    organisation figures in 家 and 人), so the column has no 合計.
+    """
+    return _declare(
+        label, CountOf((unit, *also)), part_of=part_of, required=required,
+        measure_from=measure_from, default=default,
+    )
+
+
+def money(label: str, *, fund: str | None = None, required: bool = False) -> Any:
+    return _declare(label, Money(), fund=fund, required=required)
+
+
+def percent(label: str) -> Any:
+    return _declare(label, Percent())
+
+
+def date(label: str) -> Any:
+    return _declare(label, Date())
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Record:
+    """What every record carries besides its figures: where it was written, field by field."""
+
+    source: Location
+    locations: Mapping[str, Location] = field(default_factory=dict)
+
+    def figures(self) -> tuple[tuple[str, object], ...]:
+        """The declared fields that were given, in order: what makes two records the same entry."""
+        return tuple(
+            (f.name, getattr(self, f.name))
+            for f in dataclasses.fields(self)
+            if _SPEC in f.metadata and getattr(self, f.name) is not None
+        )
+
+
+Check = Callable[[Any], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of figure (visits, awards …): its key in record files, its title, its record class."""
+
+    key: str
+    title: str
+    record: type[Record]
+    order: int
+    # What money of this kind is spent on, for the derived funds table (a record may decide).
+    fund_purpose: str | Callable[[Any], str] | None = None
+    # Cross-field rules beyond 其中 ≤ whole: return (field, "expected …, got …") pairs.
+    checks: Check | None = None
+    fields: tuple[FieldSpec, ...] = ()
+
+    def __post_init__(self) -> None:
+        specs = []
+        for f in dataclasses.fields(self.record):
+            if _SPEC in f.metadata:
+                specs.append(dataclasses.replace(f.metadata[_SPEC], name=f.name))
+        object.__setattr__(self, "fields", tuple(specs))
+        names = {s.name for s in specs}
+        for spec in specs:
+            if spec.part_of is not None and spec.part_of not in names:
+                raise TypeError(f"{self.key}.{spec.name}: part_of names unknown field {spec.part_of}")
+
+    def field(self, name: str) -> FieldSpec:
+        return next(s for s in self.fields if s.name == name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.fields)
+
+    def purpose_of(self, record: Record) -> str:
+        if callable(self.fund_purpose):
+            return self.fund_purpose(record)
+        return self.fund_purpose or self.title
+
+
+__all__ = [
+    "CASH", "IN_KIND", "Check", "Choice", "CountOf", "Date", "FieldSpec", "Kind", "Money",
+    "Percent", "Record", "Text", "choice", "count", "date", "money", "percent", "text",
+]

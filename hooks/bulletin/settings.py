@@ -1,0 +1,42 @@
+"""Site-wide choices an office makes once, read from `extra.bulletin` in mkdocs.yml.
+
+    extra:
+      bulletin:
+        money_unit: 元     # or 萬元
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .formatting import MONEY_UNITS
+from .problems import Location, Problem, quote
+from .reading import unknown_name_message
+
+_OPTIONS = {"money_unit": "the unit amounts are shown in"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    money_unit: str = "元"
+
+
+def read_settings(raw: object, shown_as: str, problems: list[Problem]) -> Settings:
+    """The settings, or the defaults for what is missing; each wrong option is a problem."""
+    where = Location(shown_as)
+    if raw is None:
+        return Settings()
+    if not isinstance(raw, Mapping):
+        problems.append(Problem(where, "extra.bulletin", f"expected a mapping of options, got {quote(raw)}"))
+        return Settings()
+    values = {}
+    for name, value in raw.items():
+        field = f"extra.bulletin.{name}"
+        if name not in _OPTIONS:
+            problems.append(Problem(where, field, unknown_name_message("option", str(name), _OPTIONS)))
+        elif name == "money_unit" and value not in MONEY_UNITS:
+            problems.append(Problem(where, field, f"expected one of {'、'.join(MONEY_UNITS)}, got {quote(value)}"))
+        else:
+            values[name] = value
+    return Settings(**values)

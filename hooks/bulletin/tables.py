@@ -1,0 +1,124 @@
+"""Computed tables: one per kind per report, and the derived funds table, built from records.
+
+A `Table` holds both the value and the text of every cell, so the page, and later CSV and XLSX
+downloads, are rendered from one computation and cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from .amounts import Count
+from .formatting import MISSING, format_count, format_money, format_percent
+from .schema import FieldSpec, Kind, Money, Percent, Record
+
+TOTAL_LABEL = "合計"
+APPROXIMATE_NOTE = "帶「多」的數字為約數；含約數的合計為下限。"
+DEFAULT_COUNT_NOTE = "未註明數量的項目按一項計。"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value and how it reads on the page; `value` is None for an empty cell."""
+
+    value: object
+    text: str
+
+
+EMPTY = Cell(None, MISSING)
+BLANK = Cell(None, "")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None = None
+    notes: tuple[str, ...] = ()
+
+
+def format_value(value: object, field_type: object, money_unit: str, measure: str = "") -> str:
+    """The text of one cell; `measure` is appended to counts whose measure word varies by row."""
+    if value is None:
+        return MISSING
+    if isinstance(value, Count):
+        return format_count(value) + measure
+    if isinstance(field_type, Money):
+        return format_money(value, money_unit)
+    if isinstance(field_type, Percent):
+        return format_percent(value)
+    return str(value)
+
+
+def money_header(label: str, money_unit: str) -> str:
+    return f"{label}（{money_unit}）"
+
+
+def _shown_fields(kind: Kind, records: Sequence[Record]) -> list[FieldSpec]:
+    """Public fields that some record fills; measure-word fields are shown inside their counts."""
+    measure_fields = {s.measure_from for s in kind.fields if s.measure_from}
+    return [
+        spec for spec in kind.fields
+        if not spec.private
+        and spec.name not in measure_fields
+        and any(getattr(r, spec.name) is not None for r in records)
+    ]
+
+
+def _header(spec: FieldSpec, money_unit: str) -> str:
+    if isinstance(spec.type, Money):
+        return money_header(spec.label, money_unit)
+    return spec.header
+
+
+def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -> Table:
+    """The table of one kind's records, with a 合計 row over every column that adds up."""
+    specs = _shown_fields(kind, records)
+    columns = tuple(Column(_header(s, money_unit), numeric=s.type.summable or isinstance(s.type, Percent))
+                    for s in specs)
+    rows = []
+    for record in records:
+        row = []
+        for spec in specs:
+            value = getattr(record, spec.name)
+            measure = getattr(record, spec.measure_from) or "" if spec.measure_from else ""
+            row.append(Cell(value, format_value(value, spec.type, money_unit, measure)))
+        rows.append(tuple(row))
+    notes: list[str] = []
+    total = None
+    if records and any(s.totalled for s in specs):
+        total_cells: list[Cell] = []
+        for position, spec in enumerate(specs):
+            if spec.totalled:
+                values = [getattr(r, spec.name) for r in records if getattr(r, spec.name) is not None]
+                value = _sum(values)
+                total_cells.append(Cell(value, format_value(value, spec.type, money_unit)))
+            else:
+                total_cells.append(Cell(TOTAL_LABEL, TOTAL_LABEL) if position == 0 else BLANK)
+        if specs and specs[0].totalled:  # pragma: no cover - every kind starts with a text field
+            raise AssertionError(f"{kind.key}: the first column must name the rows")
+        total = tuple(total_cells)
+    if any(isinstance(c.value, Count) and c.value.at_least for row in rows for c in row):
+        notes.append(APPROXIMATE_NOTE)
+    if any(s.default is not None for s in specs) and any(
+        getattr(r, s.name) == s.default and s.name not in r.locations for r in records for s in specs
+    ):
+        notes.append(DEFAULT_COUNT_NOTE)
+    return Table(kind.key, kind.title, columns, tuple(rows), total, tuple(notes))
+
+
+def _sum(values: list) -> object:
+    if not values:
+        return None
+    total = values[0]
+    for value in values[1:]:
+        total = total + value
+    return total

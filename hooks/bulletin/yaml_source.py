@@ -1,0 +1,168 @@
+"""Reading an editor's YAML file into position-carrying nodes, with every fault located.
+
+We stop at PyYAML's *composed* node tree instead of constructing Python objects, for three reasons:
+every node keeps its line and column for messages; a scalar keeps the exact text the editor typed
+(`1.2` stays "1.2", not a float, so money stays exact, and `no` stays text, not False); and no tag is
+ever executed. The checks here are the ones PyYAML does not make: duplicate keys, aliases (a
+"billion laughs" file shares one node many times), explicit tags, and files that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import Location, Problem
+
+# The C parser is several times faster; fall back to the pure-Python one where libyaml is missing.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# A record file is a few kilobytes; anything this large is a mistake (a pasted export, a binary).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+Node = yaml.Node
+MappingNode = yaml.MappingNode
+SequenceNode = yaml.SequenceNode
+ScalarNode = yaml.ScalarNode
+
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    """A parsed file: its root node (None when empty) and the path messages show."""
+
+    shown_as: str
+    root: Node | None
+
+
+def locate(shown_as: str, node: Node) -> Location:
+    """The 1-based location of a node, as editors count lines and columns."""
+    mark = node.start_mark
+    return Location(shown_as, mark.line + 1, mark.column + 1)
+
+
+def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> YamlFile:
+    """Parse one file; faults go to `problems` and the root is None when nothing usable was read."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        problems.append(Problem(Location(shown_as), "", f"cannot be read: {error.strerror}"))
+        return YamlFile(shown_as, None)
+    if size > MAX_FILE_BYTES:
+        problems.append(Problem(
+            Location(shown_as), "",
+            f"expected a record file under {MAX_FILE_BYTES // 1024 // 1024} MB, got {size:,} bytes",
+        ))
+        return YamlFile(shown_as, None)
+    text = decode_utf8(path.read_bytes(), shown_as, problems)
+    if text is None:
+        return YamlFile(shown_as, None)
+    return parse_yaml_text(text, shown_as, problems)
+
+
+def decode_utf8(data: bytes, shown_as: str, problems: list[Problem]) -> str | None:
+    """UTF-8 with or without a byte-order mark (Windows editors add one); anything else is a fault."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.append(Problem(
+            Location(shown_as, line, column), "",
+            "expected UTF-8 text, got bytes in another encoding (save the file as UTF-8)",
+        ))
+        return None
+
+
+def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFile:
+    """Compose one YAML document and check the node tree for what PyYAML lets through."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
+        problems.append(Problem(where, "", f"YAML syntax: {_describe_syntax_error(error)}"))
+        return YamlFile(shown_as, None)
+    except yaml.YAMLError as error:
+        problems.append(Problem(Location(shown_as), "", f"YAML syntax: {error}"))
+        return YamlFile(shown_as, None)
+    if root is None:
+        return YamlFile(shown_as, None)
+    before = len(problems)
+    _check_tree(root, shown_as, problems)
+    return YamlFile(shown_as, root if len(problems) == before else None)
+
+
+def _describe_syntax_error(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "not valid YAML"
+    if "\t" in problem or "tab" in problem:
+        return f"{problem} (indent with spaces, not tabs)"
+    if error.context:
+        return f"{problem} ({error.context})"
+    return problem
+
+
+def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> None:
+    """One pass over the tree: each node visited once, so an alias bomb costs nothing."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            problems.append(Problem(
+                locate(shown_as, node), "",
+                "expected each value written out, got an alias (*name) of an anchor (&name); "
+                "anchors and aliases are not supported",
+            ))
+            continue
+        seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:merge"):
+            problems.append(Problem(
+                locate(shown_as, node), "",
+                f"expected plain YAML values, got the tag {node.tag.replace('tag:yaml.org,2002:', '!!')}",
+            ))
+            continue
+        if isinstance(node, MappingNode):
+            _check_duplicate_keys(node, shown_as, problems)
+            for key, value in node.value:
+                stack.extend((value, key))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def _check_duplicate_keys(node: MappingNode, shown_as: str, problems: list[Problem]) -> None:
+    first_line: dict[str, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, ScalarNode):
+            problems.append(Problem(locate(shown_as, key), "", "expected a plain name as key, got a list or mapping"))
+            continue
+        if key.value in first_line:
+            problems.append(Problem(
+                locate(shown_as, key), "",
+                f"duplicate key \"{key.value}\" (first given on line {first_line[key.value]}); "
+                "each key may appear once",
+            ))
+        else:
+            first_line[key.value] = key.start_mark.line + 1
+
+
+def is_null(node: Node) -> bool:
+    """An empty value (`people:` or `people: ~`) counts as not given."""
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def describe_node(node: Node) -> str:
+    """What a message says the editor wrote, for nodes that are not the scalar expected."""
+    if isinstance(node, MappingNode):
+        return "a mapping (name: value lines)"
+    if isinstance(node, SequenceNode):
+        return "a list (lines starting with '- ')"
+    return f'"{node.value}"'
