@@ -90,7 +90,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
 def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[Period, str], Path]:
     found: dict[tuple[Period, str], Path] = {}
     if not data_dir.is_dir():
-        problems.append(Problem(Location(shown(data_dir)), "", "expected the data folder, found none"))
+        problems.append(Problem(Location(shown(data_dir), 0), "", "expected the data folder, found none"))
         return found
     for entry in sorted(data_dir.iterdir()):
         if entry.name.startswith(".") or entry.name == UNITS_FILE:
@@ -102,7 +102,7 @@ def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[
         try:
             period = parse_period(entry.name)
         except PeriodError as error:
-            problems.append(Problem(Location(shown(entry)), "", f"expected {error}, got \"{entry.name}\""))
+            problems.append(Problem(Location(shown(entry), 0), "", f"expected {error}, got \"{entry.name}\""))
             continue
         for path in sorted(entry.iterdir()):
             if path.name.startswith(".") or path.name.startswith("~$"):

@@ -29,12 +29,18 @@ class PeriodError(ValueError):
     """Not a period code or not a date; the message says what was expected."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Period:
     """One reporting period. Orders by year, then whole year before its parts."""
 
     year: int
     part: str | None = None
+
+    def _order(self) -> tuple[int, str]:
+        return (self.year, self.part or "")
+
+    def __lt__(self, other: Period) -> bool:
+        return self._order() < other._order()
 
     @property
     def code(self) -> str:

@@ -17,11 +17,15 @@ _QUOTE_LIMIT = 60
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in an editor's file. Line and column count from 1, as editors number them."""
+    """A place in an editor's file. Line and column count from 1, as editors number them.
+
+    A whole-file problem points at 1:1 so editors' jump-to-location still opens the file;
+    line 0 is for folders, which have no lines.
+    """
 
     path: str
-    line: int = 0
-    column: int = 0
+    line: int = 1
+    column: int = 1
 
     def __str__(self) -> str:
         if self.line <= 0:

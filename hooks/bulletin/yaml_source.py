@@ -89,7 +89,7 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
-        problems.append(Problem(where, "", f"YAML syntax: {_describe_syntax_error(error)}"))
+        problems.append(Problem(where, "", f"YAML syntax: {_describe_syntax_error(error, text)}"))
         return YamlFile(shown_as, None)
     except yaml.YAMLError as error:
         problems.append(Problem(Location(shown_as), "", f"YAML syntax: {error}"))
@@ -101,10 +101,13 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
     return YamlFile(shown_as, root if len(problems) == before else None)
 
 
-def _describe_syntax_error(error: yaml.MarkedYAMLError) -> str:
+def _describe_syntax_error(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = error.problem or "not valid YAML"
-    if "\t" in problem or "tab" in problem:
-        return f"{problem} (indent with spaces, not tabs)"
+    mark = error.problem_mark
+    lines = text.splitlines()
+    at_tab = mark is not None and mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t"
+    if at_tab or "\t" in problem:
+        return f"{problem} (a tab; indent with spaces, not tabs)"
     if error.context:
         return f"{problem} ({error.context})"
     return problem

@@ -1,0 +1,92 @@
+"""Factories for tests: small archives written into a temp folder, and real MkDocs builds of them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+HOOK = REPO / "hooks" / "bulletin_hooks.py"
+
+UNITS = """\
+units:
+  district:
+    name: 示範區總工會
+  town:
+    name: 示範鎮工會
+    parent: district
+"""
+
+MKDOCS_YML = """\
+site_name: 測試檔案
+theme:
+  name: material
+  language: zh-Hant
+  font: false
+hooks:
+  - {hook}
+markdown_extensions:
+  - admonition
+plugins:
+  - search
+{extra}"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def write_project(
+    root: Path,
+    records: dict[str, str],
+    narratives: dict[str, str] | None = None,
+    units: str = UNITS,
+    extra: str = "",
+) -> Path:
+    """A project folder: units.yml, data/<key>.yml and docs/<key>.md for each key like "2021/town".
+
+    A narrative defaults to one table marker per kind found in the records, so tests that are not
+    about narratives need not write one.
+    """
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "data" / "units.yml").write_text(units, encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# 首頁\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(hook=HOOK, extra=extra), encoding="utf-8")
+    narratives = dict(narratives or {})
+    for key, text in records.items():
+        path = root / "data" / f"{key}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+        if key not in narratives:
+            kinds = [line.split(":")[0] for line in dedent(text).splitlines() if line and line[0].isalpha()]
+            narratives[key] = "\n\n".join(f"<!-- bulletin/table {{ kind: {k} }} -->" for k in kinds) + "\n"
+    for key, text in narratives.items():
+        if text is None:
+            continue
+        path = root / "docs" / f"{key}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    return root
+
+
+def mkdocs_build(project: Path, *extra_args: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` in a subprocess, as an editor or CI runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra_args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def page_text(html: str) -> str:
+    """The visible text of a built page's article, tags dropped, whitespace folded."""
+    import html as html_lib
+    import re
+
+    start, end = html.find("<article"), html.find("</article>")
+    body = re.sub(r"<[^>]+>", " ", html[start:end])
+    return re.sub(r"\s+", " ", html_lib.unescape(body)).strip()

@@ -1,0 +1,168 @@
+"""Record files become typed records; every mistake is one located line, all of them in one run."""
+
+from decimal import Decimal
+
+from helpers import dedent
+
+from bulletin.amounts import Count
+from bulletin.periods import Period
+from bulletin.reading import read_report_records
+from bulletin.yaml_source import parse_yaml_text
+
+PATH = "data/2021/town.yml"
+
+
+def read(text: str, period: Period = Period(2021)):
+    problems = []
+    root = parse_yaml_text(dedent(text), PATH, problems).root
+    records = read_report_records(root, PATH, period, problems)
+    return records, [str(p) for p in problems]
+
+
+def test_a_visit_is_read_into_typed_fields():
+    records, problems = read("""
+        visits:
+          - occasion: 節日慰問
+            units: 9
+            people: 349人次
+            migrant_workers: 104
+            cash: 0.56萬元
+            in_kind: 1.6129萬元
+    """)
+    assert problems == []
+    visit = records["visits"][0]
+    assert (visit.people, visit.migrant_workers) == (Count(349), Count(104))
+    assert (visit.cash, visit.in_kind) == (Decimal(5600), Decimal(16129))
+    assert str(visit.locations["cash"]) == f"{PATH}:6:11"
+
+
+def test_every_mistake_is_reported_with_its_location_in_one_run():
+    _, problems = read("""
+        visits:
+          - occasion: 慰問
+            people: -2
+            cash: 1.2.3萬
+          - occasion: 探視
+            peple: 3
+        awardz:
+          - title: x
+    """)
+    assert problems == [
+        f'{PATH}:3:13: visits[1].people: expected a whole number ≥ 0, got "-2"',
+        f'{PATH}:4:11: visits[1].cash: expected an amount such as 14400, 14,400元, 1.2萬元 or 0.56萬, got "1.2.3萬"',
+        f'{PATH}:6:5: visits[2].peple: expected a field among occasion, date, units, people, migrant_workers, '
+        'cash, in_kind, note, beneficiaries, circumstances, got "peple" (did you mean people?)',
+        f'{PATH}:7:1: awardz: expected a kind among visits, aid, awards, suggestions, competitions, training, '
+        'organisation, disputes, safety, events, collections, got "awardz" (did you mean awards?)',
+    ]
+
+
+def test_a_missing_required_field_is_reported_at_its_record():
+    _, problems = read("""
+        awards:
+          - rank: 一等獎
+            level: 段
+    """)
+    assert problems == [f"{PATH}:2:5: awards[1].title: expected 獎項 (text of at most 300 characters), got nothing"]
+
+
+def test_a_choice_lists_the_valid_options():
+    _, problems = read("""
+        awards:
+          - title: 模範職工之家
+            level: 國家
+    """)
+    assert problems == [f'{PATH}:3:12: awards[1].level: expected one of 本單位、車間、段、路局、部、公司、集團、街道、鎮、區、市、省、全國, got "國家"']
+
+
+def test_of_which_cannot_exceed_its_whole():
+    _, problems = read("""
+        visits:
+          - occasion: 慰問
+            people: 100
+            migrant_workers: 104
+    """)
+    assert problems == [f'{PATH}:4:22: visits[1].migrant_workers: expected at most 100 (慰問人次), got "104"']
+
+
+def test_of_which_is_not_checked_against_a_lower_bound():
+    records, problems = read("""
+        visits:
+          - occasion: 慰問
+            people: 100多
+            migrant_workers: 104
+    """)
+    assert problems == []
+
+
+def test_a_date_outside_the_report_period_is_refused():
+    _, problems = read("""
+        events:
+          - name: 運動會
+            date: 2021-09-18
+    """, period=Period(2021, "H1"))
+    assert problems == [f'{PATH}:3:11: events[1].date: expected a date within 2021年上半年, got "2021年9月18日"']
+
+
+def test_the_same_record_twice_is_reported_not_summed():
+    records, problems = read("""
+        visits:
+          - occasion: 慰問
+            people: 3
+          - occasion: 慰問
+            people: 3
+    """)
+    assert problems == [f"{PATH}:4:5: visits[2]: expected each record once, got the same entry as visits[1] "
+                        "(a repeated record would be counted twice)"]
+    assert len(records["visits"]) == 1
+
+
+def test_a_kind_must_hold_a_list():
+    _, problems = read("""
+        visits:
+          occasion: 慰問
+    """)
+    assert problems == [f"{PATH}:2:3: visits: expected a list of records, each starting with '- ', "
+                        "got a mapping (name: value lines)"]
+
+
+def test_a_field_must_hold_a_single_value():
+    _, problems = read("""
+        visits:
+          - occasion: [慰問, 探視]
+    """)
+    assert problems == [f"{PATH}:2:15: visits[1].occasion: expected text of at most 300 characters, "
+                        "got a list (lines starting with '- ')"]
+
+
+def test_yes_and_no_stay_text_in_text_fields():
+    records, problems = read("""
+        events:
+          - name: no
+    """)
+    assert problems == [] and records["events"][0].name == "no"
+
+
+def test_an_empty_value_counts_as_not_given():
+    records, problems = read("""
+        visits:
+          - occasion: 慰問
+            people:
+    """)
+    assert problems == [] and records["visits"][0].people is None
+
+
+def test_organisation_totals_must_agree():
+    _, problems = read("""
+        organisation:
+          - item: 工資集體協議
+            measure: 家
+            previous: 45
+            current: 5
+            total: 51
+    """)
+    assert problems == [f'{PATH}:6:12: organisation[1].total: expected previous 45 + current 5 = 50, got "51"']
+
+
+def test_an_empty_file_has_no_records_and_no_problems():
+    assert read("") == ({}, [])
