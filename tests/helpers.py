@@ -90,3 +90,39 @@ def page_text(html: str) -> str:
     start, end = html.find("<article"), html.find("</article>")
     body = re.sub(r"<[^>]+>", " ", html[start:end])
     return re.sub(r"\s+", " ", html_lib.unescape(body)).strip()
+
+
+def tables_in(html: str) -> dict[str, list[list[str]]]:
+    """Every computed table of a built page, by its kind, as rows of cell texts (header row first)."""
+    from html.parser import HTMLParser
+
+    class Tables(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: dict[str, list[list[str]]] = {}
+            self.current: list[list[str]] | None = None
+            self.cell: list[str] | None = None
+
+        def handle_starttag(self, tag, attrs):
+            attributes = dict(attrs)
+            if tag == "table" and "data-bulletin-table" in attributes:
+                self.current = self.found.setdefault(attributes["data-bulletin-table"], [])
+            elif tag == "tr" and self.current is not None:
+                self.current.append([])
+            elif tag in ("td", "th") and self.current is not None:
+                self.cell = []
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None and self.current is not None:
+                self.current[-1].append("".join(self.cell).strip())
+                self.cell = None
+            elif tag == "table":
+                self.current = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+    parser = Tables()
+    parser.feed(html)
+    return parser.found

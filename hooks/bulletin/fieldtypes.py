@@ -73,7 +73,8 @@ class CountOf:
 
     @property
     def expected(self) -> str:
-        return f"a whole number ≥ 0 of {self.unit} (such as 37 or 120多)"
+        of = f" of {self.unit}" if self.unit else ""
+        return f"a whole number ≥ 0{of} (such as 37 or 120多)"
 
     def read(self, node: ScalarNode) -> Count:
         if node.tag == BOOL_TAG:

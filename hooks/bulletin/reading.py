@@ -150,6 +150,6 @@ def _check_record(kind: Kind, record: Record, path: str, period: Period, problem
 def unknown_name_message(what: str, name: str, valid: Mapping[str, object]) -> str:
     """`expected one of …, got "peple" (did you mean people?)`: the fix is usually a typo."""
     names = list(valid)
-    message = f"expected a {what} among {', '.join(names)}, got \"{name}\""
+    message = f"expected one of these {what}s: {', '.join(names)}, got \"{name}\""
     close = difflib.get_close_matches(name, names, n=1)
     return f"{message} (did you mean {close[0]}?)" if close else message

@@ -96,9 +96,10 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
         return YamlFile(shown_as, None)
     if root is None:
         return YamlFile(shown_as, None)
-    before = len(problems)
-    _check_tree(root, shown_as, problems)
-    return YamlFile(shown_as, root if len(problems) == before else None)
+    # Duplicate keys are reported and the rest of the file still read, so its other mistakes show
+    # too; an alias or a tag makes the whole tree unsafe to walk, so nothing of it is used.
+    unsafe = _check_tree(root, shown_as, problems)
+    return YamlFile(shown_as, None if unsafe else root)
 
 
 def _describe_syntax_error(error: yaml.MarkedYAMLError, text: str) -> str:
@@ -113,8 +114,9 @@ def _describe_syntax_error(error: yaml.MarkedYAMLError, text: str) -> str:
     return problem
 
 
-def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> None:
-    """One pass over the tree: each node visited once, so an alias bomb costs nothing."""
+def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
+    """One pass over the tree, each node visited once so an alias bomb costs nothing; True if unsafe."""
+    unsafe = False
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -125,6 +127,7 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> None:
                 "expected each value written out, got an alias (*name) of an anchor (&name); "
                 "anchors and aliases are not supported",
             ))
+            unsafe = True
             continue
         seen.add(id(node))
         if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:merge"):
@@ -132,6 +135,7 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> None:
                 locate(shown_as, node), "",
                 f"expected plain YAML values, got the tag {node.tag.replace('tag:yaml.org,2002:', '!!')}",
             ))
+            unsafe = True
             continue
         if isinstance(node, MappingNode):
             _check_duplicate_keys(node, shown_as, problems)
@@ -139,6 +143,7 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> None:
                 stack.extend((value, key))
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
+    return unsafe
 
 
 def _check_duplicate_keys(node: MappingNode, shown_as: str, problems: list[Problem]) -> None:

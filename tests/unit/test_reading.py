@@ -50,9 +50,9 @@ def test_every_mistake_is_reported_with_its_location_in_one_run():
     assert problems == [
         f'{PATH}:3:13: visits[1].people: expected a whole number ≥ 0, got "-2"',
         f'{PATH}:4:11: visits[1].cash: expected an amount such as 14400, 14,400元, 1.2萬元 or 0.56萬, got "1.2.3萬"',
-        f'{PATH}:6:5: visits[2].peple: expected a field among occasion, date, units, people, migrant_workers, '
+        f'{PATH}:6:5: visits[2].peple: expected one of these fields: occasion, date, units, people, migrant_workers, '
         'cash, in_kind, note, beneficiaries, circumstances, got "peple" (did you mean people?)',
-        f'{PATH}:7:1: awardz: expected a kind among visits, aid, awards, suggestions, competitions, training, '
+        f'{PATH}:7:1: awardz: expected one of these kinds: visits, aid, awards, suggestions, competitions, training, '
         'organisation, disputes, safety, events, collections, got "awardz" (did you mean awards?)',
     ]
 

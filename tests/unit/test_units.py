@@ -33,7 +33,7 @@ def test_an_unknown_parent_is_reported_with_a_suggestion():
           district: {name: 區總工會}
           town: {name: 鎮工會, parent: distrct}
     """)
-    assert problems == [f'{PATH}:3:3: units.town.parent: expected a unit among district, town, got "distrct" '
+    assert problems == [f'{PATH}:3:3: units.town.parent: expected one of these units: district, town, got "distrct" '
                         "(did you mean district?)"]
 
 

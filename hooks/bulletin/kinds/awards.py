@@ -26,7 +26,7 @@ class Award(Record):
     # Award winners are public by custom, so the name is shown.
     recipient: str | None = text("獲獎者")
     # One award per entry unless the editor says how many (3 works won 二等獎).
-    count: Count | None = count("數量", "項", "個", "名", "人", "幅", default=Count(1))
+    count: Count | None = count("數量", "", "項", "個", "名", "人", "幅", default=Count(1))
     date: PartialDate | None = date("日期")
 
 
