@@ -11,9 +11,11 @@ from pathlib import Path
 
 from bulletin.loading import LoadResult, load_archive
 from bulletin.pages import expand_narrative
+from bulletin.periods import folder_label
 from bulletin.problems import Problem
 from bulletin.settings import read_settings
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Section
 
 # Under the `mkdocs` logger, so `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.bulletin")
@@ -47,6 +49,23 @@ def on_serve(server, config, builder):
     # Record files live outside docs/, so MkDocs would not rebuild when they change.
     server.watch(str(_project_dir(config) / "data"))
     return server
+
+
+def on_nav(nav, config, files):
+    # Period folders are named 2021-H1 on disk; readers see 2021年上半年.
+    for section in _sections(nav.items):
+        pages = [child for child in section.children if getattr(child, "file", None) is not None]
+        label = folder_label(pages[0].file.src_uri) if pages else None
+        if label is not None:
+            section.title = label
+    return nav
+
+
+def _sections(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -75,6 +75,15 @@ def parse_period(code: str) -> Period:
     return Period(year, match["part"])
 
 
+def folder_label(path: str) -> str | None:
+    """The label of the period folder a docs path lies in (`2021-H1/x.md` → 2021年上半年), if any."""
+    folder = path.split("/", 1)[0] if "/" in path else ""
+    try:
+        return parse_period(folder).label
+    except PeriodError:
+        return None
+
+
 _DATE_FORMS = (
     re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?$"),
     re.compile(r"^(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?$"),

@@ -107,3 +107,10 @@ def test_marker_examples_in_code_blocks_stay_as_written(tmp_path):
     html = built_page(tmp_path, "2021/town")
     assert "&lt;!-- bulletin/table { kind: visits } --&gt;" in html
     assert "節日慰問" in page_text(html)
+
+
+def test_period_folders_appear_in_the_navigation_by_their_label(tmp_path):
+    write_project(tmp_path, {"2021/town": TOWN, "2021-H1/district": TOWN})
+    assert mkdocs_build(tmp_path).returncode == 0
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "2021年上半年" in html and "2021 H1" not in html
