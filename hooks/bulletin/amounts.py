@@ -1,8 +1,9 @@
 """Money and counts as union offices write them, read exactly or refused.
 
 Money is `Decimal` yuan. Editors copy figures from the prose, so `14400`, `"14,400元"`, `"1.2萬元"`,
-`"1.6129萬元"` and `"0.56萬"` are all understood; anything that would need a guess (`約1萬`,
-`1.2.3萬`, `14,40元`, `1e4`, fractions of a fen) is refused with the reason, never rounded.
+`"1.6129萬元"` and `"0.56萬"` are all understood, as are the full-width digits of a Chinese input
+method (`１４４００`); anything that would need a guess (`約1萬`, `1.2.3萬`, `14,40元`, `014400`,
+`1e4`, `①萬`, fractions of a fen) is refused with the reason, never rounded.
 
 Counts may be approximate in the seeds (`120多人次`): a `Count` keeps the figure and whether it is
 a lower bound, and a total that includes a lower bound is itself a lower bound.
@@ -11,23 +12,30 @@ a lower bound, and a total that includes a lower bound is itself a lower bound.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 WAN = Decimal(10000)
 FEN = Decimal("0.01")
 
-# Sanity limits: above these a figure is a typing mistake, not a union's year.
+# Sanity limits: above these a figure is a typing mistake, not a union's year. They also keep
+# every amount within Decimal's exact precision and every count clear of huge-integer parsing.
 MAX_YUAN = Decimal(10) ** 10          # 100億元
 MAX_COUNT = 10**8
+_MAX_INTEGER_DIGITS, _MAX_FRACTION_DIGITS = 12, 6
 
-# Suffixes that make a count a lower bound: 120多, 120餘 (余 in Simplified), 120+.
-AT_LEAST_SUFFIXES = ("多", "餘", "余", "+")
+# Full-width forms typed with a Chinese input method, and nothing else: NFKC would also turn
+# ① or ¹ into digits, which is a guess.
+_FULL_WIDTH = str.maketrans({
+    **{chr(0xFF10 + d): str(d) for d in range(10)},
+    "，": ",", "．": ".", "％": "%", "＋": "+", "－": "-",
+})
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_MONEY = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<unit>萬元|萬|万元|万|元)?$")
-_COUNT = re.compile(rf"^(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<more>多|餘|余|\+)?(?P<unit>\D*)$")
+# Plain numbers: no leading zeros, commas only as thousands separators, ASCII digits only.
+_NUMBER = r"(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?:\.[0-9]+)?"
+_MONEY = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>萬元|萬|万元|万|元)?", re.ASCII)
+_COUNT = re.compile(r"(?P<number>0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?P<more>多|餘|余|\+)?(?P<unit>.*)",
+                    re.ASCII | re.DOTALL)
 
 
 class AmountError(ValueError):
@@ -35,8 +43,8 @@ class AmountError(ValueError):
 
 
 def normalise(text: str) -> str:
-    """Full-width digits and commas (１４，４００) become ASCII; outer spaces go."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Full-width digits and punctuation (１４，４００) become ASCII; outer spaces go."""
+    return text.translate(_FULL_WIDTH).strip()
 
 
 def parse_money(text: str) -> Decimal:
@@ -46,13 +54,13 @@ def parse_money(text: str) -> Decimal:
         raise AmountError("an amount ≥ 0 (money spent is never negative)")
     if cleaned.startswith(("約", "约", "近", "超")) or cleaned.endswith(("多", "餘", "余", "+")):
         raise AmountError("an exact amount (money cannot be approximate)")
-    match = _MONEY.match(cleaned)
+    match = _MONEY.fullmatch(cleaned)
     if not match:
         raise AmountError("an amount such as 14400, 14,400元, 1.2萬元 or 0.56萬")
-    try:
-        number = Decimal(match["number"].replace(",", ""))
-    except InvalidOperation as error:  # pragma: no cover - the pattern admits only digits
-        raise AmountError("an amount such as 14400 or 1.2萬元") from error
+    integer, _, fraction = match["number"].replace(",", "").partition(".")
+    if len(integer) > _MAX_INTEGER_DIGITS or len(fraction) > _MAX_FRACTION_DIGITS:
+        raise AmountError(f"an amount below {MAX_YUAN:,} 元, exact to the fen")
+    number = Decimal(f"{integer}.{fraction}" if fraction else integer)
     unit = match["unit"] or "元"
     yuan = number * WAN if unit.startswith(("萬", "万")) else number
     if yuan != yuan.quantize(FEN):
@@ -81,14 +89,22 @@ class Count:
     def __str__(self) -> str:
         return f"{self.value}多" if self.at_least else str(self.value)
 
+    def fits_within(self, whole: Count) -> bool:
+        """Whether this 其中 figure can be part of `whole` (unknowable when `whole` is a lower bound)."""
+        if whole.at_least:
+            return True
+        if self.at_least:
+            return self.value < whole.value
+        return self.value <= whole.value
+
 
 def parse_count(text: str, units: tuple[str, ...] = ()) -> Count:
     """A count, optionally with its measure word (`37人次`) when it is one of the field's units."""
     cleaned = normalise(text)
     if cleaned.startswith(("-", "−")):
         raise AmountError("a whole number ≥ 0")
-    match = _COUNT.match(cleaned)
-    if not match:
+    match = _COUNT.fullmatch(cleaned)
+    if not match or match["unit"][:1] in (".", ",") or match["unit"][:1].isdigit():
         raise AmountError("a whole number ≥ 0, such as 37 or 120多")
     unit = match["unit"].strip()
     allowed = tuple(u for u in units if u)
@@ -96,16 +112,16 @@ def parse_count(text: str, units: tuple[str, ...] = ()) -> Count:
         if not allowed:
             raise AmountError("a whole number ≥ 0 without a measure word")
         raise AmountError(f"a whole number ≥ 0 counted in {'、'.join(allowed)}")
-    value = int(match["number"].replace(",", ""))
-    if value > MAX_COUNT:
+    digits = match["number"].replace(",", "")
+    if len(digits) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
         raise AmountError(f"a whole number below {MAX_COUNT:,}")
-    return Count(value, at_least=match["more"] is not None)
+    return Count(int(digits), at_least=match["more"] is not None)
 
 
 def parse_percent(text: str) -> Decimal:
     """A rate such as a signing rate: 100%, 98.5% or 98.5, between 0 and 100."""
     cleaned = normalise(text).removesuffix("%").strip()
-    if not re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+    if not re.fullmatch(r"(?:0|[1-9][0-9]{0,2})(?:\.[0-9]{1,4})?", cleaned, re.ASCII):
         raise AmountError("a percentage between 0 and 100, such as 98.5%")
     rate = Decimal(cleaned)
     if rate > 100:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from .amounts import AmountError, Count, parse_count, parse_money, parse_percent
-from .periods import PartialDate, PeriodError, parse_date
+from .periods import DateError, PartialDate, parse_date
 from .yaml_source import ScalarNode
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -69,7 +69,7 @@ class CountOf:
 
     @property
     def unit(self) -> str:
-        return self.units[0]
+        return self.units[0] if self.units else ""
 
     @property
     def expected(self) -> str:
@@ -128,7 +128,7 @@ class Date:
     def read(self, node: ScalarNode) -> PartialDate:
         try:
             return parse_date(node.value)
-        except PeriodError as error:
+        except DateError as error:
             raise FieldValueError(str(error)) from error
 
 

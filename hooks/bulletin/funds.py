@@ -10,14 +10,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .formatting import format_share
+from .formatting import format_money, format_share
 from .kinds import KINDS
-from .schema import CASH, IN_KIND, Money, Record
-from .tables import TOTAL_LABEL, Cell, Column, Table, format_value, money_header
+from .schema import CASH, IN_KIND, Record
+from .tables import TOTAL_LABEL, Cell, Column, Table, money_header
 
 FUNDS_KEY = "funds"
 FUNDS_TITLE = "經費使用"
-_MONEY = Money()
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def funds_table(lines: Iterable[FundLine], money_unit: str = "元") -> Table:
     grand_total = grand[CASH] + grand[IN_KIND]
 
     def money(amount: Decimal) -> Cell:
-        return Cell(amount, format_value(amount, _MONEY, money_unit))
+        return Cell(amount, format_money(amount, money_unit))
 
     rows = []
     for purpose, forms in by_purpose.items():

@@ -18,10 +18,10 @@ from pathlib import Path
 from .archive import Archive, Report
 from .markers import Marker, find_markers
 from .periods import Period, PeriodError, parse_period
-from .problems import Location, Problem, sorted_problems
+from .problems import Location, Problem, quote, sorted_problems
 from .reading import read_report_records
 from .settings import Settings
-from .units import UNIT_ID, read_units
+from .units import is_unit_id, read_units
 from .yaml_source import decode_utf8, read_yaml
 
 UNITS_FILE = "units.yml"
@@ -60,13 +60,12 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
     for (period, unit_id), path in record_files.items():
         data_shown = shown(path)
         narrative = narratives.get((period, unit_id))
-        if unit_id not in registry:
-            if UNIT_ID.match(unit_id) and registry.units:
-                problems.append(Problem(Location(data_shown), "",
-                                        f"expected a unit listed in {shown(units_path)}, got \"{unit_id}\""))
-            elif not UNIT_ID.match(unit_id):
-                problems.append(Problem(Location(data_shown), "",
-                                        f"expected a file named after a unit id, got \"{path.name}\""))
+        if not is_unit_id(unit_id):
+            problems.append(Problem(Location(data_shown), "",
+                                    f"expected a file named after a unit id, got {quote(path.name)}"))
+        elif unit_id not in registry:
+            problems.append(Problem(Location(data_shown), "",
+                                    f"expected a unit listed in {shown(units_path)}, got {quote(unit_id)}"))
         if narrative is None:
             expected_at = shown(docs_dir / period.code / f"{unit_id}.md")
             problems.append(Problem(Location(data_shown), "",

@@ -16,8 +16,7 @@ import yaml
 
 from .funds import FUNDS_KEY
 from .kinds import KINDS
-from .problems import Location, Problem
-from .reading import unknown_name_message
+from .problems import Location, Problem, unknown_name_message
 
 MARKER = re.compile(r"<!--\s*bulletin/(?P<name>[^\s{>]*)(?P<args>.*?)-->", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")

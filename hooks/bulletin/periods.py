@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_PERIOD = re.compile(r"^(?P<year>\d{4})(?:-(?P<part>H[12]|Q[1-4]))?$")
+_PERIOD = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<part>H[12]|Q[1-4]))?", re.ASCII)
 _PART_MONTHS = {
     None: (1, 12), "H1": (1, 6), "H2": (7, 12),
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
@@ -26,7 +26,11 @@ FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 
 class PeriodError(ValueError):
-    """Not a period code or not a date; the message says what was expected."""
+    """Not a period code; the message says what was expected."""
+
+
+class DateError(ValueError):
+    """Not a date, or not one on the calendar; the message says what was expected."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class Period:
 
 
 def parse_period(code: str) -> Period:
-    match = _PERIOD.match(code)
+    match = _PERIOD.fullmatch(code)
     if not match:
         raise PeriodError("a period folder named like 2021, 2021-H1 (half-year) or 2021-Q3 (quarter)")
     year = int(match["year"])
@@ -84,11 +88,11 @@ def folder_label(path: str) -> str | None:
         return None
 
 
-_DATE_FORMS = (
-    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?$"),
-    re.compile(r"^(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?$"),
-    re.compile(r"^(?P<year>\d{4})$"),
-)
+_DATE_FORMS = tuple(re.compile(form, re.ASCII) for form in (
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?",
+    r"(?P<year>[0-9]{4})年(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?",
+    r"(?P<year>[0-9]{4})",
+))
 
 
 @dataclass(frozen=True, order=True)
@@ -112,22 +116,22 @@ def parse_date(text: str) -> PartialDate:
     """2021-09-18, 2021-09, 2021, 2021年9月18日 or 2021年9月; a day that does not exist is refused."""
     cleaned = text.strip()
     for form in _DATE_FORMS:
-        match = form.match(cleaned)
+        match = form.fullmatch(cleaned)
         if match:
             break
     else:
-        raise PeriodError("a date such as 2021-09-18, 2021-09 or 2021年9月")
+        raise DateError("a date such as 2021-09-18, 2021-09 or 2021年9月")
     parts = match.groupdict()
     year = int(parts["year"])
     month = int(parts["month"]) if parts.get("month") else None
     day = int(parts["day"]) if parts.get("day") else None
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise PeriodError(f"a date between {FIRST_YEAR} and {LAST_YEAR}")
+        raise DateError(f"a date between {FIRST_YEAR} and {LAST_YEAR}")
     if month is not None and not 1 <= month <= 12:
-        raise PeriodError("a date with a month from 1 to 12")
+        raise DateError("a date with a month from 1 to 12")
     if day is not None:
         try:
             dt.date(year, month or 1, day)
         except ValueError as error:
-            raise PeriodError("a date that exists on the calendar") from error
+            raise DateError("a date that exists on the calendar") from error
     return PartialDate(year, month, day)

@@ -8,6 +8,8 @@ carries on, so an editor sees every mistake of a run at once, each as one line t
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -26,6 +28,11 @@ class Location:
     path: str
     line: int = 1
     column: int = 1
+
+    @classmethod
+    def folder(cls, path: str) -> Location:
+        """A folder has no lines: messages show just its path."""
+        return cls(path, 0, 0)
 
     def __str__(self) -> str:
         if self.line <= 0:
@@ -62,6 +69,14 @@ def quote(value: object) -> str:
 def expected(location: Location, field: str, what: str, got: object) -> Problem:
     """The usual shape of a value mistake: `expected <what>, got "<value>"`."""
     return Problem(location, field, f"expected {what}, got {quote(got)}")
+
+
+def unknown_name_message(what: str, name: object, valid: Iterable[str]) -> str:
+    """`expected one of these fields: …, got "peple" (did you mean people?)`: usually a typo."""
+    names = list(valid)
+    message = f"expected one of these {what}s: {', '.join(names)}, got {quote(name)}"
+    close = difflib.get_close_matches(str(name), names, n=1)
+    return f"{message} (did you mean {close[0]}?)" if close else message
 
 
 def relative_path(path: PurePosixPath | str, root: PurePosixPath | str) -> str:

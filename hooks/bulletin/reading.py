@@ -13,13 +13,10 @@ each record is judged on its own, and every problem is collected.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
-
 from .fieldtypes import FieldValueError
 from .kinds import KINDS
 from .periods import PartialDate, Period
-from .problems import Location, Problem, expected
+from .problems import Location, Problem, expected, unknown_name_message
 from .schema import Kind, Record
 from .yaml_source import MappingNode, Node, ScalarNode, SequenceNode, describe_node, is_null, locate
 
@@ -132,10 +129,11 @@ def _check_record(kind: Kind, record: Record, path: str, period: Period, problem
         at = record.locations.get(spec.name, record.source)
         if spec.part_of is not None:
             whole = getattr(record, spec.part_of)
-            if whole is not None and not whole.at_least and value.value > whole.value:
+            if whole is not None and not value.fits_within(whole):
                 problems.append(Problem(
                     at, f"{path}.{spec.name}",
-                    f"expected at most {whole.value} ({kind.field(spec.part_of).label}), got \"{value}\"",
+                    f"expected {'less than' if value.at_least else 'at most'} {whole.value} "
+                    f"({kind.field(spec.part_of).label}), got \"{value}\"",
                 ))
         if isinstance(value, PartialDate) and not period.contains(value):
             problems.append(Problem(
@@ -146,10 +144,3 @@ def _check_record(kind: Kind, record: Record, path: str, period: Period, problem
             at = record.locations.get(name, record.source)
             problems.append(Problem(at, f"{path}.{name}", message))
 
-
-def unknown_name_message(what: str, name: str, valid: Mapping[str, object]) -> str:
-    """`expected one of …, got "peple" (did you mean people?)`: the fix is usually a typo."""
-    names = list(valid)
-    message = f"expected one of these {what}s: {', '.join(names)}, got \"{name}\""
-    close = difflib.get_close_matches(name, names, n=1)
-    return f"{message} (did you mean {close[0]}?)" if close else message

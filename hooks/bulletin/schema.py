@@ -65,16 +65,17 @@ def choice(label: str, options: tuple[str, ...], *, required: bool = False) -> A
 
 
 def count(
-    label: str, unit: str, *also: str, part_of: str | None = None, required: bool = False,
+    label: str, *units: str, part_of: str | None = None, required: bool = False,
     measure_from: str | None = None, default: object = None,
 ) -> Any:
-    """A count shown in `unit`; `also` lists other measure words editors may type after the number.
+    """A count; the first of `units` is shown in the header, all may be typed after the number.
 
-    With `measure_from`, the measure word comes from another field of the same record (a list of
-    organisation figures in 家 and 人), so the column has no 合計.
+    With no units, or "" first, the header is the label alone (數量); with `measure_from` the measure word comes
+    from another field of the same record (a list of organisation figures in 家 and 人), so the
+    column has no 合計.
     """
     return _declare(
-        label, CountOf((unit, *also)), part_of=part_of, required=required,
+        label, CountOf(units), part_of=part_of, required=required,
         measure_from=measure_from, default=default,
     )
 

@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .formatting import MONEY_UNITS
-from .problems import Location, Problem, quote
-from .reading import unknown_name_message
+from .problems import Location, Problem, quote, unknown_name_message
 
 _OPTIONS = {"money_unit": "the unit amounts are shown in"}
 

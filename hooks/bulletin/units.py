@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .problems import Location, Problem, expected
-from .reading import unknown_name_message
+from .problems import Location, Problem, expected, unknown_name_message
 from .yaml_source import MappingNode, Node, ScalarNode, describe_node, is_null, locate
 
 # Unit ids become folder and file names and URLs: lower-case letters, digits and single hyphens.
-UNIT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+UNIT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+# `index.md` in a period folder is that period's section page, never a unit's narrative.
+RESERVED_IDS = frozenset({"index"})
+NAME_LIMIT = 60
 _FIELDS = {"name": "the union's full name", "parent": "the id of the unit it reports to",
            "type": "what sort of union it is (車間工會, 鎮工會 …)"}
 
@@ -67,6 +69,8 @@ def read_units(root: Node | None, shown_as: str, problems: list[Problem]) -> Uni
     units_node = _top_level_units(root, shown_as, problems)
     if units_node is None:
         return registry
+    if not units_node.value:
+        problems.append(Problem(locate(shown_as, units_node), "units", "expected at least one unit, got none"))
     for key_node, value_node in units_node.value:
         unit = _read_unit(key_node, value_node, shown_as, problems)
         if unit is not None:
@@ -95,7 +99,7 @@ def _top_level_units(root: Node, shown_as: str, problems: list[Problem]) -> Mapp
 def _read_unit(key_node: Node, node: Node, shown_as: str, problems: list[Problem]) -> Unit | None:
     unit_id = key_node.value
     path = f"units.{unit_id}"
-    if not UNIT_ID.match(unit_id):
+    if not is_unit_id(unit_id):
         problems.append(expected(
             locate(shown_as, key_node), path,
             "a unit id of lower-case letters, digits and hyphens (such as xuancheng-workshop)", unit_id,
@@ -114,6 +118,12 @@ def _read_unit(key_node: Node, node: Node, shown_as: str, problems: list[Problem
         elif not isinstance(field_value, ScalarNode) or is_null(field_value) or not field_value.value.strip():
             problems.append(Problem(locate(shown_as, field_value), f"{path}.{name}",
                                     f"expected {_FIELDS[name]}, got {describe_node(field_value)}"))
+        elif name == "name" and not _is_plain_name(field_value.value.strip()):
+            problems.append(expected(
+                locate(shown_as, field_value), f"{path}.name",
+                f"a name on one line of at most {NAME_LIMIT} characters, without <, >, *, _, `, [, ], {{ or }}",
+                field_value.value,
+            ))
         else:
             values[name] = field_value.value.strip()
     if "name" not in values:
@@ -121,6 +131,16 @@ def _read_unit(key_node: Node, node: Node, shown_as: str, problems: list[Problem
             problems.append(Problem(locate(shown_as, node), f"{path}.name", f"expected {_FIELDS['name']}, got nothing"))
         return None
     return Unit(id=unit_id, source=locate(shown_as, key_node), **values)
+
+
+def is_unit_id(text: str) -> bool:
+    return UNIT_ID.fullmatch(text) is not None and text not in RESERVED_IDS
+
+
+def _is_plain_name(name: str) -> bool:
+    """Names go into titles and navigation; markup characters there would be read as markup."""
+    return (0 < len(name) <= NAME_LIMIT and name.isprintable()
+            and not any(ch in name for ch in "<>*_`[]{}\\|#"))
 
 
 def _check_parents(registry: UnitRegistry, problems: list[Problem]) -> None:

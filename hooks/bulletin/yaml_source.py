@@ -22,10 +22,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A record file is a few kilobytes; anything this large is a mistake (a pasted export, a binary).
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-}
+_IMPLICIT = yaml.resolver.Resolver()
+_SEQ_TAG, _MAP_TAG, _STR_TAG = (f"tag:yaml.org,2002:{name}" for name in ("seq", "map", "str"))
 
 Node = yaml.Node
 MappingNode = yaml.MappingNode
@@ -91,13 +89,20 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
         where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
         problems.append(Problem(where, "", f"YAML syntax: {_describe_syntax_error(error, text)}"))
         return YamlFile(shown_as, None)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        problems.append(Problem(Location(shown_as, line, column), "",
+                                f"expected text, got the control character U+{code:04X}"))
+        return YamlFile(shown_as, None)
     except yaml.YAMLError as error:
-        problems.append(Problem(Location(shown_as), "", f"YAML syntax: {error}"))
+        problems.append(Problem(Location(shown_as), "", f"YAML syntax: {str(error).splitlines()[0]}"))
         return YamlFile(shown_as, None)
     if root is None:
         return YamlFile(shown_as, None)
     # Duplicate keys are reported and the rest of the file still read, so its other mistakes show
-    # too; an alias or a tag makes the whole tree unsafe to walk, so nothing of it is used.
+    # too; an alias, a tag or a non-text key makes the tree unsafe to walk, so none of it is used.
     unsafe = _check_tree(root, shown_as, problems)
     return YamlFile(shown_as, None if unsafe else root)
 
@@ -130,7 +135,7 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
             unsafe = True
             continue
         seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:merge"):
+        if node.tag != _implicit_tag(node):
             problems.append(Problem(
                 locate(shown_as, node), "",
                 f"expected plain YAML values, got the tag {node.tag.replace('tag:yaml.org,2002:', '!!')}",
@@ -138,7 +143,7 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
             unsafe = True
             continue
         if isinstance(node, MappingNode):
-            _check_duplicate_keys(node, shown_as, problems)
+            unsafe |= _check_keys(node, shown_as, problems)
             for key, value in node.value:
                 stack.extend((value, key))
         elif isinstance(node, SequenceNode):
@@ -146,11 +151,25 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
     return unsafe
 
 
-def _check_duplicate_keys(node: MappingNode, shown_as: str, problems: list[Problem]) -> None:
+def _implicit_tag(node: Node) -> str:
+    """The tag a node gets without an explicit `!!tag`; any other tag was typed by the editor."""
+    if isinstance(node, SequenceNode):
+        return _SEQ_TAG
+    if isinstance(node, MappingNode):
+        return _MAP_TAG
+    if node.style in ("", None):  # plain scalar: resolved by its text (37 → int, ~ → null)
+        return _IMPLICIT.resolve(ScalarNode, node.value, (True, False))
+    return _STR_TAG  # quoted or block scalar
+
+
+def _check_keys(node: MappingNode, shown_as: str, problems: list[Problem]) -> bool:
+    """Keys must be plain names, each once; True when a key is a list or mapping (unsafe to read)."""
+    unsafe = False
     first_line: dict[str, int] = {}
     for key, _ in node.value:
         if not isinstance(key, ScalarNode):
             problems.append(Problem(locate(shown_as, key), "", "expected a plain name as key, got a list or mapping"))
+            unsafe = True
             continue
         if key.value in first_line:
             problems.append(Problem(
@@ -160,11 +179,12 @@ def _check_duplicate_keys(node: MappingNode, shown_as: str, problems: list[Probl
             ))
         else:
             first_line[key.value] = key.start_mark.line + 1
+    return unsafe
 
 
 def is_null(node: Node) -> bool:
     """An empty value (`people:` or `people: ~`) counts as not given."""
-    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value in ("", "~", "null", "Null", "NULL")
 
 
 def describe_node(node: Node) -> str:

@@ -87,3 +87,21 @@ def test_percent_is_read_exactly(text, rate):
 def test_percent_outside_0_to_100_is_refused(text):
     with pytest.raises(AmountError):
         parse_percent(text)
+
+
+@pytest.mark.parametrize("text", ["0,400", "014,400", "014400", "①萬", "¹⁴⁴⁰⁰", "١٤٤٠٠", "1" * 27, "1" * 25 + "萬",
+                                  "1.0000000000000000000000000001萬"])
+def test_money_in_unusual_digits_or_of_absurd_length_is_refused(text):
+    with pytest.raises(AmountError):
+        parse_money(text)
+
+
+def test_a_very_long_count_is_refused_not_a_crash():
+    with pytest.raises(AmountError, match="below"):
+        parse_count("1" * 5000)
+
+
+def test_a_lower_bound_of_which_cannot_reach_its_exact_whole():
+    assert Count(119, at_least=True).fits_within(Count(120))
+    assert not Count(120, at_least=True).fits_within(Count(120))
+    assert Count(500).fits_within(Count(120, at_least=True))

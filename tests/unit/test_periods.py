@@ -2,7 +2,7 @@
 
 import pytest
 
-from bulletin.periods import PartialDate, Period, PeriodError, parse_date, parse_period
+from bulletin.periods import DateError, PartialDate, Period, PeriodError, parse_date, parse_period
 
 
 def test_period_codes_name_year_half_and_quarter():
@@ -12,7 +12,7 @@ def test_period_codes_name_year_half_and_quarter():
     assert parse_period("2021-Q3").months == (7, 9)
 
 
-@pytest.mark.parametrize("code", ["21", "2021-H3", "2021h1", "2021-", "20XX", "1800"])
+@pytest.mark.parametrize("code", ["21", "2021-H3", "2021h1", "2021-", "20XX", "1800", "２０２１", "2021\n"])
 def test_bad_period_codes_are_refused(code):
     with pytest.raises(PeriodError):
         parse_period(code)
@@ -33,9 +33,9 @@ def test_dates_may_be_known_to_the_month(text, date):
     assert parse_date(text) == date
 
 
-@pytest.mark.parametrize("text", ["2021-02-30", "2021-13", "9月18日", "2021/09/18", "11.28"])
+@pytest.mark.parametrize("text", ["2021-02-30", "2021-13", "9月18日", "2021/09/18", "11.28", "２０２１-09"])
 def test_dates_that_do_not_exist_or_lack_a_year_are_refused(text):
-    with pytest.raises(PeriodError):
+    with pytest.raises(DateError):
         parse_date(text)
 
 

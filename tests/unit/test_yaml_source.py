@@ -72,3 +72,30 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path):
     problems = []
     assert read_yaml(path, "a.yml", problems).root is None
     assert "under 2 MB" in str(problems[0])
+
+
+def test_standard_tags_typed_explicitly_are_refused_too():
+    root, problems = parse("cash: !!null 14400\n")
+    assert root is None
+    assert problems == ["data/2021/a.yml:1:7: expected plain YAML values, got the tag !!null"]
+
+
+def test_an_equals_sign_is_text_not_a_tag():
+    root, problems = parse("note: =\n")
+    assert problems == [] and root.value[0][1].value == "="
+
+
+def test_a_list_used_as_key_is_refused_without_reading_the_file():
+    root, problems = parse("? [a]\n: x\n")
+    assert root is None
+    assert problems == ["data/2021/a.yml:1:3: expected a plain name as key, got a list or mapping"]
+
+
+def test_a_control_character_is_located_on_one_line():
+    _, problems = parse("visits:\n  - occasion: a\x00b\n")
+    assert problems == ["data/2021/a.yml:2:16: expected text, got the control character U+0000"]
+
+
+def test_deep_nesting_is_a_located_syntax_error_not_a_crash():
+    _, problems = parse("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert len(problems) == 1 and problems[0].startswith("data/2021/a.yml:1:")

@@ -19,9 +19,9 @@ MEASURES = ("家", "人", "個", "項", "份")
 class OrganisationFigure(Record):
     item: str | None = text("項目", required=True)
     measure: str | None = choice("計量", MEASURES)
-    previous: Count | None = count("上期累計", "", measure_from="measure")
-    current: Count | None = count("本期", "", measure_from="measure")
-    total: Count | None = count("累計", "", measure_from="measure")
+    previous: Count | None = count("上期累計", measure_from="measure")
+    current: Count | None = count("本期", measure_from="measure")
+    total: Count | None = count("累計", measure_from="measure")
     rate: Decimal | None = percent("比率")
     note: str | None = text("說明")
 

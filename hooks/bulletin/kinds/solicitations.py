@@ -12,7 +12,7 @@ from ..schema import Kind, Record, count, text
 class Collection(Record):
     campaign: str | None = text("徵集活動", required=True)
     item: str | None = text("內容", required=True)
-    quantity: Count | None = count("數量", "", measure_from="measure")
+    quantity: Count | None = count("數量", measure_from="measure")
     measure: str | None = text("量詞", max_length=4)
     note: str | None = text("備註")
 
