@@ -38,7 +38,9 @@ def on_config(config):
     global _build
     project_dir = _project_dir(config)
     problems: list[Problem] = []
-    settings = read_settings(config.extra.get("bulletin"), "mkdocs.yml", problems)
+    config_file = Path(config.config_file_path)
+    settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
+                             config_file.read_text(encoding="utf-8-sig"))
     result = load_archive(project_dir, Path(config.docs_dir), settings)
     _abort_on(problems + result.problems, "the archive")
     _build = result

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Archive, Report
-from .markers import Marker, find_markers
+from .markers import find_markers
+from .narrative import heading_lines, strip_front_matter
 from .periods import Period, PeriodError, parse_period
 from .problems import Location, Problem, quote, sorted_problems
 from .reading import read_report_records
@@ -32,7 +33,6 @@ RECORD_SUFFIXES = (".yml", ".yaml")
 class LoadResult:
     archive: Archive
     problems: list[Problem] = field(default_factory=list)
-    markers: dict[str, list[Marker]] = field(default_factory=dict)  # by narrative src path
 
 
 def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = None) -> LoadResult:
@@ -55,7 +55,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
     result = LoadResult(archive, problems)
 
     record_files = _record_files(data_dir, shown, problems)
-    narratives = _narrative_files(docs_dir, shown)
+    narratives = _narrative_files(docs_dir, shown, problems)
 
     for (period, unit_id), path in record_files.items():
         data_shown = shown(path)
@@ -75,12 +75,13 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
         if unit_id in registry and narrative is not None:
             report = Report(registry[unit_id], period, records, data_shown, shown(narrative))
             archive.add(report)
-            result.markers[report.page_path] = _check_narrative(narrative, report, problems)
+            _check_narrative(narrative, report, problems)
 
     for (period, unit_id), path in narratives.items():
         if (period, unit_id) not in record_files:
             expected_at = shown(data_dir / period.code / f"{unit_id}.yml")
             problems.append(Problem(Location(shown(path)), "", f"expected its records at {expected_at}, found none"))
+    _check_other_pages(docs_dir, set(narratives.values()), shown, problems)
 
     result.problems = sorted_problems(problems)
     return result
@@ -89,7 +90,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
 def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[Period, str], Path]:
     found: dict[tuple[Period, str], Path] = {}
     if not data_dir.is_dir():
-        problems.append(Problem(Location(shown(data_dir), 0), "", "expected the data folder, found none"))
+        problems.append(Problem(Location.folder(shown(data_dir)), "", "expected the data folder, found none"))
         return found
     for entry in sorted(data_dir.iterdir()):
         if entry.name.startswith(".") or entry.name == UNITS_FILE:
@@ -101,7 +102,7 @@ def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[
         try:
             period = parse_period(entry.name)
         except PeriodError as error:
-            problems.append(Problem(Location(shown(entry), 0), "", f"expected {error}, got \"{entry.name}\""))
+            problems.append(Problem(Location.folder(shown(entry)), "", f"expected {error}, got {quote(entry.name)}"))
             continue
         for path in sorted(entry.iterdir()):
             if path.name.startswith(".") or path.name.startswith("~$"):
@@ -119,7 +120,7 @@ def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[
     return found
 
 
-def _narrative_files(docs_dir: Path, shown) -> dict[tuple[Period, str], Path]:
+def _narrative_files(docs_dir: Path, shown, problems: list[Problem]) -> dict[tuple[Period, str], Path]:
     """Narratives are the pages in period folders of docs/; `index.md` there is a section page."""
     found: dict[tuple[Period, str], Path] = {}
     if not docs_dir.is_dir():
@@ -129,7 +130,9 @@ def _narrative_files(docs_dir: Path, shown) -> dict[tuple[Period, str], Path]:
             continue
         try:
             period = parse_period(entry.name)
-        except PeriodError:
+        except PeriodError as error:
+            if entry.name[:4].isdigit():  # meant as a period (2021-h2, 1900): say so, or its pages lose their tables
+                problems.append(Problem(Location.folder(shown(entry)), "", f"expected {error}, got {quote(entry.name)}"))
             continue
         for path in sorted(entry.glob("*.md")):
             if path.name != "index.md":
@@ -137,12 +140,28 @@ def _narrative_files(docs_dir: Path, shown) -> dict[tuple[Period, str], Path]:
     return found
 
 
-def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> list[Marker]:
-    """Markers well-formed, and every kind with records shown by a marker somewhere on the page."""
-    text = decode_utf8(path.read_bytes(), report.narrative_path, problems)
+def _read_text(path: Path, shown_as: str, problems: list[Problem]) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(Location(shown_as), "", f"expected a readable file, got {error.strerror or error}"))
+        return None
+    return decode_utf8(data, shown_as, problems)
+
+
+def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> None:
+    """Markers well-formed, no title of its own, every kind with records shown by a marker."""
+    text = _read_text(path, report.narrative_path, problems)
     if text is None:
-        return []
-    markers = find_markers(text, report.narrative_path, problems)
+        return
+    body, skipped = strip_front_matter(text)
+    markers = find_markers(body, report.narrative_path, problems, first_line=skipped + 1)
+    for heading in heading_lines(body, first_line=skipped + 1):
+        problems.append(Problem(
+            Location(report.narrative_path, heading.number, 1), "",
+            f"expected no level-1 title (the page is titled {quote(report.title)} from the unit registry), "
+            f"got {quote(heading.text.strip())}; use ## for sections",
+        ))
     shown_kinds = {m.args.get("kind") for m in markers if m.name == "table"}
     for key, records in report.records.items():
         if records and key not in shown_kinds:
@@ -152,4 +171,23 @@ def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> lis
                 f"expected a marker <!-- bulletin/table {{ kind: {key} }} --> to show the records at "
                 f"{first.path}:{first.line}, got none (figures would be left off the page)",
             ))
-    return markers
+
+
+def _check_other_pages(docs_dir: Path, narratives: set[Path], shown, problems: list[Problem]) -> None:
+    """Markers are expanded on report pages only; one anywhere else would stay an invisible comment."""
+    if not docs_dir.is_dir():
+        return
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path in narratives:
+            continue
+        text = _read_text(path, shown(path), problems)
+        if text is None or "bulletin/" not in text:
+            continue
+        body, skipped = strip_front_matter(text)
+        found: list[Problem] = []
+        markers = find_markers(body, shown(path), found, first_line=skipped + 1)
+        for marker in markers:
+            problems.append(Problem(marker.location, f"bulletin/{marker.name}",
+                                    "expected markers only on report pages (docs/<period>/<unit>.md), "
+                                    "got one on a page that is not a report"))
+        problems.extend(found)

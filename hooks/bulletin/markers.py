@@ -2,8 +2,11 @@
 
 Modelled on Material's `<!-- material/tags { include: [foo] } -->`: an HTML comment, so an
 unexpanded marker is invisible; a name after `bulletin/`; arguments as a YAML flow mapping, checked
-against what the marker takes, with the valid names listed when one is wrong. Markers inside
-fenced code blocks are examples, not markers, and are left alone.
+against what the marker takes, with the valid names listed when one is wrong.
+
+A marker stands alone on its own line, not indented, so it is a block of its own wherever Markdown
+would render it (see narrative.py for what counts). Anything else that looks like a marker is a
+problem, except inside code, where it is an example.
 """
 
 from __future__ import annotations
@@ -12,14 +15,16 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import yaml
-
 from .funds import FUNDS_KEY
 from .kinds import KINDS
-from .problems import Location, Problem, unknown_name_message
+from .narrative import content_lines, inside_inline_code
+from .problems import Location, Problem, quote, unknown_name_message
+from .yaml_source import MappingNode, ScalarNode, describe_node, parse_yaml_text
 
-MARKER = re.compile(r"<!--\s*bulletin/(?P<name>[^\s{>]*)(?P<args>.*?)-->", re.DOTALL)
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+MARKER_LINE = re.compile(r" {0,3}<!--\s*bulletin/(?P<name>[^\s{]*)(?P<args>.*?)\s*-->\s*")
+MARKER_START = re.compile(r"<!--\s*bulletin/")
+ARGUMENTS_LIMIT = 200
+EXAMPLE = "{ kind: visits }"
 
 # What each marker takes: argument name → (required, description). One entry per marker name.
 MARKERS: dict[str, dict[str, tuple[bool, str]]] = {
@@ -35,64 +40,86 @@ def table_names() -> list[str]:
 @dataclass(frozen=True)
 class Marker:
     name: str
-    args: Mapping[str, object]
+    args: Mapping[str, str]
     start: int
     end: int
     location: Location
 
 
-def find_markers(text: str, shown_as: str, problems: list[Problem]) -> list[Marker]:
-    """Every well-formed marker outside code fences; each malformed one becomes a problem."""
+def find_markers(text: str, shown_as: str, problems: list[Problem], first_line: int = 1) -> list[Marker]:
+    """Every well-formed marker Markdown would render; each malformed or misplaced one is a problem."""
     markers = []
-    fenced = _fenced_spans(text)
-    for match in MARKER.finditer(text):
-        if any(start <= match.start() < end for start, end in fenced):
+    for line in content_lines(text, first_line):
+        whole = MARKER_LINE.fullmatch(line.text)
+        if whole:
+            location = Location(shown_as, line.number, line.text.index("<!--") + 1)
+            marker = _read_marker(whole, location, line.offset, problems)
+            if marker is not None:
+                markers.append(marker)
             continue
-        location = _location(text, match.start(), shown_as)
-        marker = _read_marker(match, location, problems)
-        if marker is not None:
-            markers.append(marker)
+        for start in MARKER_START.finditer(line.text):
+            if not inside_inline_code(line.text, start.start()):
+                problems.append(Problem(
+                    Location(shown_as, line.number, start.start() + 1), "bulletin",
+                    "expected a marker alone on its own line, not indented, written on one line "
+                    f"(<!-- bulletin/table {EXAMPLE} -->), got {quote(line.text.strip())}",
+                ))
     return markers
 
 
-def _read_marker(match: re.Match, location: Location, problems: list[Problem]) -> Marker | None:
-    name, raw_args = match["name"], match["args"].strip()
+def _read_marker(match: re.Match, location: Location, offset: int, problems: list[Problem]) -> Marker | None:
+    name, raw = match["name"], match["args"].strip()
     field = f"bulletin/{name}"
     if name not in MARKERS:
         problems.append(Problem(location, field, unknown_name_message("marker", name, MARKERS)))
         return None
-    args: object = {}
-    if raw_args:
-        try:
-            args = yaml.safe_load(raw_args)
-        except yaml.YAMLError as error:
-            detail = getattr(error, "problem", None) or "not valid YAML"
-            problems.append(Problem(location, field,
-                                    f"expected arguments like {{ kind: visits }}, got \"{raw_args}\" ({detail})"))
-            return None
-    if not isinstance(args, dict):
-        problems.append(Problem(location, field, f"expected arguments like {{ kind: visits }}, got \"{raw_args}\""))
+    args = _read_arguments(raw, location, field, problems)
+    if args is None:
         return None
-    takes = MARKERS[name]
-    ok = True
+    takes, ok = MARKERS[name], True
     for arg in args:
         if arg not in takes:
-            problems.append(Problem(location, f"{field}.{arg}", unknown_name_message("argument", str(arg), takes)))
+            problems.append(Problem(location, f"{field}.{arg}", unknown_name_message("argument", arg, takes)))
             ok = False
     for arg, (required, description) in takes.items():
         if required and arg not in args:
             problems.append(Problem(location, f"{field}.{arg}", f"expected {description}, got nothing"))
             ok = False
-    kind = args.get("kind")
-    if "kind" in args and kind not in table_names():
-        problems.append(Problem(location, f"{field}.kind",
-                                unknown_name_message("table", str(kind), dict.fromkeys(table_names()))))
+    if "kind" in args and args["kind"] not in table_names():
+        problems.append(Problem(location, f"{field}.kind", unknown_name_message("table", args["kind"], table_names())))
         ok = False
-    return Marker(name, args, match.start(), match.end(), location) if ok else None
+    return Marker(name, args, offset + match.start(), offset + match.end(), location) if ok else None
+
+
+def _read_arguments(raw: str, location: Location, field: str, problems: list[Problem]) -> dict[str, str] | None:
+    """A flow mapping of plain values, read with the same safe composer as record files."""
+    def refuse(why: str) -> None:
+        problems.append(Problem(location, field, f"expected arguments like {EXAMPLE}, got {quote(raw)} ({why})"))
+
+    if not raw:
+        return {}
+    if len(raw) > ARGUMENTS_LIMIT:
+        refuse(f"longer than {ARGUMENTS_LIMIT} characters")
+        return None
+    found: list[Problem] = []
+    root = parse_yaml_text(raw, location.path, found).root
+    if found:
+        refuse(found[0].message.removeprefix("YAML syntax: "))
+        return None
+    if not isinstance(root, MappingNode):
+        refuse("not a mapping in braces")
+        return None
+    args = {}
+    for key, value in root.value:
+        if not isinstance(value, ScalarNode):
+            refuse(f"{key.value} is {describe_node(value)}")
+            return None
+        args[key.value] = value.value
+    return args
 
 
 def replace_markers(text: str, markers: list[Marker], render: Callable[[Marker], str]) -> str:
-    """The text with each marker replaced by its rendering, as its own block."""
+    """The text with each marker line replaced by its rendering, as its own block."""
     pieces, position = [], 0
     for marker in markers:
         pieces.append(text[position:marker.start])
@@ -100,27 +127,3 @@ def replace_markers(text: str, markers: list[Marker], render: Callable[[Marker],
         position = marker.end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def _location(text: str, offset: int, shown_as: str) -> Location:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Location(shown_as, line, column)
-
-
-def _fenced_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of ``` and ~~~ fenced blocks, so documented examples are not expanded."""
-    spans, offset, open_at, open_fence = [], 0, None, ""
-    for line in text.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if match:
-            fence = match["fence"]
-            if open_at is None:
-                open_at, open_fence = offset, fence
-            elif fence[0] == open_fence[0] and len(fence) >= len(open_fence):
-                spans.append((open_at, offset + len(line)))
-                open_at = None
-        offset += len(line)
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    return spans

@@ -7,9 +7,13 @@ every text ourselves. Material styles it like any Markdown table (`table:not([cl
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .tables import Cell, Table
+
+# Characters Python-Markdown gives a meaning to in a line of text; a backslash makes them literal.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 
 EMPTY_NOTE = "本期未填報{title}數據。"
 
@@ -32,6 +36,11 @@ def render_table(table: Table) -> str:
     for note in table.notes:
         html += f'\n<p class="bulletin-note"><small>{escape(note)}</small></p>'
     return html
+
+
+def markdown_text(text: str) -> str:
+    """Text for a Markdown line (a heading) that renders as exactly these characters."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(text, quote=False)).replace("\n", " ")
 
 
 def _row(table: Table, cells: tuple[Cell, ...], total: bool = False) -> str:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,9 +22,21 @@ class Settings:
     money_unit: str = "元"
 
 
-def read_settings(raw: object, shown_as: str, problems: list[Problem]) -> Settings:
-    """The settings, or the defaults for what is missing; each wrong option is a problem."""
-    where = Location(shown_as)
+def _locate_option(name: str, source: str, shown_as: str) -> Location:
+    """MkDocs hands over the parsed config without positions; find the option's line in the file."""
+    pattern = re.compile(rf"^(\s*){re.escape(name)}\s*:", re.MULTILINE)
+    match = pattern.search(source)
+    if match is None:
+        return Location(shown_as)
+    return Location(shown_as, source.count("\n", 0, match.start()) + 1, len(match[1]) + 1)
+
+
+def read_settings(raw: object, shown_as: str, problems: list[Problem], source: str = "") -> Settings:
+    """The settings, or the defaults for what is missing; each wrong option is a problem.
+
+    `source` is the text of mkdocs.yml, used only to point messages at the right line.
+    """
+    where = _locate_option("bulletin", source, shown_as)
     if raw is None:
         return Settings()
     if not isinstance(raw, Mapping):
@@ -32,6 +45,7 @@ def read_settings(raw: object, shown_as: str, problems: list[Problem]) -> Settin
     values = {}
     for name, value in raw.items():
         field = f"extra.bulletin.{name}"
+        where = _locate_option(str(name), source, shown_as)
         if name not in _OPTIONS:
             problems.append(Problem(where, field, unknown_name_message("option", str(name), _OPTIONS)))
         elif name == "money_unit" and value not in MONEY_UNITS:

@@ -52,7 +52,7 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> YamlFile:
     try:
         size = path.stat().st_size
     except OSError as error:
-        problems.append(Problem(Location(shown_as), "", f"cannot be read: {error.strerror}"))
+        problems.append(Problem(Location(shown_as), "", f"expected a readable file, got {error.strerror or error}"))
         return YamlFile(shown_as, None)
     if size > MAX_FILE_BYTES:
         problems.append(Problem(
@@ -60,7 +60,12 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> YamlFile:
             f"expected a record file under {MAX_FILE_BYTES // 1024 // 1024} MB, got {size:,} bytes",
         ))
         return YamlFile(shown_as, None)
-    text = decode_utf8(path.read_bytes(), shown_as, problems)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(Location(shown_as), "", f"expected a readable file, got {error.strerror or error}"))
+        return YamlFile(shown_as, None)
+    text = decode_utf8(data, shown_as, problems)
     if text is None:
         return YamlFile(shown_as, None)
     return parse_yaml_text(text, shown_as, problems)

@@ -97,7 +97,8 @@ def test_a_wrong_site_setting_is_reported(tmp_path):
     write_project(tmp_path, {"2021/town": TOWN}, extra="extra:\n  bulletin:\n    money_unit: 千元\n")
     run = mkdocs_build(tmp_path)
     assert run.returncode == 1
-    assert 'mkdocs.yml:1:1: extra.bulletin.money_unit: expected one of 元、萬元, got "千元"' in run.stderr
+    line = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("    money_unit: 千元") + 1
+    assert f'mkdocs.yml:{line}:5: extra.bulletin.money_unit: expected one of 元、萬元, got "千元"' in run.stderr
 
 
 def test_marker_examples_in_code_blocks_stay_as_written(tmp_path):
@@ -114,3 +115,12 @@ def test_period_folders_appear_in_the_navigation_by_their_label(tmp_path):
     assert mkdocs_build(tmp_path).returncode == 0
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "2021年上半年" in html and "2021 H1" not in html
+
+
+def test_a_unit_name_with_markdown_punctuation_shows_as_typed_in_the_title(tmp_path):
+    units = "units:\n  town:\n    name: '1. 鎮工會 (一) & +2 !3 -4'\n"
+    write_project(tmp_path, {"2021/town": TOWN}, units=units)
+    run = mkdocs_build(tmp_path)
+    assert run.returncode == 0, run.stderr
+    heading = built_page(tmp_path, "2021/town").split("<h1")[1].split("</h1>")[0]
+    assert heading.split(">", 1)[1].split("<a ")[0] == "1. 鎮工會 (一) &amp; +2 !3 -42021年度工作總結"

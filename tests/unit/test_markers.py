@@ -50,3 +50,47 @@ def test_markers_in_code_fences_are_examples_and_left_alone():
 
 def test_ordinary_html_comments_are_not_markers():
     assert find("<!-- 編者按：待補 -->") == ([], [])
+
+
+def test_a_marker_inside_inline_code_is_an_example():
+    assert find("寫法如 `<!-- bulletin/table { kind: visits } -->` 所示。") == ([], [])
+
+
+def test_a_marker_with_other_text_on_its_line_is_reported():
+    _, problems = find("見下表 <!-- bulletin/table { kind: visits } -->")
+    assert problems == [f'{PATH}:1:5: bulletin: expected a marker alone on its own line, not indented, written on '
+                        'one line (<!-- bulletin/table { kind: visits } -->), got "見下表 <!-- bulletin/table { kind: visits } -->"']
+
+
+def test_an_indented_marker_is_reported_not_expanded_into_code():
+    markers, problems = find("正文\n\n    <!-- bulletin/table { kind: visits } -->\n")
+    assert markers == [] and len(problems) == 1 and problems[0].startswith(f"{PATH}:3:5: bulletin: expected a marker alone")
+
+
+def test_a_marker_split_over_lines_is_reported():
+    markers, problems = find("<!-- bulletin/table\n{ kind: visits } -->\n")
+    assert markers == [] and problems[0].startswith(f"{PATH}:1:1: bulletin: expected a marker alone")
+
+
+def test_a_marker_in_a_commented_out_draft_does_not_count():
+    assert find("<!--\n舊稿：\n<!-- bulletin/table { kind: aid } -->\n-->\n") == ([], [])
+
+
+def test_a_marker_in_an_indented_fence_is_an_example():
+    assert find("1. 步驟\n\n    ```\n    <!-- bulletin/table { kind: nothing } -->\n    ```\n") == ([], [])
+
+
+def test_a_fence_line_with_an_info_string_does_not_close_a_fence():
+    text = "```\n``` sh\n<!-- bulletin/table { kind: nothing } -->\n```\n"
+    assert find(text) == ([], [])
+
+
+def test_a_repeated_argument_is_reported():
+    _, problems = find("<!-- bulletin/table { kind: visits, kind: aid } -->")
+    assert problems == [f'{PATH}:1:1: bulletin/table: expected arguments like {{ kind: visits }}, got '
+                        '"{ kind: visits, kind: aid }" (duplicate key "kind" (first given on line 1); each key may appear once)']
+
+
+def test_deeply_nested_arguments_are_refused_not_a_crash():
+    _, problems = find("<!-- bulletin/table { kind: " + "[" * 2000 + "]" * 2000 + " } -->")
+    assert len(problems) == 1 and "longer than 200 characters" in problems[0]

@@ -63,3 +63,23 @@ def test_a_unit_needs_a_name():
           town: {parent: district}
     """)
     assert f"{PATH}:2:9: units.town.name: expected the union's full name, got nothing" in problems
+
+
+def test_index_is_not_a_unit_id():
+    _, problems = read("""
+        units:
+          index: {name: 首頁}
+    """)
+    assert len(problems) == 1 and 'got "index"' in problems[0]
+
+
+def test_a_unit_name_with_markup_or_several_lines_is_refused():
+    _, problems = read("""
+        units:
+          a: {name: '<img src=x onerror=alert(1)>區'}
+          b:
+            name: |
+              第一行
+              第二行
+    """)
+    assert [p.split(": ")[1] for p in problems] == ["units.a.name", "units.b.name"]
