@@ -7,20 +7,27 @@ loaded between rebuilds, and each rebuild must read the data afresh.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bulletin.loading import LoadResult, load_archive
-from bulletin.pages import expand_narrative
-from bulletin.periods import folder_label
-from bulletin.problems import Problem
+from bulletin.loading import load_archive
+from bulletin.problems import Location, Problem
+from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.nav import Section
+from mkdocs.structure.files import File
 
 # Under the `mkdocs` logger, so `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.bulletin")
 
-_build: LoadResult | None = None
+
+@dataclass
+class _Build:
+    publication: Publication
+    handwritten: set[str] = field(default_factory=set)  # generated pages an editor wrote an intro for
+
+
+_build: _Build | None = None
 
 
 def _project_dir(config) -> Path:
@@ -36,15 +43,32 @@ def _abort_on(problems: list[Problem], what: str) -> None:
 
 def on_config(config):
     global _build
-    project_dir = _project_dir(config)
-    problems: list[Problem] = []
     config_file = Path(config.config_file_path)
+    problems: list[Problem] = []
     settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
                              config_file.read_text(encoding="utf-8-sig"))
-    result = load_archive(project_dir, Path(config.docs_dir), settings)
+    if config.nav is not None:
+        problems.append(Problem(Location(config_file.name), "nav",
+                                "expected no nav: the navigation is made from the archive, got a hand-kept nav"))
+    result = load_archive(_project_dir(config), Path(config.docs_dir), settings)
     _abort_on(problems + result.problems, "the archive")
-    _build = result
+    _build = _Build(publish(result.archive, config.use_directory_urls))
     return config
+
+
+def on_files(files, config):
+    publication = _build.publication
+    for src_uri in publication.bodies:
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, content=publication.generated_markdown(src_uri)))
+        else:
+            _build.handwritten.add(src_uri)
+    for src_uri, data in publication.downloads.items():
+        files.append(File.generated(config, src_uri, content=data))
+    generated_or_reports = set(publication.bodies) | {r.page_path for r in publication.archive.reports.values()}
+    others = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated_or_reports]
+    config.nav = publication.nav(sorted(others))
+    return files
 
 
 def on_serve(server, config, builder):
@@ -53,25 +77,9 @@ def on_serve(server, config, builder):
     return server
 
 
-def on_nav(nav, config, files):
-    # Period folders are named 2021-H1 on disk; readers see 2021年上半年.
-    for section in _sections(nav.items):
-        pages = [child for child in section.children if getattr(child, "file", None) is not None]
-        label = folder_label(pages[0].file.src_uri) if pages else None
-        if label is not None:
-            section.title = label
-    return nav
-
-
-def _sections(items):
-    for item in items:
-        if isinstance(item, Section):
-            yield item
-            yield from _sections(item.children)
-
-
 def on_page_markdown(markdown, page, config, files):
     problems: list[Problem] = []
-    expanded = expand_narrative(_build.archive, page.file.src_uri, markdown, problems)
-    _abort_on(problems, page.file.src_uri)
+    src_uri = page.file.src_uri
+    expanded = _build.publication.page_markdown(src_uri, markdown, src_uri in _build.handwritten, problems)
+    _abort_on(problems, src_uri)
     return expanded

@@ -47,15 +47,40 @@ class Archive:
     settings: Settings = field(default_factory=Settings)
     reports: dict[tuple[str, Period], Report] = field(default_factory=dict)
     _pages: dict[str, Report] = field(default_factory=dict, repr=False)
+    _by_unit: dict[str, list[Report]] = field(default_factory=dict, repr=False)
+    _by_period: dict[Period, list[Report]] = field(default_factory=dict, repr=False)
     _tables: dict[tuple[tuple[str, Period], str], Table] = field(default_factory=dict, repr=False)
 
     def add(self, report: Report) -> None:
         self.reports[report.key] = report
         self._pages[report.page_path] = report
+        self._by_unit.setdefault(report.unit.id, []).append(report)
+        self._by_period.setdefault(report.period, []).append(report)
 
     def report_for_page(self, src_uri: str) -> Report | None:
         """The report whose narrative MkDocs is rendering, if the page is one."""
         return self._pages.get(src_uri)
+
+    def periods(self) -> list[Period]:
+        return sorted(self._by_period)
+
+    def years(self) -> list[int]:
+        return sorted({p.year for p in self._by_period})
+
+    def latest_period(self) -> Period | None:
+        """The period that ended last (2021 over 2021-H1), the one the home page leads with."""
+        return max(self.periods(), key=lambda p: (p.year, p.months[1], -p.months[0]), default=None)
+
+    def reports_in(self, period: Period) -> list[Report]:
+        """A period's reports in registry order, the order offices list their units in."""
+        return sorted(self._by_period.get(period, ()), key=lambda r: self.units.position(r.unit.id))
+
+    def reports_of(self, unit_id: str) -> list[Report]:
+        """A unit's reports, oldest first."""
+        return sorted(self._by_unit.get(unit_id, ()), key=lambda r: r.period)
+
+    def report(self, unit_id: str, period: Period) -> Report | None:
+        return self.reports.get((unit_id, period))
 
     def table(self, report: Report, key: str) -> Table:
         """A kind's table or the funds table of one report, computed on first use."""

@@ -63,9 +63,9 @@ def funds_table(lines: Iterable[FundLine], money_unit: str = "元") -> Table:
         rows.append((Cell(purpose, purpose), money(forms[CASH]), money(forms[IN_KIND]), money(total),
                      Cell(total / grand_total if grand_total else None, format_share(total, grand_total))))
     columns = (
-        Column("用途"), Column(money_header("現金", money_unit), True),
-        Column(money_header("實物折合", money_unit), True), Column(money_header("合計", money_unit), True),
-        Column("佔比", True),
+        Column("用途", field="purpose"), Column(money_header("現金", money_unit), True, CASH),
+        Column(money_header("實物折合", money_unit), True, IN_KIND),
+        Column(money_header("合計", money_unit), True, "total"), Column("佔比", True, "share"),
     )
     total_row = None
     if rows:

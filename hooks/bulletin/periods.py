@@ -79,15 +79,6 @@ def parse_period(code: str) -> Period:
     return Period(year, match["part"])
 
 
-def folder_label(path: str) -> str | None:
-    """The label of the period folder a docs path lies in (`2021-H1/x.md` → 2021年上半年), if any."""
-    folder = path.split("/", 1)[0] if "/" in path else ""
-    try:
-        return parse_period(folder).label
-    except PeriodError:
-        return None
-
-
 _DATE_FORMS = tuple(re.compile(form, re.ASCII) for form in (
     r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?",
     r"(?P<year>[0-9]{4})年(?:(?P<month>[0-9]{1,2})月(?:(?P<day>[0-9]{1,2})日)?)?",

@@ -8,9 +8,11 @@ every text ourselves. Material styles it like any Markdown table (`table:not([cl
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape
 
 from .tables import Cell, Table
+from .urls import relative_url
 
 # Characters Python-Markdown gives a meaning to in a line of text; a backslash makes them literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
@@ -18,8 +20,22 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 EMPTY_NOTE = "本期未填報{title}數據。"
 
 
-def render_table(table: Table) -> str:
-    """One raw HTML block: no blank line inside, so Markdown keeps it whole."""
+@dataclass(frozen=True)
+class PageContext:
+    """Where a table is rendered: links in cells are made relative to this page."""
+
+    src_uri: str
+    directory_urls: bool = True
+
+    def href(self, target_src: str) -> str:
+        return relative_url(self.src_uri, target_src, self.directory_urls)
+
+
+def render_table(table: Table, page: PageContext | None = None, download: str | None = None) -> str:
+    """One raw HTML block: no blank line inside, so Markdown keeps it whole.
+
+    `download` is the docs path of the table's CSV, linked under the table.
+    """
     if not table.rows:
         return f'<p class="bulletin-empty">{escape(EMPTY_NOTE.format(title=table.title))}</p>'
     parts = [f'<table data-bulletin-table="{escape(table.key)}">',
@@ -28,13 +44,16 @@ def render_table(table: Table) -> str:
         parts.append(f"<th{_align(column.numeric)}>{escape(column.header)}</th>")
     parts.append("</tr></thead><tbody>")
     for row in table.rows:
-        parts.append(_row(table, row))
+        parts.append(_row(table, row, page))
     if table.total is not None:
-        parts.append(_row(table, table.total, total=True))
+        parts.append(_row(table, table.total, page, total=True))
     parts.append("</tbody></table>")
     html = "\n".join(parts)
     for note in table.notes:
         html += f'\n<p class="bulletin-note"><small>{escape(note)}</small></p>'
+    if download is not None and page is not None:
+        html += (f'\n<p class="bulletin-download"><small><a href="{escape(page.href(download))}" download>'
+                 f"下載 CSV：{escape(table.title)}</a></small></p>")
     return html
 
 
@@ -43,10 +62,12 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(text, quote=False)).replace("\n", " ")
 
 
-def _row(table: Table, cells: tuple[Cell, ...], total: bool = False) -> str:
+def _row(table: Table, cells: tuple[Cell, ...], page: PageContext | None, total: bool = False) -> str:
     tds = []
     for column, cell in zip(table.columns, cells, strict=True):
         text = escape(cell.text)
+        if cell.link is not None and page is not None:
+            text = f'<a href="{escape(page.href(cell.link))}">{text}</a>'
         tds.append(f"<td{_align(column.numeric)}>{'<strong>' + text + '</strong>' if total else text}</td>")
     attribute = ' class="bulletin-total"' if total else ""
     return f"<tr{attribute}>{''.join(tds)}</tr>"

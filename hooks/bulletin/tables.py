@@ -19,10 +19,14 @@ DEFAULT_COUNT_NOTE = "未註明數量的項目按一項計。"
 
 @dataclass(frozen=True)
 class Cell:
-    """A value and how it reads on the page; `value` is None for an empty cell."""
+    """A value and how it reads on the page; `value` is None for an empty cell.
+
+    `link` is the docs path (src_uri) of a page the cell leads to, made relative when rendered.
+    """
 
     value: object
     text: str
+    link: str | None = None
 
 
 EMPTY = Cell(None, MISSING)
@@ -33,6 +37,7 @@ BLANK = Cell(None, "")
 class Column:
     header: str
     numeric: bool = False
+    field: str = ""   # the record field or measure behind the column, for downloads
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def _header(spec: FieldSpec, money_unit: str) -> str:
 def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -> Table:
     """The table of one kind's records, with a 合計 row over every column that adds up."""
     specs = _shown_fields(kind, records)
-    columns = tuple(Column(_header(s, money_unit), numeric=s.type.summable or isinstance(s.type, Percent))
+    columns = tuple(Column(_header(s, money_unit), s.type.summable or isinstance(s.type, Percent), s.name)
                     for s in specs)
     rows = []
     for record in records:
@@ -106,13 +111,19 @@ def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -
         if specs and specs[0].totalled:  # pragma: no cover - every kind starts with a text field
             raise AssertionError(f"{kind.key}: the first column must name the rows")
         total = tuple(total_cells)
-    if any(isinstance(c.value, Count) and c.value.at_least for row in rows for c in row):
-        notes.append(APPROXIMATE_NOTE)
+    notes.extend(approximate_notes(rows))
     if any(s.default is not None for s in specs) and any(
         getattr(r, s.name) == s.default and s.name not in r.locations for r in records for s in specs
     ):
         notes.append(DEFAULT_COUNT_NOTE)
     return Table(kind.key, kind.title, columns, tuple(rows), total, tuple(notes))
+
+
+def approximate_notes(rows: Sequence[Sequence[Cell]]) -> tuple[str, ...]:
+    """The 約數 note, when any cell holds a lower bound (120多): totals over it are lower bounds too."""
+    if any(isinstance(c.value, Count) and c.value.at_least for row in rows for c in row):
+        return (APPROXIMATE_NOTE,)
+    return ()
 
 
 def _sum(values: list) -> object:

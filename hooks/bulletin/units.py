@@ -41,6 +41,8 @@ class UnitRegistry:
     """Units by id, in the registry's order, with the tree walked both ways."""
 
     units: dict[str, Unit] = field(default_factory=dict)
+    _child_index: dict[str, list[Unit]] | None = field(default=None, repr=False)
+    _position_index: dict[str, int] | None = field(default=None, repr=False)
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.units
@@ -49,7 +51,28 @@ class UnitRegistry:
         return self.units[unit_id]
 
     def children(self, unit_id: str) -> list[Unit]:
-        return [u for u in self.units.values() if u.parent == unit_id]
+        return self._children().get(unit_id, [])
+
+    def roots(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.parent is None or u.parent not in self.units]
+
+    def position(self, unit_id: str) -> int:
+        """Where the unit stands in the registry: pages list units in the office's own order."""
+        return self._positions()[unit_id]
+
+    def _children(self) -> dict[str, list[Unit]]:
+        # Built on first use; the registry is not changed after loading.
+        if self._child_index is None:
+            self._child_index = {}
+            for unit in self.units.values():
+                if unit.parent is not None:
+                    self._child_index.setdefault(unit.parent, []).append(unit)
+        return self._child_index
+
+    def _positions(self) -> dict[str, int]:
+        if self._position_index is None:
+            self._position_index = {unit_id: i for i, unit_id in enumerate(self.units)}
+        return self._position_index
 
     def ancestors(self, unit_id: str) -> list[Unit]:
         """Parent first, up to the top of the tree."""

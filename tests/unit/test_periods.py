@@ -46,11 +46,3 @@ def test_half_year_contains_only_its_months():
     assert not first_half.contains(PartialDate(2020, 3))
     assert first_half.contains(PartialDate(2021))
 
-
-def test_a_docs_path_in_a_period_folder_gets_that_period_label():
-    from bulletin.periods import folder_label
-
-    assert folder_label("2021-H1/luohu-district.md") == "2021年上半年"
-    assert folder_label("2021/index.md") == "2021年度"
-    assert folder_label("index.md") is None
-    assert folder_label("about/x.md") is None

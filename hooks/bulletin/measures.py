@@ -1,0 +1,94 @@
+"""A report's summable figures per kind, read off its computed tables, so every page agrees.
+
+A unit's history, a year's comparison and a parent's roll-up all start from the 合計 row of the
+report's own table: the number a reader sees on the report page is, by construction, the number
+every overview adds up.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from .amounts import Count
+from .archive import Archive, Report
+from .formatting import MISSING, format_count, format_money
+from .funds import FUNDS_KEY
+from .kinds import KINDS
+from .schema import CASH, IN_KIND, Money
+from .tables import Column, money_header
+
+Value = Count | Decimal
+Measures = dict[str, Value]
+
+
+def measure_columns(kind_key: str, money_unit: str) -> list[Column]:
+    """The columns of a kind that add up across reports (people-times, yuan, items)."""
+    if kind_key == FUNDS_KEY:
+        return [Column(money_header("現金", money_unit), True, CASH),
+                Column(money_header("實物折合", money_unit), True, IN_KIND),
+                Column(money_header("經費合計", money_unit), True, "total")]
+    columns = []
+    for spec in KINDS[kind_key].fields:
+        if spec.totalled and not spec.private:
+            header = money_header(spec.label, money_unit) if isinstance(spec.type, Money) else spec.header
+            columns.append(Column(header, True, spec.name))
+    return columns
+
+
+def measured_kinds() -> list[str]:
+    """Kinds with something to add up, in kind order, then funds."""
+    return [key for key, kind in KINDS.items() if any(s.totalled for s in kind.fields)] + [FUNDS_KEY]
+
+
+def report_measures(archive: Archive, report: Report, kind_key: str) -> Measures:
+    """The 合計 row of the report's table for this kind, by field; empty when it has no records."""
+    table = archive.table(report, kind_key)
+    if table.total is None:
+        return {}
+    wanted = {c.field for c in measure_columns(kind_key, archive.settings.money_unit)}
+    return {
+        column.field: cell.value
+        for column, cell in zip(table.columns, table.total)
+        if column.field in wanted and isinstance(cell.value, Count | Decimal)
+    }
+
+
+def add(a: Measures, b: Measures) -> Measures:
+    """Field by field; a field missing on one side keeps the other's value."""
+    total = dict(a)
+    for field, value in b.items():
+        total[field] = total[field] + value if field in total else value
+    return total
+
+
+def format_measure(value: Value | None, money_unit: str) -> str:
+    if value is None:
+        return MISSING
+    if isinstance(value, Count):
+        return format_count(value)
+    return format_money(value, money_unit)
+
+
+def change(current: Value | None, previous: Value | None) -> Decimal | None:
+    """Year-on-year change as a fraction, or None when it cannot be stated exactly."""
+    if current is None or previous is None:
+        return None
+    if isinstance(current, Count) and (current.at_least or previous.at_least):
+        return None
+    now = Decimal(current.value) if isinstance(current, Count) else current
+    before = Decimal(previous.value) if isinstance(previous, Count) else previous
+    if before == 0:
+        return None
+    return (now - before) / before
+
+
+def format_change(fraction: Decimal | None) -> str:
+    """同比 as a signed percentage to one decimal: +12.5%, −3.0%; — when there is nothing to compare."""
+    if fraction is None:
+        return MISSING
+    percent = (fraction * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+    if percent > 0:
+        return f"+{percent}%"
+    if percent < 0:
+        return f"−{-percent}%"
+    return "0.0%"

@@ -1,0 +1,183 @@
+"""Tables across reports: a year's units compared, a unit's history, a parent's roll-up, the headlines.
+
+Every figure here is a report's own 合計 (measures.py) or a sum of them. Periods of different
+lengths are never added: a half-year report sits in its own table, beside the full year's.
+"""
+
+from __future__ import annotations
+
+from .archive import Archive, Report
+from .funds import FUNDS_KEY, FUNDS_TITLE
+from .kinds import KINDS
+from .measures import Measures, add, change, format_change, format_measure, measure_columns, report_measures
+from .periods import Period
+from .tables import TOTAL_LABEL, Cell, Column, Table, approximate_notes
+from .units import Unit
+
+UNIT_PAGE = "units/{unit}/index.md"
+
+
+def kind_title(kind_key: str) -> str:
+    return FUNDS_TITLE if kind_key == FUNDS_KEY else KINDS[kind_key].title
+
+
+def unit_page(unit_id: str) -> str:
+    return UNIT_PAGE.format(unit=unit_id)
+
+
+def _columns_in_use(columns: list[Column], rows: list[Measures]) -> list[Column]:
+    return [c for c in columns if any(c.field in row for row in rows)]
+
+
+def _measure_cells(columns: list[Column], values: Measures, money_unit: str) -> list[Cell]:
+    return [Cell(values.get(c.field), format_measure(values.get(c.field), money_unit)) for c in columns]
+
+
+def year_comparison(archive: Archive, period: Period, kind_key: str) -> Table | None:
+    """Units side by side for one period and kind, with the 合計 over them; None if nobody reported."""
+    money_unit = archive.settings.money_unit
+    reports = [(r, report_measures(archive, r, kind_key)) for r in archive.reports_in(period)]
+    reports = [(r, m) for r, m in reports if m]
+    if not reports:
+        return None
+    columns = _columns_in_use(measure_columns(kind_key, money_unit), [m for _, m in reports])
+    rows = tuple(
+        (Cell(r.unit.name, r.unit.name, link=r.page_path), *_measure_cells(columns, m, money_unit))
+        for r, m in reports
+    )
+    total: Measures = {}
+    for _, measures in reports:
+        total = add(total, measures)
+    total_row = (Cell(TOTAL_LABEL, TOTAL_LABEL), *_measure_cells(columns, total, money_unit))
+    return Table(f"{kind_key}-{period.code}", f"{period.label}{kind_title(kind_key)}",
+                 (Column("單位", field="unit"), *columns), rows, total_row, approximate_notes(rows))
+
+
+def unit_history(archive: Archive, unit_id: str, kind_key: str) -> Table | None:
+    """A unit's figures period by period, each with 同比 against the same period a year before."""
+    money_unit = archive.settings.money_unit
+    reports = [(r, report_measures(archive, r, kind_key)) for r in archive.reports_of(unit_id)]
+    reports = [(r, m) for r, m in reports if m]
+    if not reports:
+        return None
+    by_period = {r.period: m for r, m in reports}
+    columns = _columns_in_use(measure_columns(kind_key, money_unit), [m for _, m in reports])
+    header = [Column("期別", field="period")]
+    for column in columns:
+        header += [column, Column("同比", True, f"{column.field}_change")]
+    rows = []
+    for report, measures in reports:
+        earlier = by_period.get(Period(report.period.year - 1, report.period.part), {})
+        cells = [Cell(report.period.code, report.period.label, link=report.page_path)]
+        for column in columns:
+            now = measures.get(column.field)
+            fraction = change(now, earlier.get(column.field))
+            cells += [Cell(now, format_measure(now, money_unit)), Cell(fraction, format_change(fraction))]
+        rows.append(tuple(cells))
+    return Table(f"history-{kind_key}", f"{kind_title(kind_key)}歷年情況", tuple(header), tuple(rows),
+                 notes=approximate_notes(rows))
+
+
+class RollUp:
+    """Sums over the unit tree per period and kind, each subtree computed once per build."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._subtree: dict[tuple[str, Period, str], Measures] = {}
+        self._below: dict[str, bool] = {}
+
+    def subtree(self, unit_id: str, period: Period, kind_key: str) -> Measures:
+        """The unit's own figures plus every descendant's, for exactly this period."""
+        key = (unit_id, period, kind_key)
+        if key not in self._subtree:
+            own = self.archive.report(unit_id, period)
+            total = report_measures(self.archive, own, kind_key) if own else {}
+            for child in self.archive.units.children(unit_id):
+                total = add(total, self.subtree(child.id, period, kind_key))
+            self._subtree[key] = total
+        return self._subtree[key]
+
+    def has_data_below(self, unit_id: str) -> bool:
+        if unit_id not in self._below:
+            self._below[unit_id] = any(
+                self.archive.reports_of(u.id) or self.has_data_below(u.id) for u in self.archive.units.children(unit_id)
+            )
+        return self._below[unit_id]
+
+    def table(self, unit: Unit, period: Period, kind_key: str) -> Table | None:
+        """本單位, each child with its own subtree, and the 合計: the figures a higher level asks for."""
+        archive, money_unit = self.archive, self.archive.settings.money_unit
+        rows_measures: list[tuple[Cell, Measures]] = []
+        own = archive.report(unit.id, period)
+        if own is not None and (measures := report_measures(archive, own, kind_key)):
+            rows_measures.append((Cell("本單位", "本單位", link=own.page_path), measures))
+        for child in archive.units.children(unit.id):
+            measures = self.subtree(child.id, period, kind_key)
+            if measures:
+                name = f"{child.name}（含下級）" if self.has_data_below(child.id) else child.name
+                rows_measures.append((Cell(child.name, name, link=unit_page(child.id)), measures))
+        if not any(cell.text != "本單位" for cell, _ in rows_measures):
+            return None  # nothing below this unit: its own history says it all
+        columns = _columns_in_use(measure_columns(kind_key, money_unit), [m for _, m in rows_measures])
+        rows = tuple((cell, *_measure_cells(columns, m, money_unit)) for cell, m in rows_measures)
+        total = self.subtree(unit.id, period, kind_key)
+        total_row = (Cell(TOTAL_LABEL, TOTAL_LABEL), *_measure_cells(columns, total, money_unit))
+        return Table(f"rollup-{kind_key}-{period.code}", f"{period.label}{kind_title(kind_key)}（彙總）",
+                     (Column("單位", field="unit"), *columns), rows, total_row, approximate_notes(rows))
+
+
+def headlines(archive: Archive, period: Period) -> Table | None:
+    """The period's totals across every report, one row per figure: the home page's first table."""
+    money_unit = archive.settings.money_unit
+    rows = []
+    reports = archive.reports_in(period)
+    for kind_key in [*KINDS, FUNDS_KEY]:
+        per_report = [m for r in reports if (m := report_measures(archive, r, kind_key))]
+        if not per_report:
+            continue
+        total: Measures = {}
+        for measures in per_report:
+            total = add(total, measures)
+        for column in measure_columns(kind_key, money_unit):
+            if column.field in total:
+                label = f"{kind_title(kind_key)}：{column.header}"
+                count = sum(1 for m in per_report if column.field in m)
+                rows.append((Cell(label, label), Cell(total[column.field], format_measure(total[column.field], money_unit)),
+                             Cell(count, str(count))))
+    if not rows:
+        return None
+    columns = (Column("項目", field="item"), Column("合計", True, "total"), Column("填報單位數", True, "units"))
+    return Table(f"headlines-{period.code}", f"{period.label}全檔案合計", columns, tuple(rows),
+                 notes=approximate_notes(rows))
+
+
+def awards_by_level(archive: Archive) -> list[Table]:
+    """Every award in the archive, one table per awarding level (本單位 … 全國), oldest year first."""
+    from .kinds.awards import LEVELS  # the awards kind owns its levels
+
+    money_unit = archive.settings.money_unit
+    found: dict[str, list[tuple[Report, object]]] = {}
+    for report in sorted(archive.reports.values(), key=lambda r: (r.period, archive.units.position(r.unit.id))):
+        for award in report.records.get("awards", ()):
+            found.setdefault(award.level, []).append((report, award))
+    tables = []
+    for level in LEVELS:
+        if level not in found:
+            continue
+        rows = []
+        for report, award in found[level]:
+            rows.append((
+                Cell(report.period.code, report.period.label),
+                Cell(award.title, award.title),
+                Cell(award.rank, award.rank or "—"),
+                Cell(award.recipient_type, award.recipient_type or "—"),
+                Cell(award.recipient, award.recipient or "—"),
+                Cell(award.count, format_measure(award.count, money_unit)),
+                Cell(report.unit.name, report.unit.name, link=report.page_path),
+            ))
+        columns = (Column("期別", field="period"), Column("獎項", field="title"), Column("名次／等級", field="rank"),
+                   Column("獲獎類型", field="recipient_type"), Column("獲獎者", field="recipient"),
+                   Column("數量", True, "count"), Column("單位", field="unit"))
+        tables.append(Table(f"awards-{LEVELS.index(level)}", f"{level}級獎項", columns, tuple(rows)))
+    return tables
+

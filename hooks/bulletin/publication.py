@@ -1,0 +1,117 @@
+"""The whole published archive: which pages exist, their Markdown, the navigation, the downloads.
+
+Made once per build from the loaded archive. Adding a unit or a year is adding its files: the
+home page, the year and unit pages, the awards index and the navigation all follow from here,
+and nothing is listed by hand in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .archive import Archive
+from .downloads import table_csv, tables_xlsx
+from .funds import FUNDS_KEY
+from .markers import find_markers, replace_markers
+from .overviews import RollUp, kind_title, unit_page
+from .periods import parse_period
+from .problems import Problem
+from .render import PageContext, markdown_text, render_table
+from .tables import Table
+from .site_pages import (
+    AWARDS, HOME, PageWriter, awards_body, download_path, home_body, unit_body, year_body, year_page,
+    year_workbook_path,
+)
+
+DEFAULT_HOME_TITLE = "工會年度工作總結檔案"
+
+
+@dataclass
+class Publication:
+    archive: Archive
+    directory_urls: bool = True
+    bodies: dict[str, str] = field(default_factory=dict)      # generated page → Markdown body
+    titles: dict[str, str] = field(default_factory=dict)      # generated page → its title
+    downloads: dict[str, bytes] = field(default_factory=dict)  # CSV and XLSX files by docs path
+
+    def generated_markdown(self, src_uri: str) -> str:
+        """A generated page whole: its title and its body."""
+        return f"# {markdown_text(self.titles[src_uri])}\n\n{self.bodies[src_uri]}"
+
+    def page_markdown(self, src_uri: str, markdown: str, handwritten: bool, problems: list[Problem]) -> str:
+        """What MkDocs renders: a narrative expanded, an editor's intro page with our body after it."""
+        if self.archive.report_for_page(src_uri) is not None:
+            return self._narrative(src_uri, markdown, problems)
+        if handwritten and src_uri in self.bodies:
+            return f"{markdown.rstrip()}\n\n{self.bodies[src_uri]}"
+        return markdown
+
+    def _narrative(self, src_uri: str, markdown: str, problems: list[Problem]) -> str:
+        report = self.archive.report_for_page(src_uri)
+        context = PageContext(src_uri, self.directory_urls)
+        markers = find_markers(markdown, report.narrative_path, problems)
+
+        def render(marker) -> str:
+            key = marker.args["kind"]
+            return render_table(self.archive.table(report, key), context, download_path(src_uri, f"{key}.csv"))
+
+        # The title comes from the registry, so renaming a unit renames every page of it.
+        return f"# {markdown_text(report.title)}\n\n{replace_markers(markdown, markers, render)}"
+
+    def nav(self, other_pages: list[str]) -> list:
+        """The navigation: 首頁, 年度 (a section per year), 單位 (the unit tree), 獲獎榜, then other pages."""
+        archive = self.archive
+        years = []
+        for year in reversed(archive.years()):
+            reports = [r.page_path for p in archive.periods() if p.year == year for r in archive.reports_in(p)]
+            years.append({f"{year}年": [year_page(year), *reports]})
+
+        def unit_entry(unit_id: str) -> dict:
+            unit = archive.units[unit_id]
+            children = archive.units.children(unit_id)
+            if not children:
+                return {unit.name: unit_page(unit_id)}
+            return {unit.name: [unit_page(unit_id), *(unit_entry(c.id) for c in children)]}
+
+        units = [unit_entry(root.id) for root in archive.units.roots()]
+        return [HOME, {"年度": years}, {"單位": units}, {"獲獎榜": AWARDS}, *other_pages]
+
+
+def publish(archive: Archive, directory_urls: bool = True) -> Publication:
+    """Every generated page's body and every download, computed once for the build."""
+    publication = Publication(archive, directory_urls)
+    rollup = RollUp(archive)
+
+    def page(src_uri: str, title: str, build) -> PageWriter:
+        writer = PageWriter(src_uri, directory_urls, publication.downloads)
+        build(writer)
+        publication.bodies[src_uri] = writer.markdown()
+        publication.titles[src_uri] = title
+        return writer
+
+    page(HOME, DEFAULT_HOME_TITLE, lambda w: home_body(archive, w))
+    for year in archive.years():
+        writer = page(year_page(year), f"{year}年", lambda w, year=year: year_body(archive, year, w))
+        # The workbook holds the very tables the year page shows, sheet by sheet.
+        if writer.tables:
+            publication.downloads[year_workbook_path(year)] = tables_xlsx(
+                [(_sheet_title(table), table) for table in writer.tables]
+            )
+    for unit_id, unit in archive.units.units.items():
+        page(unit_page(unit_id), unit.name, lambda w, unit_id=unit_id: unit_body(archive, unit_id, rollup, w))
+    page(AWARDS, "獲獎榜", lambda w: awards_body(archive, w))
+    for report in archive.reports.values():
+        for key in [*report.records, FUNDS_KEY]:
+            table = archive.table(report, key)
+            if table.rows:
+                publication.downloads[download_path(report.page_path, f"{key}.csv")] = table_csv(table)
+    return publication
+
+
+def _sheet_title(table: Table) -> str:
+    """Sheet names from the comparison's key (visits-2021-H1): 看望慰問, or 看望慰問（上半年）."""
+    kind_key, _, code = table.key.partition("-")
+    period = parse_period(code)
+    if period.part is None:
+        return kind_title(kind_key)
+    return f"{kind_title(kind_key)}（{period.label.removeprefix(f'{period.year}年')}）"

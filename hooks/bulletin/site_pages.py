@@ -1,0 +1,164 @@
+"""The Markdown of the generated pages: home, one per year, one per unit, the awards index.
+
+Each builder returns the page body (no title: the caller decides whether the page is generated
+whole or appended to an editor's own intro) and registers its tables' CSV files in `downloads`.
+Links between pages are ordinary Markdown links, which MkDocs checks and makes relative.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from .archive import Archive
+from .charts import render_chart
+from .downloads import table_csv
+from .measures import measured_kinds
+from .overviews import RollUp, awards_by_level, headlines, unit_history, unit_page, year_comparison
+from .render import PageContext, markdown_text, render_table
+from .tables import Table
+from .trends import archive_charts, unit_charts
+
+HOME, AWARDS = "index.md", "awards.md"
+YEAR_PAGE = "{year}/index.md"
+
+
+def year_page(year: int) -> str:
+    return YEAR_PAGE.format(year=year)
+
+
+def download_path(page_src: str, name: str) -> str:
+    """Where a page's table or workbook is published: downloads/<page path>/<name>."""
+    return f"downloads/{page_src[:-3]}/{name}"
+
+
+def year_workbook_path(year: int) -> str:
+    return download_path(year_page(year), f"overview-{year}.xlsx")
+
+
+class PageWriter:
+    """Builds one page's Markdown; every table it places gets its CSV registered."""
+
+    def __init__(self, src_uri: str, directory_urls: bool, downloads: dict[str, bytes]) -> None:
+        self.src_uri = src_uri
+        self.context = PageContext(src_uri, directory_urls)
+        self.downloads = downloads
+        self.parts: list[str] = []
+        self.tables: list[Table] = []
+
+    def text(self, markdown: str) -> None:
+        self.parts.append(markdown)
+
+    def link(self, label: str, target_src: str) -> str:
+        return f"[{markdown_text(label)}]({posixpath.relpath(target_src, posixpath.dirname(self.src_uri) or '.')})"
+
+    def table(self, table: Table) -> None:
+        csv_path = download_path(self.src_uri, f"{table.key}.csv")
+        self.downloads[csv_path] = table_csv(table)
+        self.tables.append(table)
+        self.parts.append(render_table(table, self.context, download=csv_path))
+
+    def markdown(self) -> str:
+        return "\n\n".join(self.parts) + "\n"
+
+
+def home_body(archive: Archive, writer: PageWriter) -> None:
+    latest = archive.latest_period()
+    if latest is not None and (table := headlines(archive, latest)) is not None:
+        writer.text(f"## {latest.label}全檔案合計")
+        writer.table(table)
+    charts = archive_charts(archive)
+    if charts:
+        writer.text("## 歷年趨勢")
+        for chart in charts:
+            writer.text(render_chart(chart))
+    writer.text("## 按年度")
+    writer.text("\n".join(
+        f"- {writer.link(f'{year}年', year_page(year))}：{sum(len(archive.reports_in(p)) for p in archive.periods() if p.year == year)} 份報告"
+        for year in reversed(archive.years())
+    ))
+    writer.text("## 按單位")
+    writer.text(_unit_tree(archive, writer.link))
+    writer.text(f"## 獲獎榜\n\n{writer.link('全部獲獎榮譽（按授予層級）', AWARDS)}")
+
+
+def _unit_tree(archive: Archive, link: Callable[[str, str], str]) -> str:
+    lines = []
+
+    def walk(unit_id: str, depth: int) -> None:
+        unit = archive.units[unit_id]
+        count = len(archive.reports_of(unit_id))
+        suffix = f"（{count} 份報告）" if count else ""
+        lines.append(f"{'    ' * depth}- {link(unit.name, unit_page(unit_id))}{suffix}")
+        for child in archive.units.children(unit_id):
+            walk(child.id, depth + 1)
+
+    for root in archive.units.roots():
+        walk(root.id, 0)
+    return "\n".join(lines)
+
+
+def year_body(archive: Archive, year: int, writer: PageWriter) -> None:
+    periods = [p for p in archive.periods() if p.year == year]
+    writer.text("本年各期報告：")
+    writer.text("\n".join(
+        f"- {period.label}：" + "、".join(writer.link(r.unit.name, r.page_path) for r in archive.reports_in(period))
+        for period in periods
+    ))
+    comparisons = [
+        (period, [t for k in measured_kinds() if (t := year_comparison(archive, period, k)) is not None])
+        for period in periods
+    ]
+    if any(tables for _, tables in comparisons):
+        writer.text(writer.link("下載本年各單位比較（Excel 工作簿，每類一頁）", year_workbook_path(year)))
+    for period, tables in comparisons:
+        if tables:
+            writer.text(f"## {period.label}各單位比較")
+        for table in tables:
+            writer.table(table)
+
+
+def unit_body(archive: Archive, unit_id: str, rollup: RollUp, writer: PageWriter) -> None:
+    unit = archive.units[unit_id]
+    facts = []
+    if unit.type:
+        facts.append(f"類型：{markdown_text(unit.type)}")
+    if unit.parent and unit.parent in archive.units:
+        facts.append(f"上級：{writer.link(archive.units[unit.parent].name, unit_page(unit.parent))}")
+    children = archive.units.children(unit_id)
+    if children:
+        facts.append("下級：" + "、".join(writer.link(c.name, unit_page(c.id)) for c in children))
+    if facts:
+        writer.text("  \n".join(facts))
+    reports = archive.reports_of(unit_id)
+    writer.text("## 各期報告")
+    writer.text("\n".join(f"- {writer.link(r.title, r.page_path)}" for r in reports) if reports else "本單位尚無報告。")
+    if reports:
+        writer.text("## 歷年情況")
+        writer.text("同比：與上一年同期相比；上一年同期沒有數據時記作「—」。")
+        for kind_key in measured_kinds():
+            table = unit_history(archive, unit_id, kind_key)
+            if table is not None:
+                writer.table(table)
+        charts = unit_charts(archive, unit_id)
+        if charts:
+            writer.text("## 趨勢")
+            for chart in charts:
+                writer.text(render_chart(chart))
+    if rollup.has_data_below(unit_id):
+        writer.text("## 彙總（本單位及下級單位）")
+        writer.text("各期分開彙總：半年度與全年度報告不相加。")
+        for period in archive.periods():
+            for kind_key in measured_kinds():
+                table = rollup.table(unit, period, kind_key)
+                if table is not None:
+                    writer.table(table)
+
+
+def awards_body(archive: Archive, writer: PageWriter) -> None:
+    tables = awards_by_level(archive)
+    if not tables:
+        writer.text("檔案中尚無獲獎記錄。")
+    for table in tables:
+        writer.text(f"## {markdown_text(table.title)}")
+        writer.table(table)
