@@ -126,3 +126,40 @@ def tables_in(html: str) -> dict[str, list[list[str]]]:
     parser = Tables()
     parser.feed(html)
     return parser.found
+
+
+TREE_UNITS = """\
+units:
+  district:
+    name: 示範區總工會
+  town-a:
+    name: 甲鎮工會
+    parent: district
+  workshop:
+    name: 甲鎮機械廠工會
+    parent: town-a
+  town-b:
+    name: 乙鎮工會
+    parent: district
+"""
+
+
+def visits(people: str, cash: str, awards: int = 0) -> str:
+    text = f"visits:\n  - occasion: 慰問\n    people: {people}\n    cash: {cash}\n"
+    if awards:
+        text += f"awards:\n  - title: 先進集體\n    level: 區\n    recipient_type: 團體\n    count: {awards}\n"
+    return text
+
+
+def write_tree_archive(root: Path) -> Path:
+    """Three years of a small unit tree, a half-year report beside a full year, made for the test."""
+    return write_project(root, {
+        "2019/town-a": visits("100", "1000"),
+        "2020/town-a": visits("120", "1500", awards=2),
+        "2021/town-a": visits("90", "1500"),
+        "2020/workshop": visits("10", "200元"),
+        "2021/workshop": visits("20多", "300"),
+        "2021/town-b": visits("5", "50"),
+        "2021/district": visits("1", "10", awards=1),
+        "2021-H1/town-b": visits("7", "70"),
+    }, units=TREE_UNITS)

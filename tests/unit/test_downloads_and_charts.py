@@ -1,0 +1,84 @@
+"""Downloads hold the page's own cells; charts carry their numbers as text."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from helpers import write_tree_archive
+
+from bulletin.charts import render_chart
+from bulletin.downloads import table_csv, tables_xlsx
+from bulletin.loading import load_archive
+from bulletin.overviews import year_comparison
+from bulletin.periods import Period
+from bulletin.trends import archive_charts, unit_charts
+
+
+@pytest.fixture
+def archive(tmp_path):
+    write_tree_archive(tmp_path)
+    return load_archive(tmp_path, tmp_path / "docs").archive
+
+
+def page_cells(table):
+    rows = [[c.header for c in table.columns]]
+    for row in [*table.rows, table.total]:
+        rows.append([c.text for c in row])
+    return rows
+
+
+def test_csv_starts_with_a_byte_order_mark_for_excel(archive):
+    data = table_csv(year_comparison(archive, Period(2021), "visits"))
+    assert data.startswith("\ufeff".encode())
+
+
+def test_csv_agrees_with_the_page_table_cell_for_cell(archive):
+    table = year_comparison(archive, Period(2021), "visits")
+    rows = list(csv.reader(io.StringIO(table_csv(table).decode("utf-8-sig"))))
+    expected = [[("" if t == "—" else t.replace(",", "")) for t in row] for row in page_cells(table)]
+    assert rows == expected
+    assert rows[-1] == ["合計", "116多", "1860"]
+
+
+def test_xlsx_has_the_same_cells_with_numbers_as_numbers(archive):
+    tables = [year_comparison(archive, Period(2021), k) for k in ("visits", "funds")]
+    workbook = load_workbook(io.BytesIO(tables_xlsx([("看望慰問", tables[0]), ("經費使用", tables[1])])))
+    assert workbook.sheetnames == ["看望慰問", "經費使用"]
+    for sheet, table in zip(workbook.worksheets, tables):
+        cells = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+        for got_row, page_row in zip(cells, page_cells(table), strict=True):
+            for got, text in zip(got_row, page_row, strict=True):
+                expected = text.replace(",", "")
+                if isinstance(got, int | float):
+                    assert Decimal(str(got)) == Decimal(expected)
+                else:
+                    assert (got or "") == ("" if text == "—" else expected)
+    assert workbook["看望慰問"]["C6"].value == 1860
+
+
+def test_charts_are_well_formed_svg_with_every_number_in_the_description(archive):
+    charts = unit_charts(archive, "town-a")
+    assert [c.key for c in charts] == ["unit-town-a-visits-people", "unit-town-a-awards-count", "unit-town-a-funds"]
+    svg = render_chart(charts[0])
+    root = ET.fromstring(svg)
+    description = root.find(".//{http://www.w3.org/2000/svg}desc").text
+    assert description == "2019年度：看望慰問人次100；2020年度：看望慰問人次120；2021年度：看望慰問人次90。"
+
+
+def test_chart_text_is_escaped():
+    from bulletin.charts import Chart, Series
+
+    chart = Chart("x", "<script>", ("<b>",), (Series("&", (Decimal(1),), ("1",)),), "元")
+    svg = render_chart(chart)
+    ET.fromstring(svg)
+    assert "<script>" not in svg and "<b>" not in svg
+
+
+def test_archive_trends_keep_a_half_year_as_its_own_bar(archive):
+    visits = archive_charts(archive)[0]
+    assert visits.categories == ("2019年度", "2020年度", "2021年度", "2021年上半年")
+    assert [s.texts for s in visits.series] == [("100", "130", "116多", "7")]
