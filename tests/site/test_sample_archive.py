@@ -108,3 +108,25 @@ def test_a_broken_sample_record_aborts_with_its_location(tmp_path):
     assert run.returncode == 1
     assert 'data/2021/meixin-company.yml:12:13: visits[1].people: expected a whole number ≥ 0' in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_the_sample_has_a_page_per_unit_per_year_and_an_awards_index(site):
+    units = [line.split(":")[0].strip() for line in (REPO / "data/units.yml").read_text(encoding="utf-8").splitlines()
+             if line.startswith("  ") and not line.startswith("   ") and line.strip().endswith(":")]
+    assert len(units) == 11
+    for unit in units:
+        assert (site / "units" / unit / "index.html").is_file(), unit
+    assert (site / "2021" / "index.html").is_file()
+    awards = tables_in(page(site, "awards"))
+    assert [row[1] for row in awards["awards-9"][1:]] == ["模範職工之家"]  # 區, the tenth level
+
+
+def test_the_railway_bureau_rolls_up_its_workshop_through_the_section(site):
+    rollup = tables_in(page(site, "units/railway-bureau"))["rollup-visits-2021"]
+    assert rollup[1:] == [["蕪湖車務段工會（含下級）", "37", "14,400"], ["合計", "37", "14,400"]]
+
+
+def test_the_year_overview_keeps_the_half_year_report_apart(site):
+    tables = tables_in(page(site, "2021"))
+    assert tables["visits-2021"][-1] == ["合計", "9", "386", "104", "20,000", "16,129"]
+    assert tables["visits-2021-H1"][1:] == [["羅湖區總工會", "82", "41,000"], ["合計", "82", "41,000"]]
