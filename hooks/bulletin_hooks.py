@@ -52,19 +52,30 @@ def on_config(config):
                                 "expected no nav: the navigation is made from the archive, got a hand-kept nav"))
     result = load_archive(_project_dir(config), Path(config.docs_dir), settings)
     _abort_on(problems + result.problems, "the archive")
-    _build = _Build(publish(result.archive, config.use_directory_urls))
+    _build = _Build(publish(result.archive, config.use_directory_urls, config.site_name))
     return config
 
 
 def on_files(files, config):
     publication = _build.publication
+    taken = {f.dest_uri: f.src_uri for f in files}
+    generated = []
     for src_uri in publication.bodies:
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, content=publication.generated_markdown(src_uri)))
+            generated.append(File.generated(config, src_uri, content=publication.generated_markdown(src_uri)))
         else:
-            _build.handwritten.add(src_uri)
+            _build.handwritten.add(src_uri)  # an editor's intro: our content goes after it
     for src_uri, data in publication.downloads.items():
-        files.append(File.generated(config, src_uri, content=data))
+        generated.append(File.generated(config, src_uri, content=data))
+    docs = Path(config.docs_dir).resolve().relative_to(_project_dir(config)).as_posix()
+    _abort_on([
+        Problem(Location(f"{docs}/{taken[f.dest_uri]}"), "",
+                f"expected no hand-written file at {f.dest_uri}, where the archive publishes "
+                f"{f.src_uri}; rename or move it")
+        for f in generated if f.dest_uri in taken
+    ], "docs")
+    for file in generated:
+        files.append(file)
     generated_or_reports = set(publication.bodies) | {r.page_path for r in publication.archive.reports.values()}
     others = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated_or_reports]
     config.nav = publication.nav(sorted(others))

@@ -69,7 +69,7 @@ class Archive:
 
     def latest_period(self) -> Period | None:
         """The period that ended last (2021 over 2021-H1), the one the home page leads with."""
-        return max(self.periods(), key=lambda p: (p.year, p.months[1], -p.months[0]), default=None)
+        return max(self.periods(), default=None)
 
     def reports_in(self, period: Period) -> list[Report]:
         """A period's reports in registry order, the order offices list their units in."""

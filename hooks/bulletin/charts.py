@@ -13,8 +13,8 @@ from html import escape
 
 from .amounts import Count
 
-WIDTH, HEIGHT = 640, 280
-LEFT, RIGHT, TOP, BOTTOM = 16, 16, 28, 56
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 16, 16, 28, 96
 COLOURS = (
     "var(--md-primary-fg-color, #4051b5)", "var(--md-accent-fg-color, #526cfe)",
     "#e39b2d", "#3fa66b", "#c2453d", "#7b5ea7", "#2d8fa8", "#a8742d",
@@ -56,6 +56,7 @@ def render_chart(chart: Chart) -> str:
         heights = [_number(v) for s in chart.series for v in s.values]
     top = max(heights, default=0) or 1.0
     slot = plot_w / max(n_categories, 1)
+    crowded = max((len(c) for c in chart.categories), default=0) * 12 + 8 > slot
     bar_w = slot * 0.6 / (1 if chart.stacked else n_series)
     parts = [
         f'<figure class="bulletin-chart" data-bulletin-chart="{escape(chart.key)}">',
@@ -83,8 +84,12 @@ def render_chart(chart: Chart) -> str:
                                  f"{escape(series.texts[i])}</text>")
             if chart.stacked:
                 base = y
-        label_x = LEFT + slot * i + slot / 2
-        parts.append(f'<text x="{label_x:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" style="{TEXT}">{escape(category)}</text>')
+        label_x, label_y = LEFT + slot * i + slot / 2, TOP + plot_h + 16
+        if crowded:  # slanted, so long period names (2021年第一季度) do not run into each other
+            parts.append(f'<text x="{label_x:.1f}" y="{label_y}" text-anchor="end" '
+                         f'transform="rotate(-35 {label_x:.1f} {label_y})" style="{TEXT}">{escape(category)}</text>')
+        else:
+            parts.append(f'<text x="{label_x:.1f}" y="{label_y + 2}" text-anchor="middle" style="{TEXT}">{escape(category)}</text>')
     parts.append(_legend(chart))
     parts.append("</svg>")
     parts.append(f"<figcaption>{escape(chart.title)}（{escape(chart.unit)}）</figcaption>")

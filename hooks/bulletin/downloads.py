@@ -20,11 +20,22 @@ _XLSX_SHEET_NAME_LIMIT = 31
 _XLSX_FORBIDDEN = str.maketrans({c: "－" for c in "[]:*?/\\"})
 
 
+# A text cell starting with one of these would be run as a formula by a spreadsheet.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell_text(column: Column, cell: Cell) -> str:
-    """What a download holds for one cell."""
+    """What a download holds for one cell.
+
+    Numbers lose their thousands separators and take an ASCII minus (−3.0% → -3.0%), so
+    spreadsheets read them as numbers. Text that a spreadsheet would run as a formula
+    (=HYPERLINK(…)) is kept as text with a leading apostrophe, as spreadsheets themselves do.
+    """
     if cell.text in (MISSING, ""):
         return ""
-    return cell.text.replace(",", "") if column.numeric else cell.text
+    if column.numeric:
+        return cell.text.replace(",", "").replace("−", "-")
+    return f"'{cell.text}" if cell.text.startswith(_FORMULA_STARTS) else cell.text
 
 
 def table_rows(table: Table) -> list[list[str]]:
@@ -51,14 +62,26 @@ def tables_xlsx(sheets: Sequence[tuple[str, Table]]) -> bytes:
     used: set[str] = set()
     for name, table in sheets:
         sheet = workbook.create_sheet(_sheet_name(name, used))
-        for row_index, row in enumerate(table_rows(table)):
-            values = []
-            for column, text in zip(table.columns, row, strict=True):
-                values.append(_number(text) if row_index and column.numeric else text)
-            sheet.append(values)
+        for row_index, row in enumerate(_sheet_rows(table)):
+            for column_index, (column, text) in enumerate(zip(table.columns, row, strict=True), start=1):
+                cell = sheet.cell(row=row_index + 1, column=column_index)
+                cell.value = _number(text) if row_index and column.numeric else text
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _sheet_rows(table: Table) -> list[list[str]]:
+    """Like the CSV, but text exactly as on the page: a typed cell needs no apostrophe."""
+    rows = [[c.header for c in table.columns]]
+    for row in [*table.rows, *([table.total] if table.total else [])]:
+        rows.append([
+            cell_text(col, cell) if col.numeric else ("" if cell.text == MISSING else cell.text)
+            for col, cell in zip(table.columns, row, strict=True)
+        ])
+    return rows
 
 
 def _number(text: str) -> object:

@@ -7,6 +7,7 @@ every overview adds up.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from .amounts import Count
@@ -58,6 +59,13 @@ def add(a: Measures, b: Measures) -> Measures:
     total = dict(a)
     for field, value in b.items():
         total[field] = total[field] + value if field in total else value
+    return total
+
+
+def total_of(measures: Iterable[Measures]) -> Measures:
+    total: Measures = {}
+    for one in measures:
+        total = add(total, one)
     return total
 
 

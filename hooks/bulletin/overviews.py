@@ -9,20 +9,19 @@ from __future__ import annotations
 from .archive import Archive, Report
 from .funds import FUNDS_KEY, FUNDS_TITLE
 from .kinds import KINDS
-from .measures import Measures, add, change, format_change, format_measure, measure_columns, report_measures
+from .measures import (
+    Measures, change, format_change, format_measure, measure_columns, report_measures, total_of,
+)
 from .periods import Period
 from .tables import TOTAL_LABEL, Cell, Column, Table, approximate_notes
 from .units import Unit
+from .urls import unit_page
 
-UNIT_PAGE = "units/{unit}/index.md"
+OWN_LABEL = "本單位"
 
 
 def kind_title(kind_key: str) -> str:
     return FUNDS_TITLE if kind_key == FUNDS_KEY else KINDS[kind_key].title
-
-
-def unit_page(unit_id: str) -> str:
-    return UNIT_PAGE.format(unit=unit_id)
 
 
 def _columns_in_use(columns: list[Column], rows: list[Measures]) -> list[Column]:
@@ -45,9 +44,7 @@ def year_comparison(archive: Archive, period: Period, kind_key: str) -> Table | 
         (Cell(r.unit.name, r.unit.name, link=r.page_path), *_measure_cells(columns, m, money_unit))
         for r, m in reports
     )
-    total: Measures = {}
-    for _, measures in reports:
-        total = add(total, measures)
+    total = total_of(m for _, m in reports)
     total_row = (Cell(TOTAL_LABEL, TOTAL_LABEL), *_measure_cells(columns, total, money_unit))
     return Table(f"{kind_key}-{period.code}", f"{period.label}{kind_title(kind_key)}",
                  (Column("單位", field="unit"), *columns), rows, total_row, approximate_notes(rows))
@@ -64,7 +61,7 @@ def unit_history(archive: Archive, unit_id: str, kind_key: str) -> Table | None:
     columns = _columns_in_use(measure_columns(kind_key, money_unit), [m for _, m in reports])
     header = [Column("期別", field="period")]
     for column in columns:
-        header += [column, Column("同比", True, f"{column.field}_change")]
+        header += [column, Column(f"{column.header.split('（')[0]}同比", True, f"{column.field}_change")]
     rows = []
     for report, measures in reports:
         earlier = by_period.get(Period(report.period.year - 1, report.period.part), {})
@@ -91,10 +88,10 @@ class RollUp:
         key = (unit_id, period, kind_key)
         if key not in self._subtree:
             own = self.archive.report(unit_id, period)
-            total = report_measures(self.archive, own, kind_key) if own else {}
-            for child in self.archive.units.children(unit_id):
-                total = add(total, self.subtree(child.id, period, kind_key))
-            self._subtree[key] = total
+            self._subtree[key] = total_of([
+                report_measures(self.archive, own, kind_key) if own else {},
+                *(self.subtree(child.id, period, kind_key) for child in self.archive.units.children(unit_id)),
+            ])
         return self._subtree[key]
 
     def has_data_below(self, unit_id: str) -> bool:
@@ -110,13 +107,15 @@ class RollUp:
         rows_measures: list[tuple[Cell, Measures]] = []
         own = archive.report(unit.id, period)
         if own is not None and (measures := report_measures(archive, own, kind_key)):
-            rows_measures.append((Cell("本單位", "本單位", link=own.page_path), measures))
+            rows_measures.append((Cell(OWN_LABEL, OWN_LABEL, link=own.page_path), measures))
+        children = 0
         for child in archive.units.children(unit.id):
             measures = self.subtree(child.id, period, kind_key)
             if measures:
                 name = f"{child.name}（含下級）" if self.has_data_below(child.id) else child.name
                 rows_measures.append((Cell(child.name, name, link=unit_page(child.id)), measures))
-        if not any(cell.text != "本單位" for cell, _ in rows_measures):
+                children += 1
+        if not children:
             return None  # nothing below this unit: its own history says it all
         columns = _columns_in_use(measure_columns(kind_key, money_unit), [m for _, m in rows_measures])
         rows = tuple((cell, *_measure_cells(columns, m, money_unit)) for cell, m in rows_measures)
@@ -135,9 +134,7 @@ def headlines(archive: Archive, period: Period) -> Table | None:
         per_report = [m for r in reports if (m := report_measures(archive, r, kind_key))]
         if not per_report:
             continue
-        total: Measures = {}
-        for measures in per_report:
-            total = add(total, measures)
+        total = total_of(per_report)
         for column in measure_columns(kind_key, money_unit):
             if column.field in total:
                 label = f"{kind_title(kind_key)}：{column.header}"
@@ -147,7 +144,7 @@ def headlines(archive: Archive, period: Period) -> Table | None:
     if not rows:
         return None
     columns = (Column("項目", field="item"), Column("合計", True, "total"), Column("填報單位數", True, "units"))
-    return Table(f"headlines-{period.code}", f"{period.label}全檔案合計", columns, tuple(rows),
+    return Table(f"headlines-{period.code}", f"{period.label}合計（{len(reports)} 份報告）", columns, tuple(rows),
                  notes=approximate_notes(rows))
 
 
@@ -157,6 +154,7 @@ def awards_by_level(archive: Archive) -> list[Table]:
 
     money_unit = archive.settings.money_unit
     found: dict[str, list[tuple[Report, object]]] = {}
+    # Oldest first by when the period ended, units in registry order within a period.
     for report in sorted(archive.reports.values(), key=lambda r: (r.period, archive.units.position(r.unit.id))):
         for award in report.records.get("awards", ()):
             found.setdefault(award.level, []).append((report, award))
@@ -178,6 +176,7 @@ def awards_by_level(archive: Archive) -> list[Table]:
         columns = (Column("期別", field="period"), Column("獎項", field="title"), Column("名次／等級", field="rank"),
                    Column("獲獎類型", field="recipient_type"), Column("獲獎者", field="recipient"),
                    Column("數量", True, "count"), Column("單位", field="unit"))
-        tables.append(Table(f"awards-{LEVELS.index(level)}", f"{level}級獎項", columns, tuple(rows)))
+        tables.append(Table(f"awards-{LEVELS.index(level)}", f"{level}級獎項", columns, tuple(rows),
+                            notes=approximate_notes(rows)))
     return tables
 

@@ -35,13 +35,14 @@ class DateError(ValueError):
 
 @dataclass(frozen=True)
 class Period:
-    """One reporting period. Orders by year, then whole year before its parts."""
+    """One reporting period, ordered by when it ends (2021-H1 before 2021, Q4 before the full year)."""
 
     year: int
     part: str | None = None
 
-    def _order(self) -> tuple[int, str]:
-        return (self.year, self.part or "")
+    def _order(self) -> tuple[int, int, int]:
+        first, last = self.months
+        return (self.year, last, -first)
 
     def __lt__(self, other: Period) -> bool:
         return self._order() < other._order()

@@ -13,17 +13,14 @@ from .archive import Archive
 from .downloads import table_csv, tables_xlsx
 from .funds import FUNDS_KEY
 from .markers import find_markers, replace_markers
-from .overviews import RollUp, kind_title, unit_page
+from .narrative import heading_lines
+from .overviews import RollUp, kind_title
 from .periods import parse_period
 from .problems import Problem
 from .render import PageContext, markdown_text, render_table
 from .tables import Table
-from .site_pages import (
-    AWARDS, HOME, PageWriter, awards_body, download_path, home_body, unit_body, year_body, year_page,
-    year_workbook_path,
-)
-
-DEFAULT_HOME_TITLE = "工會年度工作總結檔案"
+from .site_pages import PageWriter, awards_body, home_body, unit_body, year_body
+from .urls import AWARDS, HOME, download_path, unit_page, year_page, year_workbook_path
 
 
 @dataclass
@@ -43,7 +40,10 @@ class Publication:
         if self.archive.report_for_page(src_uri) is not None:
             return self._narrative(src_uri, markdown, problems)
         if handwritten and src_uri in self.bodies:
-            return f"{markdown.rstrip()}\n\n{self.bodies[src_uri]}"
+            intro = markdown.rstrip()
+            if not heading_lines(intro):  # an intro without a title of its own keeps ours
+                intro = f"# {markdown_text(self.titles[src_uri])}\n\n{intro}"
+            return f"{intro}\n\n{self.bodies[src_uri]}"
         return markdown
 
     def _narrative(self, src_uri: str, markdown: str, problems: list[Problem]) -> str:
@@ -77,7 +77,7 @@ class Publication:
         return [HOME, {"年度": years}, {"單位": units}, {"獲獎榜": AWARDS}, *other_pages]
 
 
-def publish(archive: Archive, directory_urls: bool = True) -> Publication:
+def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工會年度工作總結檔案") -> Publication:
     """Every generated page's body and every download, computed once for the build."""
     publication = Publication(archive, directory_urls)
     rollup = RollUp(archive)
@@ -89,7 +89,7 @@ def publish(archive: Archive, directory_urls: bool = True) -> Publication:
         publication.titles[src_uri] = title
         return writer
 
-    page(HOME, DEFAULT_HOME_TITLE, lambda w: home_body(archive, w))
+    page(HOME, site_name, lambda w: home_body(archive, w))
     for year in archive.years():
         writer = page(year_page(year), f"{year}年", lambda w, year=year: year_body(archive, year, w))
         # The workbook holds the very tables the year page shows, sheet by sheet.

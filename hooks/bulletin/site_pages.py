@@ -14,26 +14,11 @@ from .archive import Archive
 from .charts import render_chart
 from .downloads import table_csv
 from .measures import measured_kinds
-from .overviews import RollUp, awards_by_level, headlines, unit_history, unit_page, year_comparison
+from .overviews import RollUp, awards_by_level, headlines, unit_history, year_comparison
 from .render import PageContext, markdown_text, render_table
 from .tables import Table
 from .trends import archive_charts, unit_charts
-
-HOME, AWARDS = "index.md", "awards.md"
-YEAR_PAGE = "{year}/index.md"
-
-
-def year_page(year: int) -> str:
-    return YEAR_PAGE.format(year=year)
-
-
-def download_path(page_src: str, name: str) -> str:
-    """Where a page's table or workbook is published: downloads/<page path>/<name>."""
-    return f"downloads/{page_src[:-3]}/{name}"
-
-
-def year_workbook_path(year: int) -> str:
-    return download_path(year_page(year), f"overview-{year}.xlsx")
+from .urls import AWARDS, download_path, unit_page, year_page, year_workbook_path
 
 
 class PageWriter:
@@ -65,7 +50,7 @@ class PageWriter:
 def home_body(archive: Archive, writer: PageWriter) -> None:
     latest = archive.latest_period()
     if latest is not None and (table := headlines(archive, latest)) is not None:
-        writer.text(f"## {latest.label}全檔案合計")
+        writer.text(f"## {markdown_text(table.title)}")
         writer.table(table)
     charts = archive_charts(archive)
     if charts:
@@ -110,7 +95,7 @@ def year_body(archive: Archive, year: int, writer: PageWriter) -> None:
         for period in periods
     ]
     if any(tables for _, tables in comparisons):
-        writer.text(writer.link("下載本年各單位比較（Excel 工作簿，每類一頁）", year_workbook_path(year)))
+        writer.text(writer.link("下載本年各單位比較（Excel 工作簿，每期每類一頁）", year_workbook_path(year)))
     for period, tables in comparisons:
         if tables:
             writer.text(f"## {period.label}各單位比較")
@@ -135,7 +120,7 @@ def unit_body(archive: Archive, unit_id: str, rollup: RollUp, writer: PageWriter
     writer.text("\n".join(f"- {writer.link(r.title, r.page_path)}" for r in reports) if reports else "本單位尚無報告。")
     if reports:
         writer.text("## 歷年情況")
-        writer.text("同比：與上一年同期相比；上一年同期沒有數據時記作「—」。")
+        writer.text("同比：與上一年同期相比；上一年同期沒有數據、數據為零或為約數時記作「—」。")
         for kind_key in measured_kinds():
             table = unit_history(archive, unit_id, kind_key)
             if table is not None:

@@ -29,7 +29,6 @@ class Cell:
     link: str | None = None
 
 
-EMPTY = Cell(None, MISSING)
 BLANK = Cell(None, "")
 
 

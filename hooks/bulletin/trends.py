@@ -12,7 +12,7 @@ from decimal import Decimal
 from .archive import Archive, Report
 from .charts import Chart, Series
 from .funds import FUNDS_KEY
-from .measures import Measures, add, format_measure, report_measures
+from .measures import format_measure, report_measures, total_of
 from .periods import Period
 
 # (chart key, kind, field, title, unit): the single-figure trends offices ask for.
@@ -37,9 +37,7 @@ def _charts(archive: Archive, groups: Sequence[tuple[Period, list[Report]]], pre
     for key, kind, field, title, unit in SINGLE_TRENDS:
         points = []
         for period, reports in groups:
-            total: Measures = {}
-            for report in reports:
-                total = add(total, report_measures(archive, report, kind))
+            total = total_of(report_measures(archive, report, kind) for report in reports)
             if field in total:
                 points.append((period.label, total[field]))
         if points:
@@ -58,8 +56,10 @@ def _funds_by_purpose(archive: Archive, groups) -> tuple[tuple[str, ...], tuple[
     for period, reports in groups:
         amounts: dict[str, Decimal] = {}
         for report in reports:
-            for row in archive.table(report, FUNDS_KEY).rows:
-                purpose, total = row[0].value, row[3].value
+            table = archive.table(report, FUNDS_KEY)
+            fields = [c.field for c in table.columns]
+            for row in table.rows:
+                purpose, total = row[fields.index("purpose")].value, row[fields.index("total")].value
                 amounts[purpose] = amounts.get(purpose, Decimal(0)) + total
         if amounts:
             categories.append(period.label)

@@ -23,6 +23,9 @@ UNIT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 # `index.md` in a period folder is that period's section page, never a unit's narrative.
 RESERVED_IDS = frozenset({"index"})
 NAME_LIMIT = 60
+# A district federation over towns over enterprises over workshops is a handful of levels;
+# a chain much deeper than this is a mistake in the parents.
+MAX_DEPTH = 30
 _FIELDS = {"name": "the union's full name", "parent": "the id of the unit it reports to",
            "type": "what sort of union it is (車間工會, 鎮工會 …)"}
 
@@ -52,6 +55,27 @@ class UnitRegistry:
 
     def children(self, unit_id: str) -> list[Unit]:
         return self._children().get(unit_id, [])
+
+    def roots(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.parent is None or u.parent not in self.units]
+
+    def position(self, unit_id: str) -> int:
+        """Where the unit stands in the registry: pages list units in the office's own order."""
+        return self._positions()[unit_id]
+
+    def _children(self) -> dict[str, list[Unit]]:
+        # Built on first use; the registry is not changed after loading.
+        if self._child_index is None:
+            self._child_index = {}
+            for unit in self.units.values():
+                if unit.parent is not None:
+                    self._child_index.setdefault(unit.parent, []).append(unit)
+        return self._child_index
+
+    def _positions(self) -> dict[str, int]:
+        if self._position_index is None:
+            self._position_index = {unit_id: i for i, unit_id in enumerate(self.units)}
+        return self._position_index
 
     def roots(self) -> list[Unit]:
         return [u for u in self.units.values() if u.parent is None or u.parent not in self.units]
@@ -180,6 +204,12 @@ def _check_parents(registry: UnitRegistry, problems: list[Problem]) -> None:
                 problems.append(Problem(
                     unit.source, f"units.{unit.id}.parent",
                     f"expected a chain of parents that ends, got a loop through {current}",
+                ))
+                break
+            if len(seen) > MAX_DEPTH:
+                problems.append(Problem(
+                    unit.source, f"units.{unit.id}.parent",
+                    f"expected at most {MAX_DEPTH} levels of parents, got more",
                 ))
                 break
             seen.add(current)

@@ -1,12 +1,36 @@
-"""Links between pages as relative URLs, so the site works under any sub-path and from file://.
+"""Page addresses and the links between them, relative so the site works under any sub-path.
 
-Tables are raw HTML, which MkDocs does not rewrite, so links inside them are computed here the
-way MkDocs computes its own (`use_directory_urls`: `2021/town.md` is served at `2021/town/`).
+Two kinds of link: Markdown links in generated pages (`[甲鎮](../units/a/index.md)`), which MkDocs
+checks and rewrites itself, and hrefs inside tables, which are raw HTML that MkDocs leaves alone,
+so `relative_url` computes them the way MkDocs would (`use_directory_urls`: `2021/town.md` is
+served at `2021/town/`).
 """
 
 from __future__ import annotations
 
 import posixpath
+
+# Where the generated pages live, as docs paths (src_uri). URLs follow from these and stay
+# stable as years and units are added.
+HOME = "index.md"
+AWARDS = "awards.md"
+
+
+def year_page(year: int) -> str:
+    return f"{year}/index.md"
+
+
+def unit_page(unit_id: str) -> str:
+    return f"units/{unit_id}/index.md"
+
+
+def download_path(page_src: str, name: str) -> str:
+    """Where a page's table or workbook is published: downloads/<page path>/<name>."""
+    return f"downloads/{page_src[:-3]}/{name}"
+
+
+def year_workbook_path(year: int) -> str:
+    return download_path(year_page(year), f"overview-{year}.xlsx")
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:

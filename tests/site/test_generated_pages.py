@@ -60,7 +60,7 @@ def test_every_table_has_a_csv_that_agrees_with_it_cell_for_cell(site):
             assert link, f"{page}: table {key} has no CSV link"
             data = (page.parent / link.group(1)).resolve().read_bytes()
             got = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-            expected = [row if i == 0 else [("" if t in ("—",) else t.replace(",", "")) for t in row]
+            expected = [row if i == 0 else [("" if t in ("—",) else t.replace(",", "").replace("−", "-")) for t in row]
                         for i, row in enumerate(rows)]
             assert got == expected, f"{page}: {key}"
             checked += 1
@@ -120,3 +120,22 @@ def test_links_work_without_directory_urls_for_file_hosting(tmp_path):
     page = (project / "site" / "2021" / "index.html").read_text(encoding="utf-8")
     assert 'href="town-a.html"' in page
     assert 'href="../downloads/2021/index/visits-2021.csv"' in page
+
+
+def test_an_intro_without_a_title_keeps_the_generated_title(tmp_path):
+    project = write_tree_archive(tmp_path)
+    (project / "docs" / "units" / "town-a").mkdir(parents=True)
+    (project / "docs" / "units" / "town-a" / "index.md").write_text("本鎮簡介。\n", encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    page = html(project / "site", "units/town-a")
+    assert "<title>甲鎮工會 - 測試檔案</title>" in page and "本鎮簡介" in page
+
+
+def test_a_hand_written_file_where_a_generated_one_goes_is_reported(tmp_path):
+    project = write_tree_archive(tmp_path)
+    (project / "docs" / "awards").mkdir()
+    (project / "docs" / "awards" / "index.md").write_text("# 我的獎項\n", encoding="utf-8")
+    run = mkdocs_build(project)
+    assert run.returncode == 1
+    assert ("docs/awards/index.md:1:1: expected no hand-written file at awards/index.html, where the archive "
+            "publishes awards.md; rename or move it") in run.stderr

@@ -80,5 +80,24 @@ def test_chart_text_is_escaped():
 
 def test_archive_trends_keep_a_half_year_as_its_own_bar(archive):
     visits = archive_charts(archive)[0]
-    assert visits.categories == ("2019年度", "2020年度", "2021年度", "2021年上半年")
-    assert [s.texts for s in visits.series] == [("100", "130", "116多", "7")]
+    assert visits.categories == ("2019年度", "2020年度", "2021年上半年", "2021年度")
+    assert [s.texts for s in visits.series] == [("100", "130", "7", "116多")]
+
+
+def test_text_that_a_spreadsheet_would_run_stays_text(tmp_path):
+    from bulletin.tables import Cell, Column, Table
+
+    table = Table("t", "活動", (Column("活動"), Column("人數", True)),
+                  ((Cell("=1+2", "=1+2"), Cell(None, "−3.0%")), (Cell("@x", "@x"), Cell(None, "5"))))
+    rows = list(csv.reader(io.StringIO(table_csv(table).decode("utf-8-sig"))))
+    assert rows[1:] == [["'=1+2", "-3.0%"], ["'@x", "5"]]
+    sheet = load_workbook(io.BytesIO(tables_xlsx([("活動", table)]))).active
+    assert (sheet["A2"].value, sheet["A2"].data_type) == ("=1+2", "s")
+
+
+def test_crowded_period_labels_are_slanted_not_overlapping():
+    from bulletin.charts import Chart, Series
+
+    labels = tuple(f"{y}年第{q}季度" for y in (2019, 2020, 2021) for q in "一二三四")
+    chart = Chart("q", "季度", labels, (Series("人次", (Decimal(1),) * 12, ("1",) * 12),), "人次")
+    assert render_chart(chart).count("rotate(-35") == 12

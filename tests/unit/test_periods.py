@@ -18,8 +18,9 @@ def test_bad_period_codes_are_refused(code):
         parse_period(code)
 
 
-def test_whole_year_sorts_before_its_parts():
-    assert sorted([Period(2021, "H1"), Period(2020), Period(2021)]) == [Period(2020), Period(2021), Period(2021, "H1")]
+def test_periods_sort_by_when_they_end():
+    assert sorted([Period(2021), Period(2021, "H1"), Period(2020), Period(2021, "Q4")]) == [
+        Period(2020), Period(2021, "H1"), Period(2021, "Q4"), Period(2021)]
 
 
 @pytest.mark.parametrize(("text", "date"), [

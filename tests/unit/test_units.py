@@ -23,7 +23,6 @@ def test_units_form_a_tree():
           workshop: {name: 車間工會, parent: town}
     """)
     assert problems == []
-    assert [u.id for u in registry.ancestors("workshop")] == ["town", "district"]
     assert [u.id for u in registry.children("district")] == ["town"]
 
 
@@ -83,3 +82,9 @@ def test_a_unit_name_with_markup_or_several_lines_is_refused():
               第二行
     """)
     assert [p.split(": ")[1] for p in problems] == ["units.a.name", "units.b.name"]
+
+
+def test_a_chain_of_parents_deeper_than_any_union_is_refused():
+    lines = ["units:", "  u0: {name: 甲}"] + [f"  u{i}: {{name: 甲{i}, parent: u{i - 1}}}" for i in range(1, 40)]
+    _, problems = read("\n".join(lines) + "\n")
+    assert problems and all("expected at most 30 levels of parents" in p for p in problems)
