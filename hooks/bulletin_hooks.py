@@ -6,12 +6,15 @@ loaded between rebuilds, and each rebuild must read the data afresh.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin.loading import load_archive
 from bulletin.problems import Location, Problem
+from bulletin.search_terms import with_plain_figures
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
 from mkdocs.exceptions import PluginError
@@ -31,7 +34,7 @@ _build: _Build | None = None
 
 
 def _project_dir(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return Path(config.config_file_path).absolute().parent
 
 
 def _abort_on(problems: list[Problem], what: str) -> None:
@@ -67,7 +70,7 @@ def on_files(files, config):
             _build.handwritten.add(src_uri)  # an editor's intro: our content goes after it
     for src_uri, data in publication.downloads.items():
         generated.append(File.generated(config, src_uri, content=data))
-    docs = Path(config.docs_dir).resolve().relative_to(_project_dir(config)).as_posix()
+    docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
     _abort_on([
         Problem(Location(f"{docs}/{taken[f.dest_uri]}"), "",
                 f"expected no hand-written file at {f.dest_uri}, where the archive publishes "
@@ -94,3 +97,13 @@ def on_page_markdown(markdown, page, config, files):
     expanded = _build.publication.page_markdown(src_uri, markdown, src_uri in _build.handwritten, problems)
     _abort_on(problems, src_uri)
     return expanded
+
+
+def on_post_build(config):
+    # Runs after the search plugin wrote its index (hooks come after plugins).
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if index_path.is_file():
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        for doc in index.get("docs", []):
+            doc["text"] = with_plain_figures(doc.get("text", ""))
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

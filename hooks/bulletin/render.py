@@ -70,7 +70,8 @@ def _row(table: Table, cells: tuple[Cell, ...], page: PageContext | None, total:
             text = f'<a href="{escape(page.href(cell.link))}">{text}</a>'
         tds.append(f"<td{_align(column.numeric)}>{'<strong>' + text + '</strong>' if total else text}</td>")
     attribute = ' class="bulletin-total"' if total else ""
-    return f"<tr{attribute}>{''.join(tds)}</tr>"
+    # Whitespace between cells: the search index strips tags, and 9 beside 349 must not become 9349.
+    return f"<tr{attribute}>{' '.join(tds)}</tr>"
 
 
 def _align(numeric: bool) -> str:

@@ -1,0 +1,107 @@
+"""Chinese search finds every page that holds the word: 30+ queries from the sample archive."""
+
+import html as html_lib
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+QUERIES = [
+    # unit names
+    "宣城車間工會", "東航美心", "掌起鎮工會", "羅湖區總工會", "合作銀行", "蕪湖車務段",
+    # award titles and ranks
+    "模範職工之家", "服務明星", "優秀組織獎", "團體第一名", "季軍", "收息狀元",
+    # words from the middle of sentences
+    "孃家人", "金秋助學", "合理化建議", "勞動競賽", "職代會", "廠務公開", "工傷探視", "職業病",
+    "勞資糾紛", "集體合同", "技術攻關", "運動會", "文藝匯演", "夏送清涼", "農民工", "慰問金",
+    "安全知識", "段徽", "工資集體協議", "建築工人", "蓮塘街道", "主人翁",
+    # figures, as typed by a reader
+    "14400", "14,400", "1850", "41000", "349", "120多",
+]
+
+
+def page_texts(site: Path) -> dict[str, str]:
+    """Each page's readable text (article only), by its path, as a reader would search it."""
+    texts = {}
+    for path in site.rglob("index.html"):
+        if "search" in path.parts or path.parent == site / "404":
+            continue
+        raw = path.read_text(encoding="utf-8")
+        article = raw[raw.find("<article"):raw.find("</article>")]
+        text = html_lib.unescape(re.sub(r"<[^>]+>", " ", article))
+        texts[path.parent.relative_to(site).as_posix() + "/" if path.parent != site else ""] = text
+    return texts
+
+
+def expected_pages(texts: dict[str, str], query: str) -> set[str]:
+    plain = query.replace(",", "")
+    return {p for p, t in texts.items() if query in t or plain in t.replace(",", "")}
+
+
+def search(page, query: str) -> set[str]:
+    """The pages the search box lists for `query`, every result loaded.
+
+    Material searches on key events, so the box is cleared and typed into with a key press,
+    then read once the results have settled.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && /\\d|沒有|No matching/.test(m.textContent) }")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    number = re.search(r"\d+", meta)
+    wanted = int(number.group()) if number else 0
+    documents = page.locator("li.md-search-result__item")
+    wrap = page.locator(".md-search__scrollwrap")
+    for _ in range(50):
+        # Material renders ten results, then four more each time the list is scrolled to its end
+        # again: leave the end, then come back to it.
+        if documents.count() >= wanted:
+            break
+        for position in ("0", "e.scrollHeight"):
+            wrap.evaluate(f"e => {{ e.scrollTop = {position}; e.dispatchEvent(new Event('scroll')); }}")
+            page.wait_for_timeout(60)
+    items = page.locator("li.md-search-result__item a.md-search-result__link")
+    return {urlparse(href).path.lstrip("/") for href in items.evaluate_all("els => els.map(e => e.href)")}
+
+
+@pytest.fixture(scope="module")
+def search_page(served_site, open_page):
+    page, traffic = open_page(served_site, served_site)
+    page.keyboard.press("/")
+    return page
+
+
+@pytest.fixture(scope="module")
+def open_page(browser):
+    contexts = []
+
+    def open_(url, origin):
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url)
+        return page, None
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def test_there_are_at_least_thirty_queries_and_each_is_on_some_page(sample_site):
+    texts = page_texts(sample_site)
+    assert len(QUERIES) >= 30
+    assert [q for q in QUERIES if not expected_pages(texts, q)] == []
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_page_holding_the_word_is_found(sample_site, search_page, query):
+    expected = expected_pages(page_texts(sample_site), query)
+    found = search(search_page, query)
+    assert sorted(expected - found) == []
