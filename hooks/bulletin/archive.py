@@ -7,6 +7,7 @@ and hands the same object to every later page, so a figure shown twice comes fro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .funds import FUNDS_KEY, fund_lines, funds_table
 from .kinds import KINDS
@@ -26,6 +27,7 @@ class Report:
     records: dict[str, tuple[Record, ...]]
     data_path: str          # as messages show it: data/2021/xuancheng-workshop.yml
     narrative_path: str     # docs/2021/xuancheng-workshop.md
+    narrative_file: Path | None = None  # the same file on disk, for pages that combine narratives
 
     @property
     def key(self) -> tuple[str, Period]:

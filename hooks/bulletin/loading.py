@@ -73,7 +73,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
         root = read_yaml(path, data_shown, problems).root
         records = read_report_records(root, data_shown, period, problems)
         if unit_id in registry and narrative is not None:
-            report = Report(registry[unit_id], period, records, data_shown, shown(narrative))
+            report = Report(registry[unit_id], period, records, data_shown, shown(narrative), narrative)
             archive.add(report)
             _check_narrative(narrative, report, problems)
 

@@ -7,9 +7,10 @@ and nothing is listed by hand in mkdocs.yml.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
-from .archive import Archive
+from .archive import Archive, Report
 from .downloads import table_csv, tables_xlsx
 from .funds import FUNDS_KEY
 from .markers import find_markers, replace_markers
@@ -20,7 +21,8 @@ from .problems import Problem
 from .render import PageContext, markdown_text, render_table
 from .tables import Table
 from .site_pages import PageWriter, awards_body, home_body, unit_body, year_body
-from .urls import AWARDS, HOME, download_path, unit_page, year_page, year_workbook_path
+from .narrative import strip_front_matter
+from .urls import AWARDS, HOME, download_path, print_page, unit_page, year_page, year_workbook_path
 
 
 @dataclass
@@ -47,13 +49,19 @@ class Publication:
         return markdown
 
     def _narrative(self, src_uri: str, markdown: str, problems: list[Problem]) -> str:
-        report = self.archive.report_for_page(src_uri)
-        context = PageContext(src_uri, self.directory_urls)
+        return self.expanded_report(self.archive.report_for_page(src_uri), markdown, src_uri, problems)
+
+    def expanded_report(self, report: Report, markdown: str, on_page: str, problems: list[Problem]) -> str:
+        """A narrative with its title and tables, placed on `on_page` (its own page or a print page)."""
+        context = PageContext(on_page, self.directory_urls)
         markers = find_markers(markdown, report.narrative_path, problems)
 
         def render(marker) -> str:
             key = marker.args["kind"]
-            return render_table(self.archive.table(report, key), context, download_path(src_uri, f"{key}.csv"))
+            table = self.archive.table(report, key)
+            if on_page != report.page_path:  # several reports on one page: keep table keys apart
+                table = dataclasses.replace(table, key=f"{report.period.code}-{report.unit.id}-{key}")
+            return render_table(table, context, download_path(report.page_path, f"{key}.csv"))
 
         # The title comes from the registry, so renaming a unit renames every page of it.
         return f"# {markdown_text(report.title)}\n\n{replace_markers(markdown, markers, render)}"
@@ -64,7 +72,7 @@ class Publication:
         years = []
         for year in reversed(archive.years()):
             reports = [r.page_path for p in archive.periods() if p.year == year for r in archive.reports_in(p)]
-            years.append({f"{year}年": [year_page(year), *reports]})
+            years.append({f"{year}年": [year_page(year), print_page(year), *reports]})
 
         def unit_entry(unit_id: str) -> dict:
             unit = archive.units[unit_id]
@@ -100,12 +108,28 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
     for unit_id, unit in archive.units.units.items():
         page(unit_page(unit_id), unit.name, lambda w, unit_id=unit_id: unit_body(archive, unit_id, rollup, w))
     page(AWARDS, "獲獎榜", lambda w: awards_body(archive, w))
+    for year in archive.years():
+        src = print_page(year)
+        publication.bodies[src] = _print_body(publication, year, src)
+        publication.titles[src] = f"{year}年全部報告（列印）"
     for report in archive.reports.values():
         for key in [*report.records, FUNDS_KEY]:
             table = archive.table(report, key)
             if table.rows:
                 publication.downloads[download_path(report.page_path, f"{key}.csv")] = table_csv(table)
     return publication
+
+
+def _print_body(publication: Publication, year: int, src: str) -> str:
+    """Every narrative of the year, in period then registry order, each starting a new sheet."""
+    archive, parts = publication.archive, []
+    for period in (p for p in archive.periods() if p.year == year):
+        for report in archive.reports_in(period):
+            text = report.narrative_file.read_text(encoding="utf-8-sig") if report.narrative_file else ""
+            body, _ = strip_front_matter(text)
+            # Problems were reported when the archive was loaded; a printed copy adds none.
+            parts.append(publication.expanded_report(report, body, src, []))
+    return '\n\n<div class="bulletin-page-break"></div>\n\n'.join(parts) + "\n"
 
 
 def _sheet_title(table: Table) -> str:

@@ -18,7 +18,7 @@ from .overviews import RollUp, awards_by_level, headlines, unit_history, year_co
 from .render import PageContext, markdown_text, render_table
 from .tables import Table
 from .trends import archive_charts, unit_charts
-from .urls import AWARDS, download_path, unit_page, year_page, year_workbook_path
+from .urls import AWARDS, download_path, print_page, unit_page, year_page, year_workbook_path
 
 
 class PageWriter:
@@ -85,7 +85,7 @@ def _unit_tree(archive: Archive, link: Callable[[str, str], str]) -> str:
 
 def year_body(archive: Archive, year: int, writer: PageWriter) -> None:
     periods = [p for p in archive.periods() if p.year == year]
-    writer.text("本年各期報告：")
+    writer.text(f"本年各期報告（{writer.link('列印本年全部報告', print_page(year))}）：")
     writer.text("\n".join(
         f"- {period.label}：" + "、".join(writer.link(r.unit.name, r.page_path) for r in archive.reports_in(period))
         for period in periods

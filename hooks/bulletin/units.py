@@ -20,8 +20,9 @@ from .yaml_source import MappingNode, Node, ScalarNode, describe_node, is_null, 
 
 # Unit ids become folder and file names and URLs: lower-case letters, digits and single hyphens.
 UNIT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
-# `index.md` in a period folder is that period's section page, never a unit's narrative.
-RESERVED_IDS = frozenset({"index"})
+# `index.md` in a period folder is that year's overview and `print.md` its printable reports,
+# never a unit's narrative.
+RESERVED_IDS = frozenset({"index", "print"})
 NAME_LIMIT = 60
 # A district federation over towns over enterprises over workshops is a handful of levels;
 # a chain much deeper than this is a mistake in the parents.

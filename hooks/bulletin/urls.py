@@ -20,6 +20,10 @@ def year_page(year: int) -> str:
     return f"{year}/index.md"
 
 
+def print_page(year: int) -> str:
+    return f"{year}/print.md"
+
+
 def unit_page(unit_id: str) -> str:
     return f"units/{unit_id}/index.md"
 

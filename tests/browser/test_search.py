@@ -3,9 +3,9 @@
 import html as html_lib
 import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from searchbox import search
 
 QUERIES = [
     # unit names
@@ -37,38 +37,6 @@ def page_texts(site: Path) -> dict[str, str]:
 def expected_pages(texts: dict[str, str], query: str) -> set[str]:
     plain = query.replace(",", "")
     return {p for p, t in texts.items() if query in t or plain in t.replace(",", "")}
-
-
-def search(page, query: str) -> set[str]:
-    """The pages the search box lists for `query`, every result loaded.
-
-    Material searches on key events, so the box is cleared and typed into with a key press,
-    then read once the results have settled.
-    """
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("End")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /\\d|沒有|No matching/.test(m.textContent) }")
-    meta = page.locator(".md-search-result__meta").inner_text()
-    number = re.search(r"\d+", meta)
-    wanted = int(number.group()) if number else 0
-    documents = page.locator("li.md-search-result__item")
-    wrap = page.locator(".md-search__scrollwrap")
-    for _ in range(50):
-        # Material renders ten results, then four more each time the list is scrolled to its end
-        # again: leave the end, then come back to it.
-        if documents.count() >= wanted:
-            break
-        for position in ("0", "e.scrollHeight"):
-            wrap.evaluate(f"e => {{ e.scrollTop = {position}; e.dispatchEvent(new Event('scroll')); }}")
-            page.wait_for_timeout(60)
-    items = page.locator("li.md-search-result__item a.md-search-result__link")
-    return {urlparse(href).path.lstrip("/") for href in items.evaluate_all("els => els.map(e => e.href)")}
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +73,16 @@ def test_every_page_holding_the_word_is_found(sample_site, search_page, query):
     expected = expected_pages(page_texts(sample_site), query)
     found = search(search_page, query)
     assert sorted(expected - found) == []
+
+
+@pytest.mark.parametrize(("query", "marked"), [("孃家人", "孃家人"), ("金秋助學", "金秋助學"), ("14400", "14,400")])
+def test_the_opened_result_highlights_the_chinese_words_searched_for(served_site, browser, query, marked):
+    page = browser.new_page()
+    page.goto(served_site)
+    page.keyboard.press("/")
+    search(page, query)
+    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    page.wait_for_selector("article mark")
+    assert marked in page.locator("article mark").all_inner_texts()
+    page.close()

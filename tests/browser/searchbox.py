@@ -1,0 +1,36 @@
+"""Using Material's search box as a reader does, for the browser tests."""
+
+import re
+from urllib.parse import urlparse
+
+
+def search(page, query: str) -> set[str]:
+    """The pages the search box lists for `query`, every result loaded.
+
+    Material searches on key events, so the box is cleared and typed into with a key press,
+    then read once the results have settled.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && /\\d|沒有|No matching/.test(m.textContent) }")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    number = re.search(r"\d+", meta)
+    wanted = int(number.group()) if number else 0
+    documents = page.locator("li.md-search-result__item")
+    wrap = page.locator(".md-search__scrollwrap")
+    for _ in range(50):
+        # Material renders ten results, then four more each time the list is scrolled to its end
+        # again: leave the end, then come back to it.
+        if documents.count() >= wanted:
+            break
+        for position in ("0", "e.scrollHeight"):
+            wrap.evaluate(f"e => {{ e.scrollTop = {position}; e.dispatchEvent(new Event('scroll')); }}")
+            page.wait_for_timeout(60)
+    items = page.locator("li.md-search-result__item a.md-search-result__link")
+    return {urlparse(href).path.lstrip("/") for href in items.evaluate_all("els => els.map(e => e.href)")}
