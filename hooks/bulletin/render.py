@@ -38,7 +38,8 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
     """
     if not table.rows:
         return f'<p class="bulletin-empty">{escape(EMPTY_NOTE.format(title=table.title))}</p>'
-    parts = [f'<table data-bulletin-table="{escape(table.key)}">',
+    # tabindex: a table wider than a phone scrolls in its frame, and keyboard users must reach it.
+    parts = [f'<table data-bulletin-table="{escape(table.key)}" tabindex="0">',
              f"<caption>{escape(table.title)}</caption>", "<thead><tr>"]
     for column in table.columns:
         parts.append(f"<th{_align(column.numeric)}>{escape(column.header)}</th>")
