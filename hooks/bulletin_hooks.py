@@ -55,7 +55,8 @@ def on_config(config):
                                 "expected no nav: the navigation is made from the archive, got a hand-kept nav"))
     result = load_archive(_project_dir(config), Path(config.docs_dir), settings)
     _abort_on(problems + result.problems, "the archive")
-    _build = _Build(publish(result.archive, config.use_directory_urls, config.site_name))
+    language = config.theme["language"] or "zh-Hant"
+    _build = _Build(publish(result.archive, config.use_directory_urls, config.site_name, language))
     return config
 
 

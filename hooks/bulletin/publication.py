@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .archive import Archive, Report
 from .downloads import table_csv, tables_xlsx
 from .funds import FUNDS_KEY
+from .language import TRADITIONAL, Localise, localise_table, localiser
 from .markers import find_markers, replace_markers
 from .narrative import heading_lines
 from .overviews import RollUp, kind_title
@@ -29,6 +30,7 @@ from .urls import AWARDS, HOME, download_path, print_page, unit_page, year_page,
 class Publication:
     archive: Archive
     directory_urls: bool = True
+    localise: Localise = field(default_factory=lambda: localiser(TRADITIONAL))
     bodies: dict[str, str] = field(default_factory=dict)      # generated page → Markdown body
     titles: dict[str, str] = field(default_factory=dict)      # generated page → its title
     downloads: dict[str, bytes] = field(default_factory=dict)  # CSV and XLSX files by docs path
@@ -58,13 +60,13 @@ class Publication:
 
         def render(marker) -> str:
             key = marker.args["kind"]
-            table = self.archive.table(report, key)
+            table = localise_table(self.archive.table(report, key), self.localise)
             if on_page != report.page_path:  # several reports on one page: keep table keys apart
                 table = dataclasses.replace(table, key=f"{report.period.code}-{report.unit.id}-{key}")
             return render_table(table, context, download_path(report.page_path, f"{key}.csv"))
 
         # The title comes from the registry, so renaming a unit renames every page of it.
-        return f"# {markdown_text(report.title)}\n\n{replace_markers(markdown, markers, render)}"
+        return f"# {markdown_text(self.localise(report.title))}\n\n{replace_markers(markdown, markers, render)}"
 
     def nav(self, other_pages: list[str]) -> list:
         """The navigation: 首頁, 年度 (a section per year), 單位 (the unit tree), 獲獎榜, then other pages."""
@@ -72,29 +74,33 @@ class Publication:
         years = []
         for year in reversed(archive.years()):
             reports = [r.page_path for p in archive.periods() if p.year == year for r in archive.reports_in(p)]
-            years.append({f"{year}年": [year_page(year), print_page(year), *reports]})
+            years.append({self.localise(f"{year}年"): [year_page(year), print_page(year), *reports]})
 
         def unit_entry(unit_id: str) -> dict:
             unit = archive.units[unit_id]
             children = archive.units.children(unit_id)
+            name = self.localise(unit.name)
             if not children:
-                return {unit.name: unit_page(unit_id)}
-            return {unit.name: [unit_page(unit_id), *(unit_entry(c.id) for c in children)]}
+                return {name: unit_page(unit_id)}
+            return {name: [unit_page(unit_id), *(unit_entry(c.id) for c in children)]}
 
         units = [unit_entry(root.id) for root in archive.units.roots()]
-        return [HOME, {"年度": years}, {"單位": units}, {"獲獎榜": AWARDS}, *other_pages]
+        sections = {label: self.localise(label) for label in ("年度", "單位", "獲獎榜")}
+        return [HOME, {sections["年度"]: years}, {sections["單位"]: units}, {sections["獲獎榜"]: AWARDS},
+                *other_pages]
 
 
-def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工會年度工作總結檔案") -> Publication:
+def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工會年度工作總結檔案",
+            language: str = TRADITIONAL) -> Publication:
     """Every generated page's body and every download, computed once for the build."""
-    publication = Publication(archive, directory_urls)
+    publication = Publication(archive, directory_urls, localiser(language))
     rollup = RollUp(archive)
 
     def page(src_uri: str, title: str, build) -> PageWriter:
-        writer = PageWriter(src_uri, directory_urls, publication.downloads)
+        writer = PageWriter(src_uri, directory_urls, publication.downloads, publication.localise)
         build(writer)
         publication.bodies[src_uri] = writer.markdown()
-        publication.titles[src_uri] = title
+        publication.titles[src_uri] = publication.localise(title)
         return writer
 
     page(HOME, site_name, lambda w: home_body(archive, w))
@@ -103,7 +109,7 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
         # The workbook holds the very tables the year page shows, sheet by sheet.
         if writer.tables:
             publication.downloads[year_workbook_path(year)] = tables_xlsx(
-                [(_sheet_title(table), table) for table in writer.tables]
+                [(publication.localise(_sheet_title(table)), table) for table in writer.tables]
             )
     for unit_id, unit in archive.units.units.items():
         page(unit_page(unit_id), unit.name, lambda w, unit_id=unit_id: unit_body(archive, unit_id, rollup, w))
@@ -111,10 +117,10 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
     for year in archive.years():
         src = print_page(year)
         publication.bodies[src] = _print_body(publication, year, src)
-        publication.titles[src] = f"{year}年全部報告（列印）"
+        publication.titles[src] = publication.localise(f"{year}年全部報告（列印）")
     for report in archive.reports.values():
         for key in [*report.records, FUNDS_KEY]:
-            table = archive.table(report, key)
+            table = localise_table(archive.table(report, key), publication.localise)
             if table.rows:
                 publication.downloads[download_path(report.page_path, f"{key}.csv")] = table_csv(table)
     return publication

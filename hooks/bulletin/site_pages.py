@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .archive import Archive
 from .charts import render_chart
 from .downloads import table_csv
+from .language import TRADITIONAL, Localise, localise_table, localiser
 from .measures import measured_kinds
 from .overviews import RollUp, awards_by_level, headlines, unit_history, year_comparison
 from .render import PageContext, markdown_text, render_table
@@ -24,20 +25,23 @@ from .urls import AWARDS, download_path, print_page, unit_page, year_page, year_
 class PageWriter:
     """Builds one page's Markdown; every table it places gets its CSV registered."""
 
-    def __init__(self, src_uri: str, directory_urls: bool, downloads: dict[str, bytes]) -> None:
+    def __init__(self, src_uri: str, directory_urls: bool, downloads: dict[str, bytes],
+                 localise: Localise = localiser(TRADITIONAL)) -> None:
         self.src_uri = src_uri
+        self.localise = localise
         self.context = PageContext(src_uri, directory_urls)
         self.downloads = downloads
         self.parts: list[str] = []
         self.tables: list[Table] = []
 
     def text(self, markdown: str) -> None:
-        self.parts.append(markdown)
+        self.parts.append(self.localise(markdown))
 
     def link(self, label: str, target_src: str) -> str:
         return f"[{markdown_text(label)}]({posixpath.relpath(target_src, posixpath.dirname(self.src_uri) or '.')})"
 
     def table(self, table: Table) -> None:
+        table = localise_table(table, self.localise)
         csv_path = download_path(self.src_uri, f"{table.key}.csv")
         self.downloads[csv_path] = table_csv(table)
         self.tables.append(table)

@@ -139,3 +139,18 @@ def test_a_hand_written_file_where_a_generated_one_goes_is_reported(tmp_path):
     assert run.returncode == 1
     assert ("docs/awards/index.md:1:1: expected no hand-written file at awards/index.html, where the archive "
             "publishes awards.md; rename or move it") in run.stderr
+
+
+def test_one_setting_turns_the_interface_and_our_labels_simplified(tmp_path):
+    project = write_tree_archive(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("language: zh-Hant", "language: zh")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    year = html(project / "site", "2021")
+    tables = tables_in(year)
+    assert tables["visits-2021"][0] == ["单位", "慰问人次", "慰问金（元）"]
+    assert tables["visits-2021"][-1][0] == "合计"
+    assert "<caption>2021年度看望慰问</caption>" in year
+    assert 'lang="zh"' in year and "单位" in year.split("md-nav--primary")[1] and "搜索" in year
+    csv_text = (project / "site/downloads/2021/index/visits-2021.csv").read_bytes().decode("utf-8-sig")
+    assert csv_text.splitlines()[0] == "单位,慰问人次,慰问金（元）"
