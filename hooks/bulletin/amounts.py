@@ -24,6 +24,9 @@ MAX_YUAN = Decimal(10) ** 10          # 100億元
 MAX_COUNT = 10**8
 _MAX_INTEGER_DIGITS, _MAX_FRACTION_DIGITS = 12, 6
 
+# Suffixes that make a count a lower bound: 120多, 120餘 (余 in Simplified), 120+.
+AT_LEAST_SUFFIXES = ("多", "餘", "余", "+")
+
 # Full-width forms typed with a Chinese input method, and nothing else: NFKC would also turn
 # ① or ¹ into digits, which is a guess.
 _FULL_WIDTH = str.maketrans({
@@ -52,7 +55,7 @@ def parse_money(text: str) -> Decimal:
     cleaned = normalise(text)
     if cleaned.startswith(("-", "−")):
         raise AmountError("an amount ≥ 0 (money spent is never negative)")
-    if cleaned.startswith(("約", "约", "近", "超")) or cleaned.endswith(("多", "餘", "余", "+")):
+    if cleaned.startswith(("約", "约", "近", "超")) or cleaned.endswith(AT_LEAST_SUFFIXES):
         raise AmountError("an exact amount (money cannot be approximate)")
     match = _MONEY.fullmatch(cleaned)
     if not match:

@@ -1,0 +1,52 @@
+"""What the tools outside MkDocs need from mkdocs.yml: where the narratives are, our options.
+
+`scripts/check` validates the archive without building the site, so it reads mkdocs.yml itself;
+MkDocs-only tags such as `!ENV` are read as their default, which is all a check needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import Location, Problem
+from .settings import Settings, read_settings
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML that accepts MkDocs' `!ENV [NAME, default]` (taking the default) and `!relative`."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode) and len(node.value) > 1:
+        return loader.construct_object(node.value[-1])
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_constructor("!relative", lambda loader, node: None)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    project_dir: Path
+    docs_dir: Path
+    settings: Settings
+
+
+def read_site_config(config_file: Path, problems: list[Problem]) -> SiteConfig:
+    """The parts of mkdocs.yml the archive depends on; a file that cannot be read is a problem."""
+    project_dir = config_file.parent
+    shown = config_file.name
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+        raw = yaml.load(text, Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        problems.append(Problem(Location(shown), "", f"expected a readable mkdocs.yml, got {str(error).splitlines()[0]}"))
+        return SiteConfig(project_dir, project_dir / "docs", Settings())
+    extra = raw.get("extra") or {}
+    settings = read_settings(extra.get("bulletin") if isinstance(extra, dict) else None, shown, problems, text)
+    docs_dir = project_dir / str(raw.get("docs_dir") or "docs")
+    return SiteConfig(project_dir, docs_dir, settings)

@@ -1,0 +1,46 @@
+"""`scripts/check`: every problem located, exit 1; a clean archive says so, exit 0; no site built."""
+
+import subprocess
+import sys
+
+from helpers import REPO, write_project
+
+CHECK = [sys.executable, str(REPO / "scripts" / "check.py")]
+
+
+def check(project, *args):
+    return subprocess.run([*CHECK, *args], cwd=project, capture_output=True, text=True, timeout=60)
+
+
+def test_a_clean_archive_passes_with_a_summary(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: 慰問\n    people: 3\n"})
+    run = check(tmp_path)
+    assert run.returncode == 0, run.stdout
+    assert run.stdout == "" and "沒有發現問題：1 份報告，2 個單位" in run.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_every_problem_is_printed_as_path_line_column_and_the_exit_is_1(tmp_path):
+    write_project(
+        tmp_path,
+        {"2021/town": "visits:\n  - occasion: 慰問\n    people: -3\n", "2021/district": "awards: 1\n"},
+        narratives={"2021/district": "<!-- bulletin/table { kind: award } -->\n"},
+    )
+    run = check(tmp_path)
+    assert run.returncode == 1
+    assert [line.split(": ")[0] for line in run.stdout.splitlines()] == [
+        "data/2021/district.yml:1:9", "data/2021/town.yml:3:13", "docs/2021/district.md:1:1"]
+    assert "發現 3 個問題" in run.stderr
+
+
+def test_mkdocs_only_tags_and_another_config_file_are_understood(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: 慰問\n    cash: 1.5萬\n"},
+                  extra="extra:\n  bulletin:\n    money_unit: 萬元\nsite_url: !ENV [SITE_URL, 'http://x/']\n")
+    (tmp_path / "mkdocs.yml").rename(tmp_path / "site.yml")
+    run = check(tmp_path, "-f", "site.yml")
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_shipped_sample_archive_is_clean():
+    run = check(REPO)
+    assert run.returncode == 0, run.stdout

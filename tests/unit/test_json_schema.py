@@ -1,0 +1,56 @@
+"""The editors' JSON Schemas come from the kinds, agree with the validator on the sample, and are current."""
+
+import json
+import sys
+
+import jsonschema
+import yaml
+
+from helpers import REPO
+
+from bulletin.json_schema import records_schema, units_schema
+
+sys.path.insert(0, str(REPO / "scripts"))
+from schema import TARGETS, rendered  # noqa: E402
+
+
+def test_the_committed_schemas_are_the_generated_ones():
+    for path, make in TARGETS.items():
+        assert path.read_text(encoding="utf-8") == rendered(make()), f"run scripts/schema.py: {path.name} is stale"
+
+
+def as_editor_sees(text: str) -> object:
+    """YAML as an editor's language server reads it: dates stay text, as they do there."""
+    def plain(value):
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value.isoformat() if hasattr(value, "isoformat") else value
+    return plain(yaml.safe_load(text))
+
+
+def test_every_sample_record_file_and_the_registry_are_valid_against_them():
+    records = records_schema()
+    for path in sorted((REPO / "data").glob("[0-9]*/*.yml")):
+        jsonschema.validate(as_editor_sees(path.read_text(encoding="utf-8")) or {}, records)
+    jsonschema.validate(yaml.safe_load((REPO / "data" / "units.yml").read_text(encoding="utf-8")), units_schema())
+
+
+def test_the_schema_flags_what_the_validator_refuses():
+    records = records_schema()
+    bad = [
+        {"visits": [{"occasion": "慰問", "peple": 3}]},        # unknown field
+        {"visits": [{"people": 3}]},                          # missing required field
+        {"visits": [{"occasion": "慰問", "people": -2}]},      # negative count
+        {"visits": [{"occasion": "慰問", "cash": "1.2.3萬"}]},  # amount that does not parse
+        {"awards": [{"title": "x", "level": "國家"}]},          # not a level
+        {"lunch": []},                                        # not a kind
+    ]
+    for document in bad:
+        assert list(jsonschema.Draft7Validator(records).iter_errors(document)), document
+
+
+def test_private_fields_are_described_as_private():
+    text = json.dumps(records_schema(), ensure_ascii=False)
+    assert "個人資料：只供工會內部使用" in text
