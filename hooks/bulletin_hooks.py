@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin.loading import load_archive
+from bulletin.preview import problems_box, problems_for
 from bulletin.problems import Location, Problem
 from bulletin.search_terms import with_plain_figures
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
+from bulletin.urls import HOME
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -27,10 +29,18 @@ log = logging.getLogger("mkdocs.hooks.bulletin")
 @dataclass
 class _Build:
     publication: Publication
+    docs: str = "docs"                                   # docs_dir as problems name it
+    problems: list[Problem] = field(default_factory=list)  # shown on pages while previewing
     handwritten: set[str] = field(default_factory=set)  # generated pages an editor wrote an intro for
 
 
 _build: _Build | None = None
+_previewing = False  # set by on_startup: `mkdocs serve` shows mistakes on the page instead of stopping
+
+
+def on_startup(command, dirty):
+    global _previewing
+    _previewing = command == "serve"
 
 
 def _project_dir(config) -> Path:
@@ -54,9 +64,14 @@ def on_config(config):
         problems.append(Problem(Location(config_file.name), "nav",
                                 "expected no nav: the navigation is made from the archive, got a hand-kept nav"))
     result = load_archive(_project_dir(config), Path(config.docs_dir), settings)
-    _abort_on(problems + result.problems, "the archive")
+    problems += result.problems
+    if not _previewing:
+        _abort_on(problems, "the archive")
+    for problem in problems:
+        log.warning(str(problem))
     language = config.theme["language"] or "zh-Hant"
-    _build = _Build(publish(result.archive, config.use_directory_urls, config.site_name, language))
+    docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
+    _build = _Build(publish(result.archive, config.use_directory_urls, config.site_name, language), docs, problems)
     return config
 
 
@@ -71,7 +86,7 @@ def on_files(files, config):
             _build.handwritten.add(src_uri)  # an editor's intro: our content goes after it
     for src_uri, data in publication.downloads.items():
         generated.append(File.generated(config, src_uri, content=data))
-    docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
+    docs = _build.docs
     _abort_on([
         Problem(Location(f"{docs}/{taken[f.dest_uri]}"), "",
                 f"expected no hand-written file at {f.dest_uri}, where the archive publishes "
@@ -96,8 +111,24 @@ def on_page_markdown(markdown, page, config, files):
     problems: list[Problem] = []
     src_uri = page.file.src_uri
     expanded = _build.publication.page_markdown(src_uri, markdown, src_uri in _build.handwritten, problems)
-    _abort_on(problems, src_uri)
+    if not _previewing:
+        _abort_on(problems, src_uri)
+    if _build.problems:
+        report = _build.publication.archive.report_for_page(src_uri)
+        own = {f"{_build.docs}/{src_uri}"} | ({report.data_path} if report else set())
+        shown = _build.problems if src_uri == HOME else problems_for(_build.problems, own)
+        expanded = _after_title(expanded, problems_box(shown))
     return expanded
+
+
+def _after_title(markdown: str, box: str) -> str:
+    """The box goes under the page's title, where the editor looks first."""
+    if not box:
+        return markdown
+    first, newline, rest = markdown.partition("\n")
+    if first.startswith("# "):
+        return f"{first}\n\n{box}{rest}"
+    return box + markdown
 
 
 def on_post_build(config):

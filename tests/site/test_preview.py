@@ -1,0 +1,72 @@
+"""While `mkdocs serve` runs, a mistake shows on the page, the server lives on, and a fix clears it."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from helpers import write_project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, condition, seconds: float = 30) -> str:
+    deadline, last = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if condition(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"{url} never met the condition; last page began: {last[:300]!r}")
+
+
+@pytest.fixture
+def serve(tmp_path):
+    processes = []
+
+    def start(project):
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        processes.append(process)
+        return f"http://127.0.0.1:{port}/", process
+
+    yield start
+    for process in processes:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+        print(output)  # shown by pytest when the test fails
+
+
+def test_a_broken_record_shows_on_its_page_and_the_fix_clears_it(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=-2), "2021/district": record.format(people=5)})
+    base, process = serve(tmp_path)
+    page = wait_for(base + "2021/town/", lambda text: "bulletin-problems" in text)
+    assert 'data/2021/town.yml:3:13: visits[1].people: expected a whole number ≥ 0, got &#34;-2&#34;' in page \
+        or 'data/2021/town.yml:3:13: visits[1].people: expected a whole number ≥ 0, got &quot;-2&quot;' in page
+    assert "bulletin-problems" not in fetch(base + "2021/district/")  # other pages are not alarmed
+    assert "bulletin-problems" in fetch(base)                         # the home page lists them all
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=3), encoding="utf-8")
+    fixed = wait_for(base + "2021/town/", lambda text: "bulletin-problems" not in text)
+    assert ">3<" in fixed
+    assert process.poll() is None
