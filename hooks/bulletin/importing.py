@@ -1,0 +1,161 @@
+"""Figures from an office's spreadsheet into record files: one sheet per kind, one row per record.
+
+Offices keep figures in Excel under Chinese headers (慰問項目, 慰問人次, 慰問金（元）…) with a 單位
+column naming the unit. Each sheet is matched to a kind by its name (看望慰問 or visits), each
+header to a field by its label or key, and every cell is read by the same field types as record
+files, so a value that would be refused in YAML is refused here too, located by sheet, row, column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .fieldtypes import FieldValueError
+from .kinds import KINDS
+from .problems import Location, Problem, quote, unknown_name_message
+from .schema import Kind
+from .units import UnitRegistry
+
+UNIT_HEADERS = ("單位", "单位", "unit")
+_STR = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class Imported:
+    """Rows read, by unit and kind, as plain values ready to be written as YAML."""
+
+    rows: dict[str, dict[str, list[dict[str, str]]]] = field(default_factory=dict)
+    count: int = 0
+
+
+def read_sheets(path: Path, kind_hint: str | None = None) -> dict[str, list[list[object]]]:
+    """Sheet name → rows of cells; a CSV file is one sheet named by `kind_hint` or its file name."""
+    if path.suffix.lower() == ".csv":
+        text = path.read_bytes().decode("utf-8-sig")
+        return {kind_hint or path.stem: [list(row) for row in csv.reader(io.StringIO(text))]}
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook.worksheets}
+
+
+def _kind_for(sheet: str) -> Kind | None:
+    for kind in KINDS.values():
+        if sheet.strip() in (kind.key, kind.title):
+            return kind
+    return None
+
+
+def _field_for(kind: Kind, header: str) -> str | None:
+    plain = re.sub(r"[（(].*?[)）]\s*$", "", header).strip()
+    for spec in kind.fields:
+        if header.strip() in (spec.name, spec.label, spec.header) or plain == spec.label:
+            return spec.name
+    return None
+
+
+def _cell_text(value: object) -> str:
+    """What the editor typed, as text: Excel's 14400.0 is 14400; dates become 2021-09-18."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "date") and hasattr(value, "isoformat"):
+        return value.date().isoformat() if hasattr(value, "hour") else value.isoformat()
+    return str(value).strip()
+
+
+def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: UnitRegistry,
+                problems: list[Problem]) -> Imported:
+    """Every readable row, checked cell by cell; every unreadable one reported where it is."""
+    result = Imported()
+    by_name = {unit.name: unit.id for unit in units.units.values()}
+    for sheet, rows in sheets.items():
+        where = f"{shown_as}#{sheet}"
+        kind = _kind_for(sheet)
+        if kind is None:
+            problems.append(Problem(Location(where), "", unknown_name_message(
+                "sheet name", sheet, [k.title for k in KINDS.values()])))
+            continue
+        if not rows:
+            continue
+        headers = [_cell_text(h) for h in rows[0]]
+        columns: dict[int, str] = {}
+        unit_column = None
+        for index, header in enumerate(headers):
+            if not header:
+                continue
+            if header in UNIT_HEADERS:
+                unit_column = index
+            elif (name := _field_for(kind, header)) is not None:
+                columns[index] = name
+            else:
+                problems.append(Problem(Location(where, 1, index + 1), header, unknown_name_message(
+                    "column", header, ["單位", *(s.label for s in kind.fields)])))
+        if unit_column is None:
+            problems.append(Problem(Location(where, 1, 1), "單位", "expected a 單位 column naming each row's unit, got none"))
+            continue
+        for row_number, row in enumerate(rows[1:], start=2):
+            cells = [_cell_text(c) for c in row] + [""] * len(headers)
+            if not any(cells[: len(headers)]):
+                continue  # blank rows between blocks are common in office sheets
+            unit_text = cells[unit_column]
+            unit_id = unit_text if unit_text in units else by_name.get(unit_text)
+            ok = True
+            if unit_id is None:
+                problems.append(Problem(Location(where, row_number, unit_column + 1), "單位",
+                                        f"expected a unit id or name from data/units.yml, got {quote(unit_text)}"))
+                ok = False
+            record: dict[str, str] = {}
+            for index, name in columns.items():
+                text = cells[index]
+                if not text:
+                    continue
+                try:
+                    kind.field(name).type.read(yaml.ScalarNode(_STR, text))
+                except FieldValueError as error:
+                    problems.append(Problem(Location(where, row_number, index + 1), name,
+                                            f"expected {error}, got {quote(text)}"))
+                    ok = False
+                    continue
+                record[name] = text
+            for spec in kind.fields:
+                if spec.required and spec.name not in record and ok:
+                    problems.append(Problem(Location(where, row_number, 1), spec.name,
+                                            f"expected {spec.label}, got nothing"))
+                    ok = False
+            if ok:
+                result.rows.setdefault(unit_id, {}).setdefault(kind.key, []).append(record)
+                result.count += 1
+    return result
+
+
+def record_yaml(kinds: dict[str, list[dict[str, str]]], note: str) -> str:
+    """A record file in the same shape editors write by hand, values quoted where YAML needs it."""
+    lines = [f"# {note}"]
+    for key in KINDS:
+        if key not in kinds:
+            continue
+        lines += ["", f"{key}:"]
+        for record in kinds[key]:
+            for index, (name, text) in enumerate(record.items()):
+                lead = "  - " if index == 0 else "    "
+                lines.append(f"{lead}{name}: {_yaml_scalar(text)}")
+    return "\n".join(lines) + "\n"
+
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:(?!: | #)[^\n])*")
+
+
+def _yaml_scalar(text: str) -> str:
+    """Plain where YAML keeps the text as typed (the reader takes a value's text, not its type),
+    quoted where YAML syntax would otherwise change it."""
+    if _PLAIN.fullmatch(text) and text == text.strip() and not text.endswith(":"):
+        return text
+    return yaml.safe_dump(text, allow_unicode=True, default_style='"').strip()

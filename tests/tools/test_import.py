@@ -1,0 +1,76 @@
+"""`scripts/import`: spreadsheet rows into record files, bad rows located, nothing overwritten unasked."""
+
+import subprocess
+import sys
+
+from openpyxl import Workbook
+
+from helpers import REPO, write_project
+
+IMPORT = [sys.executable, str(REPO / "scripts" / "import.py")]
+CHECK = [sys.executable, str(REPO / "scripts" / "check.py")]
+
+
+def sheet_file(path, sheets):
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def run(project, *args):
+    return subprocess.run([*IMPORT, "-f", str(project / "mkdocs.yml"), *args], capture_output=True, text=True, timeout=60)
+
+
+VISITS = [["單位", "慰問項目", "慰問人次", "慰問金（元）"],
+          ["示範鎮工會", "春節慰問", 37, 14400],
+          ["district", "工傷探視", "120多", "1.2萬元"]]
+
+
+def test_rows_become_record_files_that_pass_the_check(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: x\n"})
+    book = sheet_file(tmp_path / "figures.xlsx", {"看望慰問": VISITS, "獲獎榮譽": [["單位", "獎項", "授予層級"], ["town", "模範職工之家", "區"]]})
+    shown = run(tmp_path, str(book), "--period", "2022")
+    assert shown.returncode == 0 and not (tmp_path / "data/2022").exists()  # only shown
+    assert "+    people: 37" in shown.stdout
+    written = run(tmp_path, str(book), "--period", "2022", "--write")
+    assert written.returncode == 0, written.stderr
+    assert (tmp_path / "data/2022/town.yml").read_text(encoding="utf-8").splitlines()[2:] == [
+        "visits:", "  - occasion: 春節慰問", "    people: 37", "    cash: 14400",
+        "", "awards:", "  - title: 模範職工之家", "    level: 區"]
+    assert "people: 120多" in (tmp_path / "data/2022/district.yml").read_text(encoding="utf-8")
+    assert subprocess.run(CHECK, cwd=tmp_path, capture_output=True).returncode == 0
+
+
+def test_every_unreadable_row_is_located_by_sheet_row_and_column_and_nothing_is_written(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: x\n"})
+    rows = [VISITS[0], ["示範鎮工會", "慰問", -2, "1.2.3萬"], ["無名工會", "慰問", 3, 10], ["town", "", 3, 10]]
+    book = sheet_file(tmp_path / "figures.xlsx", {"看望慰問": rows, "午餐": [["單位"]]})
+    result = run(tmp_path, str(book), "--period", "2022", "--write")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "figures.xlsx" in line]
+    assert [line.split(": ")[0] for line in lines] == [
+        "figures.xlsx#看望慰問:2:3", "figures.xlsx#看望慰問:2:4", "figures.xlsx#看望慰問:3:1",
+        "figures.xlsx#看望慰問:4:1", "figures.xlsx#午餐:1:1"]
+    assert not (tmp_path / "data/2022").exists()
+
+
+def test_an_existing_record_file_is_replaced_only_when_asked_and_the_change_is_shown(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: x\n"})
+    book = sheet_file(tmp_path / "figures.xlsx", {"看望慰問": VISITS[:2]})
+    assert run(tmp_path, str(book), "--period", "2021", "--write").returncode == 1
+    assert (tmp_path / "data/2021/town.yml").read_text(encoding="utf-8") == "visits:\n  - occasion: x\n"
+    replaced = run(tmp_path, str(book), "--period", "2021", "--write", "--replace")
+    assert replaced.returncode == 0 and "-  - occasion: x" in replaced.stdout
+    assert "春節慰問" in (tmp_path / "data/2021/town.yml").read_text(encoding="utf-8")
+
+
+def test_a_csv_file_is_one_kind(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: x\n"})
+    (tmp_path / "visits.csv").write_text("\ufeff單位,慰問項目,慰問人次\ntown,慰問,5\n", encoding="utf-8")
+    assert run(tmp_path, str(tmp_path / "visits.csv"), "--period", "2022", "--write").returncode == 0
+    assert "people: 5" in (tmp_path / "data/2022/town.yml").read_text(encoding="utf-8")
