@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Archive, Report
-from .markers import find_markers
+from .kinds import KINDS
+from .consistency import check_typed_figures
+from .markers import INLINE, find_markers
 from .narrative import heading_lines, strip_front_matter
 from .periods import Period, PeriodError, parse_period
 from .problems import Location, Problem, quote, sorted_problems
@@ -162,6 +164,11 @@ def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> Non
             f"expected no level-1 title (the page is titled {quote(report.title)} from the unit registry), "
             f"got {quote(heading.text.strip())}; use ## for sections",
         ))
+    check_typed_figures(body, report, skipped + 1, problems)
+    for marker in (m for m in markers if m.name == INLINE):
+        if marker.args["field"] not in report_measures_fields(report, marker.args["kind"]):
+            problems.append(Problem(marker.location, f"bulletin/figure.{marker.args['field']}",
+                                    f"expected records with {marker.args['field']} in {report.data_path}, got none"))
     shown_kinds = {m.args.get("kind") for m in markers if m.name == "table"}
     for key, records in report.records.items():
         if records and key not in shown_kinds:
@@ -171,6 +178,16 @@ def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> Non
                 f"expected a marker <!-- bulletin/table {{ kind: {key} }} --> to show the records at "
                 f"{first.path}:{first.line}, got none (figures would be left off the page)",
             ))
+
+
+def report_measures_fields(report: Report, kind_key: str) -> set[str]:
+    """The fields a figure marker can quote in this report: those its records fill."""
+    if kind_key == "funds":
+        return {"cash", "in_kind", "total"} if any(
+            getattr(r, s.name) is not None for k, kind in KINDS.items() for r in report.records.get(k, ())
+            for s in kind.fields if s.fund) else set()
+    kind = KINDS[kind_key]
+    return {s.name for s in kind.fields if any(getattr(r, s.name) is not None for r in report.records.get(kind_key, ()))}
 
 
 def _check_other_pages(docs_dir: Path, narratives: set[Path], shown, problems: list[Problem]) -> None:

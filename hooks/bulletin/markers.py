@@ -23,12 +23,16 @@ from .yaml_source import MappingNode, ScalarNode, describe_node, parse_yaml_text
 
 MARKER_LINE = re.compile(r" {0,3}<!--\s*bulletin/(?P<name>[^\s{]*)(?P<args>.*?)\s*-->\s*")
 MARKER_START = re.compile(r"<!--\s*bulletin/")
+ANY_MARKER = re.compile(r"<!--\s*bulletin/(?P<name>[^\s{]*)(?P<args>.*?)\s*-->")
+INLINE = "figure"  # the one marker that stands inside a sentence
 ARGUMENTS_LIMIT = 200
 EXAMPLE = "{ kind: visits }"
 
 # What each marker takes: argument name → (required, description). One entry per marker name.
 MARKERS: dict[str, dict[str, tuple[bool, str]]] = {
     "table": {"kind": (True, "the kind of figures to show")},
+    # A figure quoted in the prose from the records' total, so it is never typed twice.
+    INLINE: {"kind": (True, "the kind the figure belongs to"), "field": (True, "the figure, such as people or cash")},
 }
 
 
@@ -51,14 +55,22 @@ def find_markers(text: str, shown_as: str, problems: list[Problem], first_line: 
     markers = []
     for line in content_lines(text, first_line):
         whole = MARKER_LINE.fullmatch(line.text)
-        if whole:
+        if whole and whole["name"] != INLINE:
             location = Location(shown_as, line.number, line.text.index("<!--") + 1)
             marker = _read_marker(whole, location, line.offset, problems)
             if marker is not None:
                 markers.append(marker)
             continue
+        covered = []
+        for match in ANY_MARKER.finditer(line.text):
+            if match["name"] != INLINE or inside_inline_code(line.text, match.start()):
+                continue
+            covered.append(match.start())
+            marker = _read_marker(match, Location(shown_as, line.number, match.start() + 1), line.offset, problems)
+            if marker is not None:
+                markers.append(marker)
         for start in MARKER_START.finditer(line.text):
-            if not inside_inline_code(line.text, start.start()):
+            if start.start() not in covered and not inside_inline_code(line.text, start.start()):
                 problems.append(Problem(
                     Location(shown_as, line.number, start.start() + 1), "bulletin",
                     "expected a marker alone on its own line, not indented, written on one line "
@@ -87,6 +99,10 @@ def _read_marker(match: re.Match, location: Location, offset: int, problems: lis
             ok = False
     if "kind" in args and args["kind"] not in table_names():
         problems.append(Problem(location, f"{field}.kind", unknown_name_message("table", args["kind"], table_names())))
+        ok = False
+    elif name == INLINE and "field" in args and args["field"] not in figure_fields(args["kind"]):
+        problems.append(Problem(location, f"{field}.field",
+                                unknown_name_message("figure", args["field"], figure_fields(args["kind"]))))
         ok = False
     return Marker(name, args, offset + match.start(), offset + match.end(), location) if ok else None
 
@@ -118,12 +134,20 @@ def _read_arguments(raw: str, location: Location, field: str, problems: list[Pro
     return args
 
 
+def figure_fields(kind_key: str) -> list[str]:
+    """What a figure marker may quote: the fields of the kind that add up (its 合計 row)."""
+    from .measures import measure_columns  # measures needs the archive, which needs this module
+
+    return [c.field for c in measure_columns(kind_key, "元")]
+
+
 def replace_markers(text: str, markers: list[Marker], render: Callable[[Marker], str]) -> str:
-    """The text with each marker line replaced by its rendering, as its own block."""
+    """The text with each table marker replaced by its rendering as a block, figures in place."""
     pieces, position = [], 0
     for marker in markers:
         pieces.append(text[position:marker.start])
-        pieces.append(f"\n\n{render(marker)}\n\n")
+        rendered = render(marker)
+        pieces.append(rendered if marker.name == INLINE else f"\n\n{rendered}\n\n")
         position = marker.end
     pieces.append(text[position:])
     return "".join(pieces)

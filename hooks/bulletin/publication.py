@@ -8,13 +8,15 @@ and nothing is listed by hand in mkdocs.yml.
 from __future__ import annotations
 
 import dataclasses
+from html import escape
 from dataclasses import dataclass, field
 
 from .archive import Archive, Report
 from .downloads import table_csv, tables_xlsx
 from .funds import FUNDS_KEY
 from .language import TRADITIONAL, Localise, localise_table, localiser
-from .markers import find_markers, replace_markers
+from .markers import INLINE, find_markers, replace_markers
+from .measures import format_measure, report_measures
 from .narrative import heading_lines
 from .overviews import RollUp, kind_title
 from .periods import parse_period
@@ -60,6 +62,9 @@ class Publication:
 
         def render(marker) -> str:
             key = marker.args["kind"]
+            if marker.name == INLINE:
+                value = report_measures(self.archive, report, key).get(marker.args["field"])
+                return escape(self.localise(format_measure(value, self.archive.settings.money_unit)))
             table = localise_table(self.archive.table(report, key), self.localise)
             if on_page != report.page_path:  # several reports on one page: keep table keys apart
                 table = dataclasses.replace(table, key=f"{report.period.code}-{report.unit.id}-{key}")

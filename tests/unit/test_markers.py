@@ -27,7 +27,7 @@ def test_an_unknown_table_lists_the_valid_ones():
 
 def test_an_unknown_marker_name_is_reported():
     _, problems = find("x\n  <!-- bulletin/chart { kind: visits } -->")
-    assert problems == [f'{PATH}:2:3: bulletin/chart: expected one of these markers: table, got "chart"']
+    assert problems == [f'{PATH}:2:3: bulletin/chart: expected one of these markers: table, figure, got "chart"']
 
 
 def test_broken_yaml_arguments_are_reported():

@@ -1,0 +1,75 @@
+"""Figures typed in a narrative that contradict the records of the same report.
+
+A sentence that names a kind (看望慰問) and states a figure in one of its measure words
+(37人次, 14400元) must agree with the records: the total of that field, or one record's value.
+"共看望慰問職工37人次" beside visits that total 36 is reported with both places, and the editor is
+pointed to the figure marker, which quotes the records instead of retyping them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import AmountError, Count, parse_count, parse_money
+from .archive import Report
+from .fieldtypes import CountOf, Money
+from .kinds import KINDS
+from .markers import ANY_MARKER
+from .narrative import content_lines
+from .problems import Location, Problem
+
+_SENTENCE_END = re.compile(r"[。；！？;!?]")
+_FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(多|餘|余)?\s*(萬元|萬|元|[^\d\s，。、；：,.;:（）()「」]{1,2})")
+
+
+def check_typed_figures(body: str, report: Report, first_line: int, problems: list[Problem]) -> None:
+    for line in content_lines(body, first_line):
+        text = ANY_MARKER.sub(lambda m: " " * len(m.group()), line.text)
+        start = 0
+        for sentence in _SENTENCE_END.split(text):
+            for key, kind in KINDS.items():
+                records = report.records.get(key)
+                if records and kind.title in sentence:
+                    for match in _FIGURE.finditer(sentence):
+                        _compare(match, key, records, report, Location(report.narrative_path, line.number,
+                                                                       start + match.start() + 1), problems)
+            start += len(sentence) + 1
+
+
+def _compare(match: re.Match, key: str, records, report: Report, where: Location, problems: list[Problem]) -> None:
+    number, more, unit = match.group(1), match.group(2) or "", match.group(3)
+    kind = KINDS[key]
+    for spec in kind.fields:
+        values = [getattr(r, spec.name) for r in records if getattr(r, spec.name) is not None]
+        if not values or spec.private:
+            continue
+        typed = _read(spec.type, number + more + unit)
+        if typed is None:
+            continue
+        total = values[0]
+        for value in values[1:]:
+            total = total + value
+        if typed in (total, *values) or (isinstance(typed, Count) and typed.value in
+                                         {v.value for v in (total, *values)}):
+            return
+        first = records[0].source
+        problems.append(Problem(
+            where, f"{key}.{spec.name}",
+            f"expected the narrative's figure to match the records at {first.path}:{first.line} "
+            f"(合計 {total}), got \"{match.group(0).strip()}\"; correct one of them, or quote the records "
+            f"with <!-- bulletin/figure {{ kind: {key}, field: {spec.name} }} -->",
+        ))
+        return
+
+
+def _read(field_type, text: str):
+    """The typed figure as this field would read it, or None when the unit is not the field's."""
+    try:
+        if isinstance(field_type, CountOf) and any(text.endswith(u) for u in field_type.units if u):
+            return parse_count(text, field_type.units)
+        if isinstance(field_type, Money) and text.endswith(("元", "萬")):
+            return parse_money(text)
+    except AmountError:
+        return None
+    return None
+
