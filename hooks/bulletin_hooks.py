@@ -15,7 +15,7 @@ from pathlib import Path
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
 from bulletin.problems import Location, Problem
-from bulletin.search_terms import with_plain_figures
+from bulletin.search_terms import add_figures_field
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
 from bulletin.urls import HOME
@@ -135,7 +135,5 @@ def on_post_build(config):
     # Runs after the search plugin wrote its index (hooks come after plugins).
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if index_path.is_file():
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        for doc in index.get("docs", []):
-            doc["text"] = with_plain_figures(doc.get("text", ""))
+        index = add_figures_field(json.loads(index_path.read_text(encoding="utf-8")))
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

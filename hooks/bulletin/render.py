@@ -53,7 +53,7 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
     for note in table.notes:
         html += f'\n<p class="bulletin-note"><small>{escape(note)}</small></p>'
     if download is not None and page is not None:
-        html += (f'\n<p class="bulletin-download"><small><a href="{escape(page.href(download))}" download>'
+        html += (f'\n<p class="bulletin-download" data-search-exclude><small><a href="{escape(page.href(download))}" download>'
                  f"下載 CSV：{escape(table.title)}</a></small></p>")
     return html
 

@@ -1,15 +1,22 @@
-"""Figures are added to the search index the way readers type them."""
+"""Figures are added to the search index the way readers type them, in a field of their own."""
 
-from bulletin.search_terms import with_plain_figures
+from bulletin.search_terms import add_figures_field, plain_figures
 
 
-def test_grouped_figures_are_added_without_separators():
-    assert with_plain_figures("慰問金 14,400 元，合計 1,460,000") == "慰問金 14,400 元，合計 1,460,000 14400\u200b1460000"
+def test_grouped_figures_are_given_without_separators():
+    assert plain_figures("慰問金 14,400 元，合計 1,460,000") == "14400\u200b1460000"
 
 
 def test_approximate_counts_split_by_the_segmenter_are_joined_again():
-    assert with_plain_figures("參訓 2,620\u200b多 人次").endswith(" 2620\u200b2,620多\u200b2620多")
+    assert plain_figures("參訓 2,620\u200b多 人次") == "2620\u200b2,620多\u200b2620多"
 
 
-def test_text_without_figures_is_unchanged():
-    assert with_plain_figures("職代會 2021年 349") == "職代會 2021年 349"
+def test_text_without_grouped_figures_gives_nothing():
+    assert plain_figures("職代會 2021年 349") == ""
+
+
+def test_the_index_keeps_its_text_and_gains_a_searchable_field():
+    index = add_figures_field({"config": {"fields": {"text": {"boost": 1.0}}},
+                               "docs": [{"location": "a/", "text": "慰問金 14,400 元"}]})
+    assert index["config"]["fields"]["figures"] == {"boost": 1.0}
+    assert index["docs"][0] == {"location": "a/", "text": "慰問金 14,400 元", "figures": "14400"}
