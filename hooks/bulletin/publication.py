@@ -68,7 +68,7 @@ class Publication:
             table = localise_table(self.archive.table(report, key), self.localise)
             if on_page != report.page_path:  # several reports on one page: keep table keys apart
                 table = dataclasses.replace(table, key=f"{report.period.code}-{report.unit.id}-{key}")
-            return render_table(table, context, download_path(report.page_path, f"{key}.csv"))
+            return self.localise(render_table(table, context, download_path(report.page_path, f"{key}.csv")))
 
         # The title comes from the registry, so renaming a unit renames every page of it.
         return f"# {markdown_text(self.localise(report.title))}\n\n{replace_markers(markdown, markers, render)}"

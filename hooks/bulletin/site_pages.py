@@ -45,7 +45,7 @@ class PageWriter:
         csv_path = download_path(self.src_uri, f"{table.key}.csv")
         self.downloads[csv_path] = table_csv(table)
         self.tables.append(table)
-        self.parts.append(render_table(table, self.context, download=csv_path))
+        self.parts.append(self.localise(render_table(table, self.context, download=csv_path)))
 
     def markdown(self) -> str:
         return "\n\n".join(self.parts) + "\n"

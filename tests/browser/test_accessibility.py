@@ -38,3 +38,14 @@ def test_computed_tables_have_captions_and_header_cells(served_site, open_page):
     for table in tables.all():
         assert table.locator("caption").inner_text().strip()
         assert table.locator("thead th").count() >= 2
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_open_search_with_results_passes_too(served_site, open_page, scheme):
+    from searchbox import search
+
+    page, _ = open_page(served_site, served_site)
+    page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.keyboard.press("/")
+    assert search(page, "慰問")
+    assert violations(page) == []
