@@ -12,7 +12,7 @@ from pathlib import Path
 from .kinds import KINDS
 from .periods import Period
 from .problems import Location, Problem
-from .units import UnitRegistry, _is_plain_name, is_unit_id, read_units
+from .units import UnitRegistry, is_plain_name, is_unit_id, read_units
 from .yaml_source import parse_yaml_text
 
 COMMON_KINDS = ("visits", "aid", "awards", "suggestions")
@@ -88,7 +88,7 @@ def plan_unit(project: Path, unit_id: str, name: str, parent: str | None, unit_t
         problems.append(Problem(Location("data/units.yml"), "", f"expected a unit id of lower-case letters, digits and hyphens, got \"{unit_id}\""))
     elif unit_id in registry:
         problems.append(Problem(registry[unit_id].source, "", f"expected a new unit id, got \"{unit_id}\", which is already listed"))
-    if not _is_plain_name(name):
+    if not is_plain_name(name):
         problems.append(Problem(Location("data/units.yml"), "", f"expected a plain one-line name, got \"{name}\""))
     if parent is not None and parent not in registry:
         problems.append(Problem(Location("data/units.yml"), "", f"expected the parent to be a listed unit, got \"{parent}\""))

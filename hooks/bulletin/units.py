@@ -78,35 +78,6 @@ class UnitRegistry:
             self._position_index = {unit_id: i for i, unit_id in enumerate(self.units)}
         return self._position_index
 
-    def roots(self) -> list[Unit]:
-        return [u for u in self.units.values() if u.parent is None or u.parent not in self.units]
-
-    def position(self, unit_id: str) -> int:
-        """Where the unit stands in the registry: pages list units in the office's own order."""
-        return self._positions()[unit_id]
-
-    def _children(self) -> dict[str, list[Unit]]:
-        # Built on first use; the registry is not changed after loading.
-        if self._child_index is None:
-            self._child_index = {}
-            for unit in self.units.values():
-                if unit.parent is not None:
-                    self._child_index.setdefault(unit.parent, []).append(unit)
-        return self._child_index
-
-    def _positions(self) -> dict[str, int]:
-        if self._position_index is None:
-            self._position_index = {unit_id: i for i, unit_id in enumerate(self.units)}
-        return self._position_index
-
-    def ancestors(self, unit_id: str) -> list[Unit]:
-        """Parent first, up to the top of the tree."""
-        chain, current = [], self.units[unit_id].parent
-        while current is not None and current in self.units:
-            chain.append(self.units[current])
-            current = self.units[current].parent
-        return chain
-
 
 def read_units(root: Node | None, shown_as: str, problems: list[Problem]) -> UnitRegistry:
     """The registry from the parsed file; every bad entry reported, every good one kept."""
@@ -166,7 +137,7 @@ def _read_unit(key_node: Node, node: Node, shown_as: str, problems: list[Problem
         elif not isinstance(field_value, ScalarNode) or is_null(field_value) or not field_value.value.strip():
             problems.append(Problem(locate(shown_as, field_value), f"{path}.{name}",
                                     f"expected {_FIELDS[name]}, got {describe_node(field_value)}"))
-        elif name == "name" and not _is_plain_name(field_value.value.strip()):
+        elif name == "name" and not is_plain_name(field_value.value.strip()):
             problems.append(expected(
                 locate(shown_as, field_value), f"{path}.name",
                 f"a name on one line of at most {NAME_LIMIT} characters, without <, >, *, _, `, [, ], {{ or }}",
@@ -185,7 +156,7 @@ def is_unit_id(text: str) -> bool:
     return UNIT_ID.fullmatch(text) is not None and text not in RESERVED_IDS
 
 
-def _is_plain_name(name: str) -> bool:
+def is_plain_name(name: str) -> bool:
     """Names go into titles and navigation; markup characters there would be read as markup."""
     return (0 < len(name) <= NAME_LIMIT and name.isprintable()
             and not any(ch in name for ch in "<>*_`[]{}\\|#"))
