@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 # How much of an offending value a message quotes; more would bury the location.
 _QUOTE_LIMIT = 60
@@ -77,15 +76,6 @@ def unknown_name_message(what: str, name: object, valid: Iterable[str]) -> str:
     message = f"expected one of these {what}s: {', '.join(names)}, got {quote(name)}"
     close = difflib.get_close_matches(str(name), names, n=1)
     return f"{message} (did you mean {close[0]}?)" if close else message
-
-
-def relative_path(path: PurePosixPath | str, root: PurePosixPath | str) -> str:
-    """Paths in messages are relative to the project, as an editor sees them in their tree."""
-    p, r = PurePosixPath(str(path)), PurePosixPath(str(root))
-    try:
-        return str(p.relative_to(r))
-    except ValueError:
-        return str(p)
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:

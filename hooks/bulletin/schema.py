@@ -139,10 +139,6 @@ class Kind:
     def field(self, name: str) -> FieldSpec:
         return next(s for s in self.fields if s.name == name)
 
-    @property
-    def field_names(self) -> tuple[str, ...]:
-        return tuple(s.name for s in self.fields)
-
     def purpose_of(self, record: Record) -> str:
         if callable(self.fund_purpose):
             return self.fund_purpose(record)
