@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
+from bulletin.privacy import private_values, scan_site
 from bulletin.problems import Location, Problem
 from bulletin.search_terms import add_figures_field
 from bulletin.publication import Publication, publish
@@ -137,3 +138,9 @@ def on_post_build(config):
     if index_path.is_file():
         index = add_figures_field(json.loads(index_path.read_text(encoding="utf-8")))
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    leaks = scan_site(Path(config.site_dir), private_values(_build.publication.archive))
+    if leaks and _previewing:
+        for leak in leaks:
+            log.warning(str(leak))
+    else:
+        _abort_on(leaks, "the built site (private data)")

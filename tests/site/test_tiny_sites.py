@@ -124,3 +124,13 @@ def test_a_unit_name_with_markdown_punctuation_shows_as_typed_in_the_title(tmp_p
     assert run.returncode == 0, run.stderr
     heading = built_page(tmp_path, "2021/town").split("<h1")[1].split("</h1>")[0]
     assert heading.split(">", 1)[1].split("<a ")[0] == "1. 鎮工會 (一) &amp; +2 !3 -42021年度工作總結"
+
+
+def test_a_private_name_typed_into_the_narrative_stops_the_build(tmp_path):
+    narrative = "本年探望了陳大文的家人。\n\n<!-- bulletin/table { kind: visits } -->\n\n<!-- bulletin/table { kind: aid } -->\n"
+    write_project(tmp_path, {"2021/town": TOWN}, narratives={"2021/town": narrative})
+    run = mkdocs_build(tmp_path)
+    assert run.returncode == 1
+    assert ("data/2021/town.yml:7:20: visits[1].beneficiaries: expected private data to stay off the site, "
+            "found it in 2021/town/index.html") in run.stderr
+    assert "found it in search/search_index.json" in run.stderr
