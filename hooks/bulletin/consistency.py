@@ -17,6 +17,7 @@ from .kinds import KINDS
 from .markers import ANY_MARKER
 from .narrative import content_lines
 from .problems import Location, Problem
+from .tables import sum_values
 
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
 _FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(多|餘|余)?\s*(萬元|萬|元|[^\d\s，。、；：,.;:（）()「」]{1,2})")
@@ -46,9 +47,7 @@ def _compare(match: re.Match, key: str, records, report: Report, where: Location
         typed = _read(spec.type, number + more + unit)
         if typed is None:
             continue
-        total = values[0]
-        for value in values[1:]:
-            total = total + value
+        total = sum_values(values)
         if typed in (total, *values) or (isinstance(typed, Count) and typed.value in
                                          {v.value for v in (total, *values)}):
             return

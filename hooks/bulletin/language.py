@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from .tables import Cell, Column, Table
+from .tables import Cell, Table
 
 TRADITIONAL = "zh-Hant"
 SIMPLIFIED = ("zh", "zh-Hans", "zh-CN")
@@ -50,5 +50,3 @@ def localise_table(table: Table, localise: Localise) -> Table:
         notes=tuple(localise(note) for note in table.notes),
     )
 
-
-__all__ = ["SIMPLIFIED", "TRADITIONAL", "Column", "localise_table", "localiser"]

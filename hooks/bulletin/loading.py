@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Archive, Report
-from .kinds import KINDS
 from .consistency import check_typed_figures
 from .markers import INLINE, find_markers
+from .measures import report_measures
 from .narrative import heading_lines, strip_front_matter
 from .periods import Period, PeriodError, parse_period
 from .problems import Location, Problem, quote, sorted_problems
@@ -77,7 +77,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
         if unit_id in registry and narrative is not None:
             report = Report(registry[unit_id], period, records, data_shown, shown(narrative), narrative)
             archive.add(report)
-            _check_narrative(narrative, report, problems)
+            _check_narrative(narrative, report, archive, problems)
 
     for (period, unit_id), path in narratives.items():
         if (period, unit_id) not in record_files:
@@ -151,7 +151,7 @@ def _read_text(path: Path, shown_as: str, problems: list[Problem]) -> str | None
     return decode_utf8(data, shown_as, problems)
 
 
-def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> None:
+def _check_narrative(path: Path, report: Report, archive: Archive, problems: list[Problem]) -> None:
     """Markers well-formed, no title of its own, every kind with records shown by a marker."""
     text = _read_text(path, report.narrative_path, problems)
     if text is None:
@@ -166,7 +166,8 @@ def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> Non
         ))
     check_typed_figures(body, report, skipped + 1, problems)
     for marker in (m for m in markers if m.name == INLINE):
-        if marker.args["field"] not in report_measures_fields(report, marker.args["kind"]):
+        # The same 合計 row the page will quote, computed once and cached by the archive.
+        if marker.args["field"] not in report_measures(archive, report, marker.args["kind"]):
             problems.append(Problem(marker.location, f"bulletin/figure.{marker.args['field']}",
                                     f"expected records with {marker.args['field']} in {report.data_path}, got none"))
     shown_kinds = {m.args.get("kind") for m in markers if m.name == "table"}
@@ -178,16 +179,6 @@ def _check_narrative(path: Path, report: Report, problems: list[Problem]) -> Non
                 f"expected a marker <!-- bulletin/table {{ kind: {key} }} --> to show the records at "
                 f"{first.path}:{first.line}, got none (figures would be left off the page)",
             ))
-
-
-def report_measures_fields(report: Report, kind_key: str) -> set[str]:
-    """The fields a figure marker can quote in this report: those its records fill."""
-    if kind_key == "funds":
-        return {"cash", "in_kind", "total"} if any(
-            getattr(r, s.name) is not None for k, kind in KINDS.items() for r in report.records.get(k, ())
-            for s in kind.fields if s.fund) else set()
-    kind = KINDS[kind_key]
-    return {s.name for s in kind.fields if any(getattr(r, s.name) is not None for r in report.records.get(kind_key, ()))}
 
 
 def _check_other_pages(docs_dir: Path, narratives: set[Path], shown, problems: list[Problem]) -> None:

@@ -28,6 +28,12 @@ def _columns_in_use(columns: list[Column], rows: list[Measures]) -> list[Column]
     return [c for c in columns if any(c.field in row for row in rows)]
 
 
+def _with_figures(archive: Archive, reports: list[Report], kind_key: str) -> list[tuple[Report, Measures]]:
+    """The reports that have figures of this kind, each with its 合計 row by field."""
+    measured = ((r, report_measures(archive, r, kind_key)) for r in reports)
+    return [(r, m) for r, m in measured if m]
+
+
 def _measure_cells(columns: list[Column], values: Measures, money_unit: str) -> list[Cell]:
     return [Cell(values.get(c.field), format_measure(values.get(c.field), money_unit)) for c in columns]
 
@@ -35,8 +41,7 @@ def _measure_cells(columns: list[Column], values: Measures, money_unit: str) -> 
 def year_comparison(archive: Archive, period: Period, kind_key: str) -> Table | None:
     """Units side by side for one period and kind, with the 合計 over them; None if nobody reported."""
     money_unit = archive.settings.money_unit
-    reports = [(r, report_measures(archive, r, kind_key)) for r in archive.reports_in(period)]
-    reports = [(r, m) for r, m in reports if m]
+    reports = _with_figures(archive, archive.reports_in(period), kind_key)
     if not reports:
         return None
     columns = _columns_in_use(measure_columns(kind_key, money_unit), [m for _, m in reports])
@@ -53,8 +58,7 @@ def year_comparison(archive: Archive, period: Period, kind_key: str) -> Table | 
 def unit_history(archive: Archive, unit_id: str, kind_key: str) -> Table | None:
     """A unit's figures period by period, each with 同比 against the same period a year before."""
     money_unit = archive.settings.money_unit
-    reports = [(r, report_measures(archive, r, kind_key)) for r in archive.reports_of(unit_id)]
-    reports = [(r, m) for r, m in reports if m]
+    reports = _with_figures(archive, archive.reports_of(unit_id), kind_key)
     if not reports:
         return None
     by_period = {r.period: m for r, m in reports}

@@ -103,12 +103,10 @@ def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -
         for position, spec in enumerate(specs):
             if spec.totalled:
                 values = [getattr(r, spec.name) for r in records if getattr(r, spec.name) is not None]
-                value = _sum(values)
+                value = sum_values(values)
                 total_cells.append(Cell(value, format_value(value, spec.type, money_unit)))
             else:
                 total_cells.append(Cell(TOTAL_LABEL, TOTAL_LABEL) if position == 0 else BLANK)
-        if specs and specs[0].totalled:  # pragma: no cover - every kind starts with a text field
-            raise AssertionError(f"{kind.key}: the first column must name the rows")
         total = tuple(total_cells)
     notes.extend(approximate_notes(rows))
     if any(s.default is not None for s in specs) and any(
@@ -125,7 +123,8 @@ def approximate_notes(rows: Sequence[Sequence[Cell]]) -> tuple[str, ...]:
     return ()
 
 
-def _sum(values: list) -> object:
+def sum_values(values: list) -> object:
+    """The sum of counts or amounts (a lower bound if any is one); None for no values."""
     if not values:
         return None
     total = values[0]
