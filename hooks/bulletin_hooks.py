@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bulletin.language import Localise, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
 from bulletin.privacy import private_values, scan_site
@@ -37,6 +38,7 @@ class _Build:
 
 _build: _Build | None = None
 _previewing = False  # set by on_startup: `mkdocs serve` shows mistakes on the page instead of stopping
+_say: Localise = str  # messages in the site's language (Simplified sites convert); set by on_config
 
 
 def on_startup(command, dirty):
@@ -51,26 +53,28 @@ def _project_dir(config) -> Path:
 def _abort_on(problems: list[Problem], what: str) -> None:
     if problems:
         for problem in problems:
-            log.error(str(problem))
-        raise PluginError(f"{len(problems)} problem(s) in {what}; fix them and build again.")
+            log.error(_say(str(problem)))
+        raise PluginError(_say(f"{what}：{len(problems)} 個問題；請更正後再建置。"))
 
 
 def on_config(config):
-    global _build
+    global _build, _say
+    language = config.theme["language"] or "zh-Hant"
+    _say = localiser(language)
     config_file = Path(config.config_file_path)
     problems: list[Problem] = []
     settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
                              config_file.read_text(encoding="utf-8-sig"))
     if config.nav is not None:
         problems.append(Problem(Location(config_file.name), "nav",
-                                "expected no nav: the navigation is made from the archive, got a hand-kept nav"))
+                                "應沒有 nav:，實為手寫的導航",
+                                "導航由檔案庫自動產生；刪去 mkdocs.yml 中的 nav: 一節"))
     result = load_archive(_project_dir(config), Path(config.docs_dir), settings)
     problems += result.problems
     if not _previewing:
-        _abort_on(problems, "the archive")
+        _abort_on(problems, "檔案庫")
     for problem in problems:
-        log.warning(str(problem))
-    language = config.theme["language"] or "zh-Hant"
+        log.warning(_say(str(problem)))
     docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
     _build = _Build(publish(result.archive, config.use_directory_urls, config.site_name, language), docs, problems)
     return config
@@ -90,8 +94,8 @@ def on_files(files, config):
     docs = _build.docs
     _abort_on([
         Problem(Location(f"{docs}/{taken[f.dest_uri]}"), "",
-                f"expected no hand-written file at {f.dest_uri}, where the archive publishes "
-                f"{f.src_uri}; rename or move it")
+                f"{f.dest_uri} 應沒有手寫的檔案，實為與系統產生的 {f.src_uri} 同名",
+                "把這個檔案改名或移走")
         for f in generated if f.dest_uri in taken
     ], "docs")
     for file in generated:
@@ -118,7 +122,7 @@ def on_page_markdown(markdown, page, config, files):
         report = _build.publication.archive.report_for_page(src_uri)
         own = {f"{_build.docs}/{src_uri}"} | ({report.data_path} if report else set())
         shown = _build.problems if src_uri == HOME else problems_for(_build.problems, own)
-        expanded = _after_title(expanded, problems_box(shown))
+        expanded = _after_title(expanded, problems_box(shown, _say))
     return expanded
 
 
@@ -141,6 +145,6 @@ def on_post_build(config):
     leaks = scan_site(Path(config.site_dir), private_values(_build.publication.archive))
     if leaks and _previewing:
         for leak in leaks:
-            log.warning(str(leak))
+            log.warning(_say(str(leak)))
     else:
-        _abort_on(leaks, "the built site (private data)")
+        _abort_on(leaks, "建置好的網站（私人資料）")

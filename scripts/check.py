@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
+from bulletin.language import localiser  # noqa: E402
 from bulletin.loading import load_archive  # noqa: E402
 from bulletin.problems import sorted_problems  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
@@ -30,14 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     config = read_site_config(args.config_file.absolute(), problems)
     result = load_archive(config.project_dir, config.docs_dir, config.settings)
     problems = sorted_problems(problems + result.problems)
+    say = localiser(config.language)
     for problem in problems:
-        print(problem)
+        print(say(str(problem)))
     elapsed = time.perf_counter() - started
     reports = len(result.archive.reports)
     if problems:
-        print(f"發現 {len(problems)} 個問題（{reports} 份報告，{elapsed:.2f} 秒）。", file=sys.stderr)
+        print(say(f"發現 {len(problems)} 個問題（{reports} 份報告，{elapsed:.2f} 秒）。"), file=sys.stderr)
         return 1
-    print(f"沒有發現問題：{reports} 份報告，{len(result.archive.units.units)} 個單位（{elapsed:.2f} 秒）。",
+    print(say(f"沒有發現問題：{reports} 份報告，{len(result.archive.units.units)} 個單位（{elapsed:.2f} 秒）。"),
           file=sys.stderr)
     return 0
 

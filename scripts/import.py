@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from bulletin.importing import import_rows, read_sheets, record_yaml  # noqa: E402
 from bulletin.loading import load_archive  # noqa: E402
+from bulletin.problems import spaced  # noqa: E402
 from bulletin.periods import PeriodError, parse_period  # noqa: E402
 from bulletin.scaffold import narrative_file  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         period = parse_period(args.period)
     except PeriodError as error:
-        print(f"--period: expected {error}, got \"{args.period}\"", file=sys.stderr)
+        print(f"--period：{spaced('應為', error.expected)}，實為 \"{args.period}\"。提示：{error.hint}", file=sys.stderr)
         return 1
     archive = load_archive(config.project_dir, config.docs_dir, config.settings).archive
     imported = import_rows(read_sheets(args.spreadsheet, args.kind), args.spreadsheet.name, archive.units, problems)

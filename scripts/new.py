@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from bulletin.loading import load_archive  # noqa: E402
 from bulletin.periods import PeriodError, parse_period  # noqa: E402
+from bulletin.problems import spaced  # noqa: E402
 from bulletin.scaffold import plan_period, plan_unit  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             new_period = parse_period(args.period)
         except PeriodError as error:
-            print(f"expected {error}, got \"{args.period}\"", file=sys.stderr)
+            print(f"{spaced('應為', error.expected)}，實為 \"{args.period}\"。提示：{error.hint}", file=sys.stderr)
             return 1
         archive = load_archive(project, config.docs_dir, config.settings).archive
         unit_ids = args.units or [u for u in archive.units.units if archive.reports_of(u)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -33,6 +34,15 @@ markdown_extensions:
 plugins:
   - search
 {extra}"""
+
+
+def problem_line(problem) -> str:
+    """A problem as `path:line:column: field: message` without its hint: what most tests pin down.
+
+    Hints are advice and may be reworded; the location, the field and what was expected and
+    found are the contract. `tests/golden/broken.expected.txt` keeps whole lines, hints included.
+    """
+    return str(dataclasses.replace(problem, hint=""))
 
 
 def dedent(text: str) -> str:

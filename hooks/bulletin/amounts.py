@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .problems import Unexpected
+
 WAN = Decimal(10000)
 FEN = Decimal("0.01")
 
@@ -41,7 +43,7 @@ _COUNT = re.compile(r"(?P<number>0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?P
                     re.ASCII | re.DOTALL)
 
 
-class AmountError(ValueError):
+class AmountError(Unexpected):
     """The text is not an amount; the message says what was expected."""
 
 
@@ -54,22 +56,22 @@ def parse_money(text: str) -> Decimal:
     """Yuan as an exact Decimal. Raises AmountError for anything that is not exact and plain."""
     cleaned = normalise(text)
     if cleaned.startswith(("-", "−")):
-        raise AmountError("an amount ≥ 0 (money spent is never negative)")
+        raise AmountError("不小於 0 的金額", "支出的錢不會是負數；退款或沖帳請在 note 中說明")
     if cleaned.startswith(("約", "约", "近", "超")) or cleaned.endswith(AT_LEAST_SUFFIXES):
-        raise AmountError("an exact amount (money cannot be approximate)")
+        raise AmountError("確切的金額", "金額不能寫約數，請照帳目填寫；只知道約數時，把它寫在 note 中")
     match = _MONEY.fullmatch(cleaned)
     if not match:
-        raise AmountError("an amount such as 14400, 14,400元, 1.2萬元 or 0.56萬")
+        raise AmountError("金額，例如 14400、14,400元、1.2萬元 或 0.56萬", "只寫一個數字，可帶 元 或 萬元；千分位用逗號，小數用一個點")
     integer, _, fraction = match["number"].replace(",", "").partition(".")
     if len(integer) > _MAX_INTEGER_DIGITS or len(fraction) > _MAX_FRACTION_DIGITS:
-        raise AmountError(f"an amount below {MAX_YUAN:,} 元, exact to the fen")
+        raise AmountError(f"小於 {MAX_YUAN:,} 元、精確到分的金額", "請檢查是否多打了數字")
     number = Decimal(f"{integer}.{fraction}" if fraction else integer)
     unit = match["unit"] or "元"
     yuan = number * WAN if unit.startswith(("萬", "万")) else number
     if yuan != yuan.quantize(FEN):
-        raise AmountError("an amount exact to the fen (at most 2 decimals in 元, 6 in 萬元)")
+        raise AmountError("精確到分的金額", "以元計最多 2 位小數，以萬元計最多 6 位小數")
     if yuan > MAX_YUAN:
-        raise AmountError(f"an amount below {MAX_YUAN:,} 元")
+        raise AmountError(f"小於 {MAX_YUAN:,} 元的金額", "請檢查是否多打了數字，或把 元 和 萬元 弄混了")
     return _tidy(yuan)
 
 
@@ -105,19 +107,19 @@ def parse_count(text: str, units: tuple[str, ...] = ()) -> Count:
     """A count, optionally with its measure word (`37人次`) when it is one of the field's units."""
     cleaned = normalise(text)
     if cleaned.startswith(("-", "−")):
-        raise AmountError("a whole number ≥ 0")
+        raise AmountError("0 或以上的整數", "人數、次數不會是負數；沒有就填 0")
     match = _COUNT.fullmatch(cleaned)
     if not match or match["unit"][:1] in (".", ",") or match["unit"][:1].isdigit():
-        raise AmountError("a whole number ≥ 0, such as 37 or 120多")
+        raise AmountError("0 或以上的整數，例如 37 或 120多", "只寫阿拉伯數字；不確定的「一百二十多」寫成 120多")
     unit = match["unit"].strip()
     allowed = tuple(u for u in units if u)
     if unit and unit not in allowed:
         if not allowed:
-            raise AmountError("a whole number ≥ 0 without a measure word")
-        raise AmountError(f"a whole number ≥ 0 counted in {'、'.join(allowed)}")
+            raise AmountError("不帶量詞的 0 或以上整數", "去掉數字後面的量詞")
+        raise AmountError(f"以{'、'.join(allowed)}計的 0 或以上整數", "量詞可以省略；寫了就要是上列之一")
     digits = match["number"].replace(",", "")
     if len(digits) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
-        raise AmountError(f"a whole number below {MAX_COUNT:,}")
+        raise AmountError(f"小於 {MAX_COUNT:,} 的整數", "請檢查是否多打了數字")
     return Count(int(digits), at_least=match["more"] is not None)
 
 
@@ -125,8 +127,8 @@ def parse_percent(text: str) -> Decimal:
     """A rate such as a signing rate: 100%, 98.5% or 98.5, between 0 and 100."""
     cleaned = normalise(text).removesuffix("%").strip()
     if not re.fullmatch(r"(?:0|[1-9][0-9]{0,2})(?:\.[0-9]{1,4})?", cleaned, re.ASCII):
-        raise AmountError("a percentage between 0 and 100, such as 98.5%")
+        raise AmountError("0 到 100 之間的百分比，例如 98.5%", "只寫數字，可帶 %")
     rate = Decimal(cleaned)
     if rate > 100:
-        raise AmountError("a percentage between 0 and 100")
+        raise AmountError("0 到 100 之間的百分比", "比率不會超過 100%")
     return rate

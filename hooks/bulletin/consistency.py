@@ -54,9 +54,10 @@ def _compare(match: re.Match, key: str, records, report: Report, where: Location
         first = records[0].source
         problems.append(Problem(
             where, f"{key}.{spec.name}",
-            f"expected the narrative's figure to match the records at {first.path}:{first.line} "
-            f"(合計 {total}), got \"{match.group(0).strip()}\"; correct one of them, or quote the records "
-            f"with <!-- bulletin/figure {{ kind: {key}, field: {spec.name} }} -->",
+            f"敘述中的數字應與 {first.path}:{first.line} 起的記錄一致（合計 {total}），"
+            f"實為 \"{match.group(0).strip()}\"",
+            f"更正其中一處；或在敘述中用 <!-- bulletin/figure {{ kind: {key}, field: {spec.name} }} --> "
+            "直接引用記錄的合計",
         ))
         return
 

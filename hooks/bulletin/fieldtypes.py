@@ -1,6 +1,6 @@
 """The kinds of value a record field can hold, each read from the exact text the editor typed.
 
-A field type knows how to read a YAML scalar, what to say when it cannot ("expected …"), and
+A field type knows how to read a YAML scalar, what to say when it cannot (「應為…」), and
 whether a column of it adds up to a 合計. Record kinds combine these; they never parse text
 themselves, so every money field in the archive obeys the same rules.
 """
@@ -13,13 +13,14 @@ from typing import ClassVar
 
 from .amounts import AmountError, Count, parse_count, parse_money, parse_percent
 from .periods import DateError, PartialDate, parse_date
+from .problems import Unexpected
 from .yaml_source import ScalarNode
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
-class FieldValueError(ValueError):
-    """The scalar does not fit the field; str() is what was expected."""
+class FieldValueError(Unexpected):
+    """The scalar does not fit the field: what was expected, and a hint when there is one."""
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,12 @@ class Text:
 
     @property
     def expected(self) -> str:
-        return f"text of at most {self.max_length} characters"
+        return f"不超過 {self.max_length} 個字的文字"
 
     def read(self, node: ScalarNode) -> str:
         text = node.value.strip()
         if len(text) > self.max_length:
-            raise FieldValueError(self.expected)
+            raise FieldValueError(self.expected, "長的說明請寫在敘述（docs/ 下的 Markdown）中")
         return text
 
 
@@ -51,12 +52,12 @@ class Choice:
 
     @property
     def expected(self) -> str:
-        return "one of " + "、".join(self.options)
+        return "下列之一：" + "、".join(self.options)
 
     def read(self, node: ScalarNode) -> str:
         text = node.value.strip()
         if text not in self.options:
-            raise FieldValueError(self.expected)
+            raise FieldValueError(self.expected, "照抄上列的一個詞，不加其他字")
         return text
 
 
@@ -73,16 +74,16 @@ class CountOf:
 
     @property
     def expected(self) -> str:
-        of = f" of {self.unit}" if self.unit else ""
-        return f"a whole number ≥ 0{of} (such as 37 or 120多)"
+        of = f"以{self.unit}計的" if self.unit else ""
+        return f"{of} 0 或以上整數（例如 37 或 120多）".lstrip()
 
     def read(self, node: ScalarNode) -> Count:
         if node.tag == BOOL_TAG:
-            raise FieldValueError(self.expected)
+            raise FieldValueError(self.expected, "這裡要寫數字，不是 是/否")
         try:
             return parse_count(node.value, self.units)
         except AmountError as error:
-            raise FieldValueError(str(error)) from error
+            raise FieldValueError(error.expected, error.hint) from error
 
 
 @dataclass(frozen=True)
@@ -91,15 +92,15 @@ class Money:
 
     summable: ClassVar[bool] = True
     unit: ClassVar[str] = "元"
-    expected: ClassVar[str] = "an amount such as 14400, 14,400元 or 1.2萬元"
+    expected: ClassVar[str] = "金額，例如 14400、14,400元 或 1.2萬元"
 
     def read(self, node: ScalarNode) -> Decimal:
         if node.tag == BOOL_TAG:
-            raise FieldValueError(self.expected)
+            raise FieldValueError(self.expected, "這裡要寫金額，不是 是/否")
         try:
             return parse_money(node.value)
         except AmountError as error:
-            raise FieldValueError(str(error)) from error
+            raise FieldValueError(error.expected, error.hint) from error
 
 
 @dataclass(frozen=True)
@@ -108,13 +109,13 @@ class Percent:
 
     summable: ClassVar[bool] = False
     unit: ClassVar[str] = "%"
-    expected: ClassVar[str] = "a percentage such as 98.5%"
+    expected: ClassVar[str] = "百分比，例如 98.5%"
 
     def read(self, node: ScalarNode) -> Decimal:
         try:
             return parse_percent(node.value)
         except AmountError as error:
-            raise FieldValueError(str(error)) from error
+            raise FieldValueError(error.expected, error.hint) from error
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,13 @@ class Date:
 
     summable: ClassVar[bool] = False
     unit: ClassVar[str] = ""
-    expected: ClassVar[str] = "a date such as 2021-09-18 or 2021-09"
+    expected: ClassVar[str] = "日期，例如 2021-09-18 或 2021-09"
 
     def read(self, node: ScalarNode) -> PartialDate:
         try:
             return parse_date(node.value)
         except DateError as error:
-            raise FieldValueError(str(error)) from error
+            raise FieldValueError(error.expected, error.hint) from error
 
 
 FieldType = Text | Choice | CountOf | Money | Percent | Date

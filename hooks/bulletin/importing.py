@@ -18,7 +18,7 @@ import yaml
 
 from .fieldtypes import FieldValueError
 from .kinds import KINDS
-from .problems import Location, Problem, quote, unknown_name_message
+from .problems import Location, Problem, expected, expected_nothing, quote, unknown_name
 from .schema import Kind
 from .units import UnitRegistry
 
@@ -80,8 +80,7 @@ def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: Uni
         where = f"{shown_as}#{sheet}"
         kind = _kind_for(sheet)
         if kind is None:
-            problems.append(Problem(Location(where), "", unknown_name_message(
-                "sheet name", sheet, [k.title for k in KINDS.values()])))
+            problems.append(unknown_name(Location(where), "", "工作表名稱", sheet, [k.title for k in KINDS.values()]))
             continue
         if not rows:
             continue
@@ -96,10 +95,11 @@ def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: Uni
             elif (name := _field_for(kind, header)) is not None:
                 columns[index] = name
             else:
-                problems.append(Problem(Location(where, 1, index + 1), header, unknown_name_message(
-                    "column", header, ["單位", *(s.label for s in kind.fields)])))
+                problems.append(unknown_name(Location(where, 1, index + 1), header, "欄名", header,
+                                             ["單位", *(s.label for s in kind.fields)]))
         if unit_column is None:
-            problems.append(Problem(Location(where, 1, 1), "單位", "expected a 單位 column naming each row's unit, got none"))
+            problems.append(expected_nothing(Location(where, 1, 1), "單位", "寫明每行所屬單位的「單位」欄",
+                                             "在第一行加一欄，欄名寫 單位，每行填單位名稱或代號"))
             continue
         for row_number, row in enumerate(rows[1:], start=2):
             cells = [_cell_text(c) for c in row] + [""] * len(headers)
@@ -109,8 +109,9 @@ def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: Uni
             unit_id = unit_text if unit_text in units else by_name.get(unit_text)
             ok = True
             if unit_id is None:
-                problems.append(Problem(Location(where, row_number, unit_column + 1), "單位",
-                                        f"expected a unit id or name from data/units.yml, got {quote(unit_text)}"))
+                problems.append(expected(Location(where, row_number, unit_column + 1), "單位",
+                                         "data/units.yml 中的單位代號或名稱", unit_text,
+                                         "照名冊中的全稱填寫，或先用 scripts/new unit 登記這個單位"))
                 ok = False
             record: dict[str, str] = {}
             for index, name in columns.items():
@@ -120,15 +121,15 @@ def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: Uni
                 try:
                     kind.field(name).type.read(yaml.ScalarNode(_STR, text))
                 except FieldValueError as error:
-                    problems.append(Problem(Location(where, row_number, index + 1), name,
-                                            f"expected {error}, got {quote(text)}"))
+                    problems.append(expected(Location(where, row_number, index + 1), name,
+                                             error.expected, text, error.hint))
                     ok = False
                     continue
                 record[name] = text
             for spec in kind.fields:
                 if spec.required and spec.name not in record and ok:
-                    problems.append(Problem(Location(where, row_number, 1), spec.name,
-                                            f"expected {spec.label}, got nothing"))
+                    problems.append(expected_nothing(Location(where, row_number, 1), spec.name, spec.label,
+                                                     f"這一欄必填：填寫「{spec.label}」"))
                     ok = False
             if ok:
                 result.rows.setdefault(unit_id, {}).setdefault(kind.key, []).append(record)

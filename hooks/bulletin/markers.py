@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .funds import FUNDS_KEY
 from .kinds import KINDS
 from .narrative import content_lines, inside_inline_code
-from .problems import Location, Problem, quote, unknown_name_message
+from .problems import Location, Problem, expected_nothing, quote, unknown_name
 from .yaml_source import MappingNode, ScalarNode, describe_node, parse_yaml_text
 
 MARKER_LINE = re.compile(r" {0,3}<!--\s*bulletin/(?P<name>[^\s{]*)(?P<args>.*?)\s*-->\s*")
@@ -30,9 +30,9 @@ EXAMPLE = "{ kind: visits }"
 
 # What each marker takes: argument name → (required, description). One entry per marker name.
 MARKERS: dict[str, dict[str, tuple[bool, str]]] = {
-    "table": {"kind": (True, "the kind of figures to show")},
+    "table": {"kind": (True, "要顯示的記錄種類")},
     # A figure quoted in the prose from the records' total, so it is never typed twice.
-    INLINE: {"kind": (True, "the kind the figure belongs to"), "field": (True, "the figure, such as people or cash")},
+    INLINE: {"kind": (True, "數字所屬的記錄種類"), "field": (True, "要引用的數字欄位，例如 people 或 cash")},
 }
 
 
@@ -73,8 +73,9 @@ def find_markers(text: str, shown_as: str, problems: list[Problem], first_line: 
             if start.start() not in covered and not inside_inline_code(line.text, start.start()):
                 problems.append(Problem(
                     Location(shown_as, line.number, start.start() + 1), "bulletin",
-                    "expected a marker alone on its own line, not indented, written on one line "
-                    f"(<!-- bulletin/table {EXAMPLE} -->), got {quote(line.text.strip())}",
+                    f"應為獨佔一行、不縮排、寫在一行內的標記（<!-- bulletin/table {EXAMPLE} -->），"
+                    f"實為 {quote(line.text.strip())}",
+                    "表格標記前後不加其他文字；句中引用數字請用 <!-- bulletin/figure { kind: visits, field: people } -->",
                 ))
     return markers
 
@@ -83,7 +84,7 @@ def _read_marker(match: re.Match, location: Location, offset: int, problems: lis
     name, raw = match["name"], match["args"].strip()
     field = f"bulletin/{name}"
     if name not in MARKERS:
-        problems.append(Problem(location, field, unknown_name_message("marker", name, MARKERS)))
+        problems.append(unknown_name(location, field, "標記", name, MARKERS))
         return None
     args = _read_arguments(raw, location, field, problems)
     if args is None:
@@ -91,18 +92,18 @@ def _read_marker(match: re.Match, location: Location, offset: int, problems: lis
     takes, ok = MARKERS[name], True
     for arg in args:
         if arg not in takes:
-            problems.append(Problem(location, f"{field}.{arg}", unknown_name_message("argument", arg, takes)))
+            problems.append(unknown_name(location, f"{field}.{arg}", "參數", arg, takes))
             ok = False
     for arg, (required, description) in takes.items():
         if required and arg not in args:
-            problems.append(Problem(location, f"{field}.{arg}", f"expected {description}, got nothing"))
+            problems.append(expected_nothing(location, f"{field}.{arg}", description, f"在大括號中加上 {arg}: …"))
             ok = False
     if "kind" in args and args["kind"] not in table_names():
-        problems.append(Problem(location, f"{field}.kind", unknown_name_message("table", args["kind"], table_names())))
+        problems.append(unknown_name(location, f"{field}.kind", "表格", args["kind"], table_names()))
         ok = False
     elif name == INLINE and "field" in args and args["field"] not in figure_fields(args["kind"]):
-        problems.append(Problem(location, f"{field}.field",
-                                unknown_name_message("figure", args["field"], figure_fields(args["kind"]))))
+        problems.append(unknown_name(location, f"{field}.field", "數字欄位", args["field"],
+                                     figure_fields(args["kind"])))
         ok = False
     return Marker(name, args, offset + match.start(), offset + match.end(), location) if ok else None
 
@@ -110,25 +111,26 @@ def _read_marker(match: re.Match, location: Location, offset: int, problems: lis
 def _read_arguments(raw: str, location: Location, field: str, problems: list[Problem]) -> dict[str, str] | None:
     """A flow mapping of plain values, read with the same safe composer as record files."""
     def refuse(why: str) -> None:
-        problems.append(Problem(location, field, f"expected arguments like {EXAMPLE}, got {quote(raw)} ({why})"))
+        problems.append(Problem(location, field, f"應為 {EXAMPLE} 這樣的參數，實為 {quote(raw)}（{why}）",
+                                "參數寫在一對大括號中，名稱: 值 之間用逗號分開"))
 
     if not raw:
         return {}
     if len(raw) > ARGUMENTS_LIMIT:
-        refuse(f"longer than {ARGUMENTS_LIMIT} characters")
+        refuse(f"超過 {ARGUMENTS_LIMIT} 個字元")
         return None
     found: list[Problem] = []
     root = parse_yaml_text(raw, location.path, found).root
     if found:
-        refuse(found[0].message.removeprefix("YAML syntax: "))
+        refuse(found[0].message)
         return None
     if not isinstance(root, MappingNode):
-        refuse("not a mapping in braces")
+        refuse("不是大括號中的 名稱: 值")
         return None
     args = {}
     for key, value in root.value:
         if not isinstance(value, ScalarNode):
-            refuse(f"{key.value} is {describe_node(value)}")
+            refuse(f"{key.value} 的值是{describe_node(value)}")
             return None
         args[key.value] = value.value
     return args

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .problems import Unexpected
+
 _PERIOD = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<part>H[12]|Q[1-4]))?", re.ASCII)
 _PART_MONTHS = {
     None: (1, 12), "H1": (1, 6), "H2": (7, 12),
@@ -25,11 +27,11 @@ _PART_LABELS = {
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 
-class PeriodError(ValueError):
+class PeriodError(Unexpected):
     """Not a period code; the message says what was expected."""
 
 
-class DateError(ValueError):
+class DateError(Unexpected):
     """Not a date, or not one on the calendar; the message says what was expected."""
 
 
@@ -73,10 +75,10 @@ class Period:
 def parse_period(code: str) -> Period:
     match = _PERIOD.fullmatch(code)
     if not match:
-        raise PeriodError("a period folder named like 2021, 2021-H1 (half-year) or 2021-Q3 (quarter)")
+        raise PeriodError("以期間命名的資料夾，例如 2021（全年）、2021-H1（上半年）或 2021-Q3（第三季度）", "把資料夾改成上列的名字")
     year = int(match["year"])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise PeriodError(f"a year between {FIRST_YEAR} and {LAST_YEAR}")
+        raise PeriodError(f"{FIRST_YEAR} 到 {LAST_YEAR} 之間的年份", "請檢查年份是否打錯")
     return Period(year, match["part"])
 
 
@@ -112,18 +114,18 @@ def parse_date(text: str) -> PartialDate:
         if match:
             break
     else:
-        raise DateError("a date such as 2021-09-18, 2021-09 or 2021年9月")
+        raise DateError("日期，例如 2021-09-18、2021-09 或 2021年9月", "只知道月份或年份時，寫到月或年即可")
     parts = match.groupdict()
     year = int(parts["year"])
     month = int(parts["month"]) if parts.get("month") else None
     day = int(parts["day"]) if parts.get("day") else None
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise DateError(f"a date between {FIRST_YEAR} and {LAST_YEAR}")
+        raise DateError(f"{FIRST_YEAR} 到 {LAST_YEAR} 年之間的日期", "請檢查年份是否打錯")
     if month is not None and not 1 <= month <= 12:
-        raise DateError("a date with a month from 1 to 12")
+        raise DateError("月份在 1 到 12 之間的日期", "請檢查月份是否打錯")
     if day is not None:
         try:
             dt.date(year, month or 1, day)
         except ValueError as error:
-            raise DateError("a date that exists on the calendar") from error
+            raise DateError("日曆上存在的日期", "請檢查這個月有沒有這一天") from error
     return PartialDate(year, month, day)

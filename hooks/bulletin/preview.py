@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from .language import Localise
 from .problems import Problem
 
 BOX_TITLE = "資料有誤：{count} 個問題，修正後本頁會自動更新"
@@ -19,11 +20,15 @@ def problems_for(problems: Iterable[Problem], paths: set[str]) -> list[Problem]:
     return [p for p in problems if p.location.path in paths]
 
 
-def problems_box(problems: list[Problem]) -> str:
-    """A Material 'danger' admonition as raw HTML, so it needs no Markdown extension."""
+def problems_box(problems: list[Problem], localise: Localise = str) -> str:
+    """A Material 'danger' admonition as raw HTML, so it needs no Markdown extension.
+
+    Each problem is the same line the terminal and `scripts/check` print, so an editor can
+    search for it; in the site's language like the rest of the page.
+    """
     if not problems:
         return ""
-    items = "\n".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)
-    title = escape(BOX_TITLE.format(count=len(problems)))
+    items = "\n".join(f"<li><code>{escape(localise(str(p)))}</code></li>" for p in problems)
+    title = escape(localise(BOX_TITLE.format(count=len(problems))))
     return (f'<div class="admonition danger bulletin-problems" role="alert">\n<p class="admonition-title">{title}</p>\n'
             f"<ul>\n{items}\n</ul>\n</div>\n\n")

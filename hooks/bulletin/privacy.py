@@ -66,6 +66,7 @@ def scan_site(site_dir: Path, values: list[PrivateValue]) -> list[Problem]:
             if value.text in text or json.dumps(value.text)[1:-1] in text:
                 problems.append(Problem(
                     value.location, value.field,
-                    f"expected private data to stay off the site, found it in {path.relative_to(site_dir).as_posix()}",
+                    f"私人資料不應出現在網站上，實為出現在 {path.relative_to(site_dir).as_posix()}",
+                    "刪去敘述或公開欄位中的這項私人資料；私人欄位只用於統計人數，從不公開",
                 ))
     return problems

@@ -16,7 +16,7 @@ from __future__ import annotations
 from .fieldtypes import FieldValueError
 from .kinds import KINDS
 from .periods import PartialDate, Period
-from .problems import Location, Problem, expected, unknown_name_message
+from .problems import Location, Problem, expected, expected_nothing, spaced, unknown_name
 from .schema import Kind, Record
 from .yaml_source import MappingNode, Node, ScalarNode, SequenceNode, describe_node, is_null, locate
 
@@ -28,15 +28,15 @@ def read_report_records(
     if root is None or is_null(root):
         return {}
     if not isinstance(root, MappingNode):
-        problems.append(expected(locate(shown_as, root), "", "a mapping of kinds (visits:, awards: …)",
-                                 describe_node(root)))
+        problems.append(Problem(locate(shown_as, root), "", f"應為各類記錄（visits:、awards: …），{spaced('實為', describe_node(root))}",
+                                "每類記錄以 名稱: 開頭，下面列出各筆，例如 visits:"))
         return {}
     records: dict[str, tuple[Record, ...]] = {}
     for key_node, value_node in root.value:
         key = key_node.value
         kind = KINDS.get(key)
         if kind is None:
-            problems.append(Problem(locate(shown_as, key_node), key, unknown_name_message("kind", key, KINDS)))
+            problems.append(unknown_name(locate(shown_as, key_node), key, "種類", key, KINDS))
             continue
         records[key] = tuple(_read_kind(kind, value_node, shown_as, period, problems))
     return records
@@ -48,7 +48,8 @@ def _read_kind(kind: Kind, node: Node, shown_as: str, period: Period, problems: 
     if not isinstance(node, SequenceNode):
         problems.append(Problem(
             locate(shown_as, node), kind.key,
-            f"expected a list of records, each starting with '- ', got {describe_node(node)}",
+            f"應為記錄的清單（每筆以 \"- \" 開頭），{spaced('實為', describe_node(node))}",
+            f"在 {kind.key}: 下面逐筆列出，每筆第一行以 \"- \" 開頭",
         ))
         return []
     records: list[Record] = []
@@ -62,8 +63,8 @@ def _read_kind(kind: Kind, node: Node, shown_as: str, period: Period, problems: 
         if figures in seen:
             problems.append(Problem(
                 record.source, path,
-                f"expected each record once, got the same entry as {kind.key}[{seen[figures]}] "
-                "(a repeated record would be counted twice)",
+                f"每筆記錄應只寫一次，實為與 {kind.key}[{seen[figures]}] 完全相同",
+                "重複的記錄會被算兩次；刪去一筆，或寫明兩者的不同（日期、note）",
             ))
             continue
         seen[figures] = index
@@ -77,7 +78,8 @@ def read_record(
     """One record, or None when any of its fields is wrong (the problems say which)."""
     where = locate(shown_as, node)
     if not isinstance(node, MappingNode):
-        problems.append(Problem(where, path, f"expected a record (name: value lines), got {describe_node(node)}"))
+        problems.append(Problem(where, path, f"應為一筆記錄（「名稱: 值」的多行），{spaced('實為', describe_node(node))}",
+                                "每筆記錄在 \"- \" 後面寫 名稱: 值，其餘各行與第一行對齊"))
         return None
     before = len(problems)
     specs = {spec.name: spec for spec in kind.fields}
@@ -89,16 +91,15 @@ def read_record(
         field_path = f"{path}.{name}"
         spec = specs.get(name)
         if spec is None:
-            problems.append(Problem(locate(shown_as, key_node), field_path,
-                                    unknown_name_message("field", name, specs)))
+            problems.append(unknown_name(locate(shown_as, key_node), field_path, "欄位", name, specs))
             continue
         if is_null(value_node):
             continue
         value_at = locate(shown_as, value_node)
         if not isinstance(value_node, ScalarNode):
             given.add(name)
-            problems.append(Problem(value_at, field_path,
-                                    f"expected {spec.type.expected}, got {describe_node(value_node)}"))
+            problems.append(Problem(value_at, field_path, f"{spaced('應為', spec.type.expected)}，{spaced('實為', describe_node(value_node))}",
+                                    "這個欄位只寫一個值，寫在冒號後面的同一行"))
             continue
         if value_node.value.strip() == "":
             continue
@@ -106,13 +107,13 @@ def read_record(
         try:
             values[name] = spec.type.read(value_node)
         except FieldValueError as error:
-            problems.append(expected(value_at, field_path, str(error), value_node.value))
+            problems.append(expected(value_at, field_path, error.expected, value_node.value, error.hint))
             continue
         locations[name] = value_at
     for spec in kind.fields:
         if spec.required and spec.name not in given:
-            problems.append(Problem(where, f"{path}.{spec.name}",
-                                    f"expected {spec.label} ({spec.type.expected}), got nothing"))
+            problems.append(expected_nothing(where, f"{path}.{spec.name}", f"{spec.label}（{spec.type.expected}）",
+                                             f"這個欄位必填：加一行 {spec.name}: …"))
     if len(problems) > before:
         return None
     record = kind.record(source=where, locations=locations, **values)
@@ -132,15 +133,17 @@ def _check_record(kind: Kind, record: Record, path: str, period: Period, problem
             if whole is not None and not value.fits_within(whole):
                 problems.append(Problem(
                     at, f"{path}.{spec.name}",
-                    f"expected {'less than' if value.at_least else 'at most'} {whole.value} "
-                    f"({kind.field(spec.part_of).label}), got \"{value}\"",
+                    f"應{'小於' if value.at_least else '不超過'} {whole.value}（{kind.field(spec.part_of).label}），"
+                    f"實為 \"{value}\"",
+                    f"「其中」的數字不會多於 {spec.part_of} 的總數；請核對兩個數字",
                 ))
         if isinstance(value, PartialDate) and not period.contains(value):
             problems.append(Problem(
-                at, f"{path}.{spec.name}", f"expected a date within {period.label}, got \"{value}\"",
+                at, f"{path}.{spec.name}", f"{spaced('應為', period.label)}之內的日期，實為 \"{value}\"",
+                "其他期間的事請記在那一期的資料檔中；也請檢查年份是否打錯",
             ))
     if kind.checks is not None:
-        for name, message in kind.checks(record):
+        for name, message, hint in kind.checks(record):
             at = record.locations.get(name, record.source)
-            problems.append(Problem(at, f"{path}.{name}", message))
+            problems.append(Problem(at, f"{path}.{name}", message, hint))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .kinds import KINDS
 from .periods import Period
-from .problems import Location, Problem
+from .problems import Location, Problem, expected
 from .units import UnitRegistry, is_plain_name, is_unit_id, read_units
 from .yaml_source import parse_yaml_text
 
@@ -61,14 +61,16 @@ def plan_period(project: Path, period: Period, unit_ids: list[str], registry: Un
     planned = []
     for unit_id in unit_ids:
         if unit_id not in registry:
-            problems.append(Problem(Location("data/units.yml"), "", f"expected a unit listed here, got \"{unit_id}\""))
+            problems.append(expected(Location("data/units.yml"), "", "這裡列出的單位", unit_id,
+                                     "先用 scripts/new unit 登記這個單位，或更正代號"))
             continue
         data = project / "data" / period.code / f"{unit_id}.yml"
         docs = project / "docs" / period.code / f"{unit_id}.md"
         for path in (data, docs):
             if path.exists():
                 problems.append(Problem(Location(path.relative_to(project).as_posix()), "",
-                                        "expected no file here yet, found one; nothing was written (it is never overwritten)"))
+                                        "應還沒有這個檔案，實為已經存在；沒有寫入任何檔案",
+                                        "已有的檔案從不覆蓋；要重新開始，請先自行移走這個檔案"))
         kinds = kinds_of(unit_id) or list(COMMON_KINDS)
         planned += [PlannedFile(data, record_file(period, registry[unit_id].name)),
                     PlannedFile(docs, narrative_file(period, kinds))]
@@ -85,13 +87,17 @@ def plan_unit(project: Path, unit_id: str, name: str, parent: str | None, unit_t
     if len(problems) > before:
         return None
     if not is_unit_id(unit_id):
-        problems.append(Problem(Location("data/units.yml"), "", f"expected a unit id of lower-case letters, digits and hyphens, got \"{unit_id}\""))
+        problems.append(expected(Location("data/units.yml"), "", "由小寫字母、數字和連字號組成的單位代號", unit_id,
+                                 "例如 xuancheng-workshop；不能有空格、中文或 /"))
     elif unit_id in registry:
-        problems.append(Problem(registry[unit_id].source, "", f"expected a new unit id, got \"{unit_id}\", which is already listed"))
+        problems.append(expected(registry[unit_id].source, "", "新的單位代號", unit_id,
+                                 "這個代號已經登記過了；換一個代號"))
     if not is_plain_name(name):
-        problems.append(Problem(Location("data/units.yml"), "", f"expected a plain one-line name, got \"{name}\""))
+        problems.append(expected(Location("data/units.yml"), "", "一行的普通名稱", name,
+                                 "名稱不能含 < > * _ ` [ ] { } | # 等符號"))
     if parent is not None and parent not in registry:
-        problems.append(Problem(Location("data/units.yml"), "", f"expected the parent to be a listed unit, got \"{parent}\""))
+        problems.append(expected(Location("data/units.yml"), "", "已登記的上級單位代號", parent,
+                                 "先登記上級單位，或更正代號"))
     if len(problems) > before:
         return None
     entry = [f"  {unit_id}:", f"    name: {name}"]
@@ -103,7 +109,7 @@ def plan_unit(project: Path, unit_id: str, name: str, parent: str | None, unit_t
     check: list[Problem] = []
     new_registry = read_units(parse_yaml_text(new_text, "data/units.yml", check).root, "data/units.yml", check)
     if check or unit_id not in new_registry:
-        problems.append(Problem(Location("data/units.yml"), "", "expected units: to be the last part of the file, "
-                                "so a unit can be added at its end; add it by hand"))
+        problems.append(Problem(Location("data/units.yml"), "", "units: 應是檔案的最後一部分，才能把單位加在檔尾",
+                                "請手動加入這個單位"))
         return None
     return PlannedFile(path, new_text)

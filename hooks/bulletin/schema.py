@@ -108,7 +108,7 @@ class Record:
         )
 
 
-Check = Callable[[Any], list[tuple[str, str]]]
+Check = Callable[[Any], list[tuple[str, str, str]]]  # (field, message, hint)
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class Kind:
     order: int
     # What money of this kind is spent on, for the derived funds table (a record may decide).
     fund_purpose: str | Callable[[Any], str] | None = None
-    # Cross-field rules beyond 其中 ≤ whole: return (field, "expected …, got …") pairs.
+    # Cross-field rules beyond 其中 ≤ whole: return (field, "應為…，實為…", hint) triples.
     checks: Check | None = None
     fields: tuple[FieldSpec, ...] = ()
 

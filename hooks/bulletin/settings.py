@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .formatting import MONEY_UNITS
-from .problems import Location, Problem, quote, unknown_name_message
+from .problems import Location, Problem, quote, unknown_name
 
 _OPTIONS = {"money_unit": "the unit amounts are shown in"}
 
@@ -40,16 +40,18 @@ def read_settings(raw: object, shown_as: str, problems: list[Problem], source: s
     if raw is None:
         return Settings()
     if not isinstance(raw, Mapping):
-        problems.append(Problem(where, "extra.bulletin", f"expected a mapping of options, got {quote(raw)}"))
+        problems.append(Problem(where, "extra.bulletin", f"應為各個選項（名稱: 值），實為 {quote(raw)}",
+                                "在 bulletin: 下面縮排寫選項，例如 money_unit: 元"))
         return Settings()
     values = {}
     for name, value in raw.items():
         field = f"extra.bulletin.{name}"
         where = _locate_option(str(name), source, shown_as)
         if name not in _OPTIONS:
-            problems.append(Problem(where, field, unknown_name_message("option", str(name), _OPTIONS)))
+            problems.append(unknown_name(where, field, "選項", str(name), _OPTIONS))
         elif name == "money_unit" and value not in MONEY_UNITS:
-            problems.append(Problem(where, field, f"expected one of {'、'.join(MONEY_UNITS)}, got {quote(value)}"))
+            problems.append(Problem(where, field, f"應為下列之一：{'、'.join(MONEY_UNITS)}，實為 {quote(value)}",
+                                    "表格中的金額以這個單位顯示"))
         else:
             values[name] = value
     return Settings(**values)

@@ -34,6 +34,7 @@ class SiteConfig:
     project_dir: Path
     docs_dir: Path
     settings: Settings
+    language: str = "zh-Hant"  # theme.language: messages follow the site's script
 
 
 def read_site_config(config_file: Path, problems: list[Problem]) -> SiteConfig:
@@ -44,9 +45,12 @@ def read_site_config(config_file: Path, problems: list[Problem]) -> SiteConfig:
         text = config_file.read_text(encoding="utf-8-sig")
         raw = yaml.load(text, Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError) as error:
-        problems.append(Problem(Location(shown), "", f"expected a readable mkdocs.yml, got {str(error).splitlines()[0]}"))
+        problems.append(Problem(Location(shown), "", f"應為可讀的 mkdocs.yml，實為 {str(error).splitlines()[0]}",
+                                "檢查檔案是否存在，縮排與冒號是否正確"))
         return SiteConfig(project_dir, project_dir / "docs", Settings())
     extra = raw.get("extra") or {}
     settings = read_settings(extra.get("bulletin") if isinstance(extra, dict) else None, shown, problems, text)
     docs_dir = project_dir / str(raw.get("docs_dir") or "docs")
-    return SiteConfig(project_dir, docs_dir, settings)
+    theme = raw.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return SiteConfig(project_dir, docs_dir, settings, str(language or "zh-Hant"))

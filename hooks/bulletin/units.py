@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .problems import Location, Problem, expected, unknown_name_message
+from .problems import Location, Problem, expected, expected_nothing, spaced, unknown_name
 from .yaml_source import MappingNode, Node, ScalarNode, describe_node, is_null, locate
 
 # Unit ids become folder and file names and URLs: lower-case letters, digits and single hyphens.
@@ -27,8 +27,8 @@ NAME_LIMIT = 60
 # A district federation over towns over enterprises over workshops is a handful of levels;
 # a chain much deeper than this is a mistake in the parents.
 MAX_DEPTH = 30
-_FIELDS = {"name": "the union's full name", "parent": "the id of the unit it reports to",
-           "type": "what sort of union it is (車間工會, 鎮工會 …)"}
+_FIELDS = {"name": "工會全稱", "parent": "上級單位的代號",
+           "type": "工會類別（車間工會、鎮工會 …）"}
 
 
 @dataclass(frozen=True)
@@ -83,13 +83,15 @@ def read_units(root: Node | None, shown_as: str, problems: list[Problem]) -> Uni
     """The registry from the parsed file; every bad entry reported, every good one kept."""
     registry = UnitRegistry()
     if root is None or is_null(root):
-        problems.append(Problem(Location(shown_as), "units", "expected the list of units, got an empty file"))
+        problems.append(Problem(Location(shown_as), "units", "應為單位名冊，實為空檔案",
+                                "以 units: 開頭，下面每個單位寫 代號: 加 name:、parent:"))
         return registry
     units_node = _top_level_units(root, shown_as, problems)
     if units_node is None:
         return registry
     if not units_node.value:
-        problems.append(Problem(locate(shown_as, units_node), "units", "expected at least one unit, got none"))
+        problems.append(expected_nothing(locate(shown_as, units_node), "units", "至少一個單位",
+                                         "用 scripts/new unit 登記第一個單位"))
     for key_node, value_node in units_node.value:
         unit = _read_unit(key_node, value_node, shown_as, problems)
         if unit is not None:
@@ -100,16 +102,18 @@ def read_units(root: Node | None, shown_as: str, problems: list[Problem]) -> Uni
 
 def _top_level_units(root: Node, shown_as: str, problems: list[Problem]) -> MappingNode | None:
     if not isinstance(root, MappingNode):
-        problems.append(expected(locate(shown_as, root), "", "a mapping with a units: key", describe_node(root)))
+        problems.append(Problem(locate(shown_as, root), "", f"應為以 units: 開頭的名冊，{spaced('實為', describe_node(root))}",
+                                "檔案第一行寫 units:"))
         return None
     found = None
     for key_node, value_node in root.value:
         if key_node.value != "units":
-            problems.append(Problem(locate(shown_as, key_node), key_node.value,
-                                    unknown_name_message("key", key_node.value, {"units": None})))
+            problems.append(unknown_name(locate(shown_as, key_node), key_node.value, "名稱", key_node.value,
+                                         {"units": None}))
         elif not isinstance(value_node, MappingNode):
             problems.append(Problem(locate(shown_as, value_node), "units",
-                                    f"expected a mapping of unit ids to units, got {describe_node(value_node)}"))
+                                    f"應為各單位（代號: 加 name: 等行），{spaced('實為', describe_node(value_node))}",
+                                    "在 units: 下面縮排寫 單位代號:，再縮排寫 name: 和 parent:"))
         else:
             found = value_node
     return found
@@ -121,35 +125,45 @@ def _read_unit(key_node: Node, node: Node, shown_as: str, problems: list[Problem
     if not is_unit_id(unit_id):
         problems.append(expected(
             locate(shown_as, key_node), path,
-            "a unit id of lower-case letters, digits and hyphens (such as xuancheng-workshop)", unit_id,
+            "由小寫字母、數字和連字號組成的單位代號（例如 xuancheng-workshop）", unit_id,
+            f"代號用於網址和檔名，不能有空格、中文或 / ；也不能是 {'、'.join(sorted(RESERVED_IDS))}",
         ))
         return None
     if not isinstance(node, MappingNode):
         problems.append(Problem(locate(shown_as, node), path,
-                                f"expected name: and parent: lines, got {describe_node(node)}"))
+                                f"應為 name: 和 parent: 等行，{spaced('實為', describe_node(node))}",
+                                "在代號下面縮排寫 name: 工會全稱"))
         return None
     values: dict[str, str] = {}
     for field_key, field_value in node.value:
         name = field_key.value
         if name not in _FIELDS:
-            problems.append(Problem(locate(shown_as, field_key), f"{path}.{name}",
-                                    unknown_name_message("field", name, _FIELDS)))
+            problems.append(unknown_name(locate(shown_as, field_key), f"{path}.{name}", "欄位", name, _FIELDS))
         elif not isinstance(field_value, ScalarNode) or is_null(field_value) or not field_value.value.strip():
             problems.append(Problem(locate(shown_as, field_value), f"{path}.{name}",
-                                    f"expected {_FIELDS[name]}, got {describe_node(field_value)}"))
+                                    f"{spaced('應為', _FIELDS[name])}，{spaced('實為', _describe_blank(field_value))}",
+                                    "在冒號後面的同一行寫上一個值"))
         elif name == "name" and not is_plain_name(field_value.value.strip()):
             problems.append(expected(
                 locate(shown_as, field_value), f"{path}.name",
-                f"a name on one line of at most {NAME_LIMIT} characters, without <, >, *, _, `, [, ], {{ or }}",
+                f"一行、不超過 {NAME_LIMIT} 個字的名稱",
                 field_value.value,
+                "名稱會用在標題和導航中，不能含 < > * _ ` [ ] { } | # \\ 等符號",
             ))
         else:
             values[name] = field_value.value.strip()
     if "name" not in values:
         if not any(k.value == "name" for k, _ in node.value):
-            problems.append(Problem(locate(shown_as, node), f"{path}.name", f"expected {_FIELDS['name']}, got nothing"))
+            problems.append(expected_nothing(locate(shown_as, node), f"{path}.name", _FIELDS["name"],
+                                             "每個單位必須有 name:"))
         return None
     return Unit(id=unit_id, source=locate(shown_as, key_node), **values)
+
+
+def _describe_blank(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        return "空白"
+    return describe_node(node)
 
 
 def is_unit_id(text: str) -> bool:
@@ -167,21 +181,23 @@ def _check_parents(registry: UnitRegistry, problems: list[Problem]) -> None:
         if unit.parent is None:
             continue
         if unit.parent not in registry:
-            problems.append(Problem(unit.source, f"units.{unit.id}.parent",
-                                    unknown_name_message("unit", unit.parent, registry.units)))
+            problems.append(unknown_name(unit.source, f"units.{unit.id}.parent", "單位", unit.parent,
+                                         registry.units))
             continue
         seen, current = {unit.id}, unit.parent
         while current is not None and current in registry:
             if current in seen:
                 problems.append(Problem(
                     unit.source, f"units.{unit.id}.parent",
-                    f"expected a chain of parents that ends, got a loop through {current}",
+                    f"上級單位應能追溯到頂，實為繞回了 {current}",
+                    "一個單位不能是自己的上級；檢查這一串 parent: 中哪一個寫錯了",
                 ))
                 break
             if len(seen) > MAX_DEPTH:
                 problems.append(Problem(
                     unit.source, f"units.{unit.id}.parent",
-                    f"expected at most {MAX_DEPTH} levels of parents, got more",
+                    f"上級單位應不超過 {MAX_DEPTH} 層，實為更多",
+                    "檢查 parent: 是否寫錯",
                 ))
                 break
             seen.add(current)

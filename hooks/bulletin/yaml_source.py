@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Location, Problem
+from .problems import Location, Problem, unreadable
+from .yaml_syntax import describe_syntax_error
 
 # The C parser is several times faster; fall back to the pure-Python one where libyaml is missing.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,18 +53,19 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> YamlFile:
     try:
         size = path.stat().st_size
     except OSError as error:
-        problems.append(Problem(Location(shown_as), "", f"expected a readable file, got {error.strerror or error}"))
+        problems.append(unreadable(shown_as, error))
         return YamlFile(shown_as, None)
     if size > MAX_FILE_BYTES:
         problems.append(Problem(
             Location(shown_as), "",
-            f"expected a record file under {MAX_FILE_BYTES // 1024 // 1024} MB, got {size:,} bytes",
+            f"應為小於 {MAX_FILE_BYTES // 1024 // 1024} MB 的資料檔，實為 {size:,} 位元組",
+            "一份報告的資料不會這麼大；請檢查是否存錯了檔案，或把資料分到各單位的檔案中",
         ))
         return YamlFile(shown_as, None)
     try:
         data = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(Location(shown_as), "", f"expected a readable file, got {error.strerror or error}"))
+        problems.append(unreadable(shown_as, error))
         return YamlFile(shown_as, None)
     text = decode_utf8(data, shown_as, problems)
     if text is None:
@@ -80,7 +82,8 @@ def decode_utf8(data: bytes, shown_as: str, problems: list[Problem]) -> str | No
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         problems.append(Problem(
             Location(shown_as, line, column), "",
-            "expected UTF-8 text, got bytes in another encoding (save the file as UTF-8)",
+            "應為 UTF-8 編碼的文字，實為其他編碼（例如 Big5 或 GBK）",
+            "用編輯器「另存為」UTF-8 編碼",
         ))
         return None
 
@@ -92,17 +95,19 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
-        problems.append(Problem(where, "", f"YAML syntax: {_describe_syntax_error(error, text)}"))
+        problems.append(Problem(where, "", *describe_syntax_error(error, text)))
         return YamlFile(shown_as, None)
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         code = error.character if isinstance(error.character, int) else ord(error.character)
         problems.append(Problem(Location(shown_as, line, column), "",
-                                f"expected text, got the control character U+{code:04X}"))
+                                f"應為文字，實為控制字元 U+{code:04X}",
+                                "這個看不見的字元多半是從其他軟體複製來的；刪去後重新輸入這一段"))
         return YamlFile(shown_as, None)
     except yaml.YAMLError as error:
-        problems.append(Problem(Location(shown_as), "", f"YAML syntax: {str(error).splitlines()[0]}"))
+        problems.append(Problem(Location(shown_as), "", f"YAML 語法錯誤：{str(error).splitlines()[0]}",
+                                "對照上下行，檢查縮排、冒號後的空格和引號是否成對"))
         return YamlFile(shown_as, None)
     if root is None:
         return YamlFile(shown_as, None)
@@ -110,18 +115,6 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
     # too; an alias, a tag or a non-text key makes the tree unsafe to walk, so none of it is used.
     unsafe = _check_tree(root, shown_as, problems)
     return YamlFile(shown_as, None if unsafe else root)
-
-
-def _describe_syntax_error(error: yaml.MarkedYAMLError, text: str) -> str:
-    problem = error.problem or "not valid YAML"
-    mark = error.problem_mark
-    lines = text.splitlines()
-    at_tab = mark is not None and mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t"
-    if at_tab or "\t" in problem:
-        return f"{problem} (a tab; indent with spaces, not tabs)"
-    if error.context:
-        return f"{problem} ({error.context})"
-    return problem
 
 
 def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
@@ -134,8 +127,8 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
         if id(node) in seen:
             problems.append(Problem(
                 locate(shown_as, node), "",
-                "expected each value written out, got an alias (*name) of an anchor (&name); "
-                "anchors and aliases are not supported",
+                "應為直接寫出的值，實為別名（*名稱，指向 &名稱）",
+                "不支援 & 和 * 的引用；把值直接寫出來",
             ))
             unsafe = True
             continue
@@ -143,7 +136,8 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
         if node.tag != _implicit_tag(node):
             problems.append(Problem(
                 locate(shown_as, node), "",
-                f"expected plain YAML values, got the tag {node.tag.replace('tag:yaml.org,2002:', '!!')}",
+                f"應為普通的值，實為標籤 {node.tag.replace('tag:yaml.org,2002:', '!!')}",
+                "刪去以 ! 開頭的標記，只寫值",
             ))
             unsafe = True
             continue
@@ -173,14 +167,15 @@ def _check_keys(node: MappingNode, shown_as: str, problems: list[Problem]) -> bo
     first_line: dict[str, int] = {}
     for key, _ in node.value:
         if not isinstance(key, ScalarNode):
-            problems.append(Problem(locate(shown_as, key), "", "expected a plain name as key, got a list or mapping"))
+            problems.append(Problem(locate(shown_as, key), "", "應為名稱，實為清單或對照表",
+                                    "冒號前只寫欄位名稱，例如 people"))
             unsafe = True
             continue
         if key.value in first_line:
             problems.append(Problem(
                 locate(shown_as, key), "",
-                f"duplicate key \"{key.value}\" (first given on line {first_line[key.value]}); "
-                "each key may appear once",
+                f"重複的名稱 \"{key.value}\"（第 {first_line[key.value]} 行已經寫過）",
+                "同一處每個名稱只能出現一次；刪去一行，或把這一筆另起一項（\"- \"）",
             ))
         else:
             first_line[key.value] = key.start_mark.line + 1
@@ -195,7 +190,7 @@ def is_null(node: Node) -> bool:
 def describe_node(node: Node) -> str:
     """What a message says the editor wrote, for nodes that are not the scalar expected."""
     if isinstance(node, MappingNode):
-        return "a mapping (name: value lines)"
+        return "對照表（「名稱: 值」的多行）"
     if isinstance(node, SequenceNode):
-        return "a list (lines starting with '- ')"
+        return "清單（以 \"- \" 開頭的多行）"
     return f'"{node.value}"'

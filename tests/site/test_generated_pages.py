@@ -109,7 +109,7 @@ def test_a_hand_kept_nav_is_refused(tmp_path):
         config.write("nav:\n  - index.md\n")
     run = mkdocs_build(project)
     assert run.returncode == 1
-    assert "nav: expected no nav: the navigation is made from the archive" in run.stderr
+    assert "mkdocs.yml:1:1: nav: 應沒有 nav:，實為手寫的導航。提示：導航由檔案庫自動產生" in run.stderr
 
 
 def test_links_work_without_directory_urls_for_file_hosting(tmp_path):
@@ -137,8 +137,8 @@ def test_a_hand_written_file_where_a_generated_one_goes_is_reported(tmp_path):
     (project / "docs" / "awards" / "index.md").write_text("# 我的獎項\n", encoding="utf-8")
     run = mkdocs_build(project)
     assert run.returncode == 1
-    assert ("docs/awards/index.md:1:1: expected no hand-written file at awards/index.html, where the archive "
-            "publishes awards.md; rename or move it") in run.stderr
+    assert ("docs/awards/index.md:1:1: awards/index.html 應沒有手寫的檔案，實為與系統產生的 awards.md 同名"
+            "。提示：把這個檔案改名或移走") in run.stderr
 
 
 def test_one_setting_turns_the_interface_and_our_labels_simplified(tmp_path):

@@ -106,7 +106,7 @@ def test_a_broken_sample_record_aborts_with_its_location(tmp_path):
     record.write_text(record.read_text(encoding="utf-8").replace("people: 349", "people: 三百"), encoding="utf-8")
     run = mkdocs_build(tmp_path)
     assert run.returncode == 1
-    assert 'data/2021/meixin-company.yml:12:13: visits[1].people: expected a whole number ≥ 0' in run.stderr
+    assert 'data/2021/meixin-company.yml:12:13: visits[1].people: 應為 0 或以上的整數' in run.stderr
     assert "Traceback" not in run.stderr
 
 

@@ -57,7 +57,8 @@ def test_a_broken_record_aborts_the_build_with_its_location_and_no_traceback(tmp
     write_project(tmp_path, {"2021/town": "visits:\n  - occasion: 慰問\n    people: -2\n"})
     run = mkdocs_build(tmp_path)
     assert run.returncode == 1
-    assert 'data/2021/town.yml:3:13: visits[1].people: expected a whole number ≥ 0, got "-2"' in run.stderr
+    assert ('data/2021/town.yml:3:13: visits[1].people: 應為 0 或以上的整數，實為 "-2"。'
+            '提示：人數、次數不會是負數；沒有就填 0') in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     assert not (tmp_path / "site" / "2021" / "town" / "index.html").exists()
 
@@ -72,7 +73,7 @@ def test_every_problem_of_every_file_is_listed_in_one_run(tmp_path):
     assert run.returncode == 1
     located = [line.split("-  ", 1)[1].split(": ")[0] for line in run.stderr.splitlines() if ".yml:" in line or ".md:" in line]
     assert located == ["data/2021/district.yml:2:1", "data/2021/town.yml:3:11", "docs/2021/district.md:1:1"]
-    assert "3 problem(s) in the archive" in run.stderr
+    assert "檔案庫：3 個問題；請更正後再建置。" in run.stderr
 
 
 def test_text_from_records_cannot_inject_markup(tmp_path):
@@ -98,7 +99,7 @@ def test_a_wrong_site_setting_is_reported(tmp_path):
     run = mkdocs_build(tmp_path)
     assert run.returncode == 1
     line = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("    money_unit: 千元") + 1
-    assert f'mkdocs.yml:{line}:5: extra.bulletin.money_unit: expected one of 元、萬元, got "千元"' in run.stderr
+    assert f'mkdocs.yml:{line}:5: extra.bulletin.money_unit: 應為下列之一：元、萬元，實為 "千元"' in run.stderr
 
 
 def test_marker_examples_in_code_blocks_stay_as_written(tmp_path):
@@ -131,6 +132,6 @@ def test_a_private_name_typed_into_the_narrative_stops_the_build(tmp_path):
     write_project(tmp_path, {"2021/town": TOWN}, narratives={"2021/town": narrative})
     run = mkdocs_build(tmp_path)
     assert run.returncode == 1
-    assert ("data/2021/town.yml:7:20: visits[1].beneficiaries: expected private data to stay off the site, "
-            "found it in 2021/town/index.html") in run.stderr
-    assert "found it in search/search_index.json" in run.stderr
+    assert ("data/2021/town.yml:7:20: visits[1].beneficiaries: 私人資料不應出現在網站上，"
+            "實為出現在 2021/town/index.html") in run.stderr
+    assert "實為出現在 search/search_index.json" in run.stderr

@@ -44,3 +44,14 @@ def test_mkdocs_only_tags_and_another_config_file_are_understood(tmp_path):
 def test_the_shipped_sample_archive_is_clean():
     run = check(REPO)
     assert run.returncode == 0, run.stdout
+
+
+def test_the_messages_follow_a_simplified_site_into_simplified_characters(tmp_path):
+    write_project(tmp_path, {"2021/town": "awards:\n  - title: 先進集體\n    level: 國家\n"})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: zh-Hant", "language: zh"), encoding="utf-8")
+    run = check(tmp_path)
+    assert run.returncode == 1
+    assert run.stdout.startswith('data/2021/town.yml:3:12: awards[1].level: 应为下列之一：本单位、车间、段')
+    assert "。提示：照抄上列的一个词，不加其他字" in run.stdout
+    assert "发现 1 个问题" in run.stderr

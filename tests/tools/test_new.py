@@ -32,7 +32,7 @@ def test_an_existing_file_is_never_overwritten_and_nothing_is_written(tmp_path):
     (tmp_path / "docs/2022/town.md").write_text("編者已寫的內容\n", encoding="utf-8")
     result = run(tmp_path, "period", "2022")
     assert result.returncode == 1
-    assert "docs/2022/town.md:1:1: expected no file here yet, found one" in result.stderr
+    assert "docs/2022/town.md:1:1: 應還沒有這個檔案，實為已經存在；沒有寫入任何檔案" in result.stderr
     assert (tmp_path / "docs/2022/town.md").read_text(encoding="utf-8") == "編者已寫的內容\n"
     assert not (tmp_path / "data/2022").exists() and not (tmp_path / "docs/2022/district.md").exists()
 
@@ -50,5 +50,5 @@ def test_a_unit_that_exists_or_has_an_unknown_parent_is_refused_and_the_registry
     before = (tmp_path / "data/units.yml").read_text(encoding="utf-8")
     assert run(tmp_path, "unit", "town", "--name", "重複").returncode == 1
     refused = run(tmp_path, "unit", "village", "--name", "村", "--parent", "nowhere")
-    assert refused.returncode == 1 and 'got "nowhere"' in refused.stderr
+    assert refused.returncode == 1 and '應為已登記的上級單位代號，實為 "nowhere"' in refused.stderr
     assert (tmp_path / "data/units.yml").read_text(encoding="utf-8") == before

@@ -33,14 +33,14 @@ def test_money_that_would_need_a_guess_is_refused(text):
 
 
 def test_money_refusal_says_what_was_expected():
-    with pytest.raises(AmountError, match="exact to the fen"):
+    with pytest.raises(AmountError, match="精確到分"):
         parse_money("0.001")
-    with pytest.raises(AmountError, match="≥ 0"):
+    with pytest.raises(AmountError, match="不小於 0"):
         parse_money("-5元")
 
 
 def test_absurd_money_is_refused():
-    with pytest.raises(AmountError, match="below"):
+    with pytest.raises(AmountError, match="小於 "):
         parse_money("20000000萬元")
 
 
@@ -97,7 +97,7 @@ def test_money_in_unusual_digits_or_of_absurd_length_is_refused(text):
 
 
 def test_a_very_long_count_is_refused_not_a_crash():
-    with pytest.raises(AmountError, match="below"):
+    with pytest.raises(AmountError, match="小於 "):
         parse_count("1" * 5000)
 
 

@@ -1,6 +1,6 @@
 """Figures in the prose: typed ones must agree with the records; quoted ones come from them."""
 
-from helpers import mkdocs_build, page_text, write_project
+from helpers import mkdocs_build, page_text, problem_line, write_project
 
 from bulletin.loading import load_archive
 
@@ -8,17 +8,17 @@ VISITS = "visits:\n  - occasion: 春節慰問\n    people: 20\n    cash: 8000\n 
 MARKER = "<!-- bulletin/table { kind: visits } -->\n"
 
 
-def problems(tmp_path, narrative):
+def problems(tmp_path, narrative, hints=False):
     write_project(tmp_path, {"2021/town": VISITS}, narratives={"2021/town": narrative})
-    return [str(p) for p in load_archive(tmp_path, tmp_path / "docs").problems]
+    return [str(p) if hints else problem_line(p) for p in load_archive(tmp_path, tmp_path / "docs").problems]
 
 
 def test_a_typed_figure_that_contradicts_the_records_is_reported_with_both_places(tmp_path):
-    found = problems(tmp_path, "全年共看望慰問職工37人次。\n\n" + MARKER)
+    found = problems(tmp_path, "全年共看望慰問職工37人次。\n\n" + MARKER, hints=True)
     assert found == [
-        'docs/2021/town.md:1:10: visits.people: expected the narrative\'s figure to match the records at '
-        'data/2021/town.yml:2 (合計 36), got "37人次"; correct one of them, or quote the records with '
-        '<!-- bulletin/figure { kind: visits, field: people } -->'
+        'docs/2021/town.md:1:10: visits.people: 敘述中的數字應與 data/2021/town.yml:2 起的記錄一致（合計 36），'
+        '實為 "37人次"。提示：更正其中一處；或在敘述中用 <!-- bulletin/figure { kind: visits, field: people } --> '
+        '直接引用記錄的合計'
     ]
 
 
@@ -42,10 +42,9 @@ def test_a_figure_marker_quotes_the_records_total_in_the_sentence(tmp_path):
 
 def test_a_figure_marker_for_a_figure_the_report_lacks_is_reported(tmp_path):
     found = problems(tmp_path, "共<!-- bulletin/figure { kind: visits, field: units } -->家。\n\n" + MARKER)
-    assert found == ["docs/2021/town.md:1:2: bulletin/figure.units: expected records with units in "
-                     "data/2021/town.yml, got none"]
+    assert found == ["docs/2021/town.md:1:2: bulletin/figure.units: 應在 data/2021/town.yml 中有填了 units 的記錄，實為沒有"]
 
 
 def test_a_figure_marker_naming_a_field_that_does_not_add_up_is_reported(tmp_path):
     found = problems(tmp_path, "共<!-- bulletin/figure { kind: visits, field: occasion } -->。\n\n" + MARKER)
-    assert len(found) == 1 and "bulletin/figure.field: expected one of these figures: units, people" in found[0]
+    assert len(found) == 1 and "bulletin/figure.field: 應為下列數字欄位之一：units, people" in found[0]

@@ -1,5 +1,7 @@
 """Markers in narratives: found with their location, checked against what they take."""
 
+from helpers import problem_line
+
 from bulletin.markers import find_markers
 
 PATH = "docs/2021/town.md"
@@ -8,7 +10,7 @@ PATH = "docs/2021/town.md"
 def find(text: str):
     problems = []
     markers = find_markers(text, PATH, problems)
-    return markers, [str(p) for p in problems]
+    return markers, [problem_line(p) for p in problems]
 
 
 def test_a_marker_names_a_table_with_yaml_arguments():
@@ -20,26 +22,26 @@ def test_a_marker_names_a_table_with_yaml_arguments():
 def test_an_unknown_table_lists_the_valid_ones():
     _, problems = find("<!-- bulletin/table { kind: visit } -->")
     assert problems == [
-        f'{PATH}:1:1: bulletin/table.kind: expected one of these tables: visits, aid, awards, suggestions, competitions, '
-        'training, organisation, disputes, safety, events, collections, funds, got "visit" (did you mean visits?)'
+        f'{PATH}:1:1: bulletin/table.kind: 應為下列表格之一：visits, aid, awards, suggestions, competitions, '
+        'training, organisation, disputes, safety, events, collections, funds，實為 "visit"'
     ]
 
 
 def test_an_unknown_marker_name_is_reported():
     _, problems = find("x\n  <!-- bulletin/chart { kind: visits } -->")
-    assert problems == [f'{PATH}:2:3: bulletin/chart: expected one of these markers: table, figure, got "chart"']
+    assert problems == [f'{PATH}:2:3: bulletin/chart: 應為下列標記之一：table, figure，實為 "chart"']
 
 
 def test_broken_yaml_arguments_are_reported():
     _, problems = find("<!-- bulletin/table { kind: [visits } -->")
-    assert len(problems) == 1 and problems[0].startswith(f"{PATH}:1:1: bulletin/table: expected arguments like")
+    assert len(problems) == 1 and problems[0].startswith(f"{PATH}:1:1: bulletin/table: 應為 {{ kind: visits }} 這樣的參數")
 
 
 def test_missing_and_unknown_arguments_are_reported():
     _, problems = find("<!-- bulletin/table { knd: visits } -->")
     assert problems == [
-        f'{PATH}:1:1: bulletin/table.knd: expected one of these arguments: kind, got "knd" (did you mean kind?)',
-        f"{PATH}:1:1: bulletin/table.kind: expected the kind of figures to show, got nothing",
+        f'{PATH}:1:1: bulletin/table.knd: 應為下列參數之一：kind，實為 "knd"',
+        f"{PATH}:1:1: bulletin/table.kind: 應為要顯示的記錄種類，實為空白",
     ]
 
 
@@ -58,18 +60,18 @@ def test_a_marker_inside_inline_code_is_an_example():
 
 def test_a_marker_with_other_text_on_its_line_is_reported():
     _, problems = find("見下表 <!-- bulletin/table { kind: visits } -->")
-    assert problems == [f'{PATH}:1:5: bulletin: expected a marker alone on its own line, not indented, written on '
-                        'one line (<!-- bulletin/table { kind: visits } -->), got "見下表 <!-- bulletin/table { kind: visits } -->"']
+    assert problems == [f'{PATH}:1:5: bulletin: 應為獨佔一行、不縮排、寫在一行內的標記（<!-- bulletin/table {{ kind: visits }} -->），'
+                        '實為 "見下表 <!-- bulletin/table { kind: visits } -->"']
 
 
 def test_an_indented_marker_is_reported_not_expanded_into_code():
     markers, problems = find("正文\n\n    <!-- bulletin/table { kind: visits } -->\n")
-    assert markers == [] and len(problems) == 1 and problems[0].startswith(f"{PATH}:3:5: bulletin: expected a marker alone")
+    assert markers == [] and len(problems) == 1 and problems[0].startswith(f"{PATH}:3:5: bulletin: 應為獨佔一行")
 
 
 def test_a_marker_split_over_lines_is_reported():
     markers, problems = find("<!-- bulletin/table\n{ kind: visits } -->\n")
-    assert markers == [] and problems[0].startswith(f"{PATH}:1:1: bulletin: expected a marker alone")
+    assert markers == [] and problems[0].startswith(f"{PATH}:1:1: bulletin: 應為獨佔一行")
 
 
 def test_a_marker_in_a_commented_out_draft_does_not_count():
@@ -87,10 +89,10 @@ def test_a_fence_line_with_an_info_string_does_not_close_a_fence():
 
 def test_a_repeated_argument_is_reported():
     _, problems = find("<!-- bulletin/table { kind: visits, kind: aid } -->")
-    assert problems == [f'{PATH}:1:1: bulletin/table: expected arguments like {{ kind: visits }}, got '
-                        '"{ kind: visits, kind: aid }" (duplicate key "kind" (first given on line 1); each key may appear once)']
+    assert problems == [f'{PATH}:1:1: bulletin/table: 應為 {{ kind: visits }} 這樣的參數，實為 '
+                        '"{ kind: visits, kind: aid }"（重複的名稱 "kind"（第 1 行已經寫過））']
 
 
 def test_deeply_nested_arguments_are_refused_not_a_crash():
     _, problems = find("<!-- bulletin/table { kind: " + "[" * 2000 + "]" * 2000 + " } -->")
-    assert len(problems) == 1 and "longer than 200 characters" in problems[0]
+    assert len(problems) == 1 and "超過 200 個字元" in problems[0]

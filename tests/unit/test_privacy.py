@@ -4,6 +4,8 @@ import io
 
 from openpyxl import Workbook
 
+from helpers import problem_line
+
 from bulletin.privacy import PrivateValue, scan_site
 from bulletin.problems import Location
 
@@ -13,9 +15,8 @@ NAME = PrivateValue("陳大文", "visits[1].beneficiaries", Location("data/2021/
 def test_a_name_split_by_the_search_segmenter_is_still_found(tmp_path):
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text('{"text": "探望\\u200b陳\\u200b大文"}', encoding="utf-8")
-    assert [str(p) for p in scan_site(tmp_path, [NAME])] == [
-        "data/2021/town.yml:7:20: visits[1].beneficiaries: expected private data to stay off the site, "
-        "found it in search/search_index.json"]
+    assert [problem_line(p) for p in scan_site(tmp_path, [NAME])] == [
+        "data/2021/town.yml:7:20: visits[1].beneficiaries: 私人資料不應出現在網站上，實為出現在 search/search_index.json"]
 
 
 def test_a_name_escaped_in_json_is_found(tmp_path):

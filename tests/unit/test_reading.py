@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from helpers import dedent
+from helpers import dedent, problem_line
 
 from bulletin.amounts import Count
 from bulletin.periods import Period
@@ -16,7 +16,7 @@ def read(text: str, period: Period = Period(2021)):
     problems = []
     root = parse_yaml_text(dedent(text), PATH, problems).root
     records = read_report_records(root, PATH, period, problems)
-    return records, [str(p) for p in problems]
+    return records, [problem_line(p) for p in problems]
 
 
 def test_a_visit_is_read_into_typed_fields():
@@ -48,12 +48,12 @@ def test_every_mistake_is_reported_with_its_location_in_one_run():
           - title: x
     """)
     assert problems == [
-        f'{PATH}:3:13: visits[1].people: expected a whole number ≥ 0, got "-2"',
-        f'{PATH}:4:11: visits[1].cash: expected an amount such as 14400, 14,400元, 1.2萬元 or 0.56萬, got "1.2.3萬"',
-        f'{PATH}:6:5: visits[2].peple: expected one of these fields: occasion, date, units, people, migrant_workers, '
-        'cash, in_kind, note, beneficiaries, circumstances, got "peple" (did you mean people?)',
-        f'{PATH}:7:1: awardz: expected one of these kinds: visits, aid, awards, suggestions, competitions, training, '
-        'organisation, disputes, safety, events, collections, got "awardz" (did you mean awards?)',
+        f'{PATH}:3:13: visits[1].people: 應為 0 或以上的整數，實為 "-2"',
+        f'{PATH}:4:11: visits[1].cash: 應為金額，例如 14400、14,400元、1.2萬元 或 0.56萬，實為 "1.2.3萬"',
+        f'{PATH}:6:5: visits[2].peple: 應為下列欄位之一：occasion, date, units, people, migrant_workers, '
+        'cash, in_kind, note, beneficiaries, circumstances，實為 "peple"',
+        f'{PATH}:7:1: awardz: 應為下列種類之一：visits, aid, awards, suggestions, competitions, training, '
+        'organisation, disputes, safety, events, collections，實為 "awardz"',
     ]
 
 
@@ -63,7 +63,7 @@ def test_a_missing_required_field_is_reported_at_its_record():
           - rank: 一等獎
             level: 段
     """)
-    assert problems == [f"{PATH}:2:5: awards[1].title: expected 獎項 (text of at most 300 characters), got nothing"]
+    assert problems == [f"{PATH}:2:5: awards[1].title: 應為獎項（不超過 300 個字的文字），實為空白"]
 
 
 def test_a_choice_lists_the_valid_options():
@@ -72,7 +72,7 @@ def test_a_choice_lists_the_valid_options():
           - title: 模範職工之家
             level: 國家
     """)
-    assert problems == [f'{PATH}:3:12: awards[1].level: expected one of 本單位、車間、段、路局、部、公司、集團、街道、鎮、區、市、省、全國, got "國家"']
+    assert problems == [f'{PATH}:3:12: awards[1].level: 應為下列之一：本單位、車間、段、路局、部、公司、集團、街道、鎮、區、市、省、全國，實為 "國家"']
 
 
 def test_of_which_cannot_exceed_its_whole():
@@ -82,7 +82,7 @@ def test_of_which_cannot_exceed_its_whole():
             people: 100
             migrant_workers: 104
     """)
-    assert problems == [f'{PATH}:4:22: visits[1].migrant_workers: expected at most 100 (慰問人次), got "104"']
+    assert problems == [f'{PATH}:4:22: visits[1].migrant_workers: 應不超過 100（慰問人次），實為 "104"']
 
 
 def test_of_which_is_not_checked_against_a_lower_bound():
@@ -101,7 +101,7 @@ def test_a_date_outside_the_report_period_is_refused():
           - name: 運動會
             date: 2021-09-18
     """, period=Period(2021, "H1"))
-    assert problems == [f'{PATH}:3:11: events[1].date: expected a date within 2021年上半年, got "2021年9月18日"']
+    assert problems == [f'{PATH}:3:11: events[1].date: 應為 2021年上半年之內的日期，實為 "2021年9月18日"']
 
 
 def test_the_same_record_twice_is_reported_not_summed():
@@ -112,8 +112,7 @@ def test_the_same_record_twice_is_reported_not_summed():
           - occasion: 慰問
             people: 3
     """)
-    assert problems == [f"{PATH}:4:5: visits[2]: expected each record once, got the same entry as visits[1] "
-                        "(a repeated record would be counted twice)"]
+    assert problems == [f"{PATH}:4:5: visits[2]: 每筆記錄應只寫一次，實為與 visits[1] 完全相同"]
     assert len(records["visits"]) == 1
 
 
@@ -122,8 +121,7 @@ def test_a_kind_must_hold_a_list():
         visits:
           occasion: 慰問
     """)
-    assert problems == [f"{PATH}:2:3: visits: expected a list of records, each starting with '- ', "
-                        "got a mapping (name: value lines)"]
+    assert problems == [f'{PATH}:2:3: visits: 應為記錄的清單（每筆以 "- " 開頭），實為對照表（「名稱: 值」的多行）']
 
 
 def test_a_field_must_hold_a_single_value():
@@ -131,8 +129,7 @@ def test_a_field_must_hold_a_single_value():
         visits:
           - occasion: [慰問, 探視]
     """)
-    assert problems == [f"{PATH}:2:15: visits[1].occasion: expected text of at most 300 characters, "
-                        "got a list (lines starting with '- ')"]
+    assert problems == [f'{PATH}:2:15: visits[1].occasion: 應為不超過 300 個字的文字，實為清單（以 "- " 開頭的多行）']
 
 
 def test_yes_and_no_stay_text_in_text_fields():
@@ -161,7 +158,7 @@ def test_organisation_totals_must_agree():
             current: 5
             total: 51
     """)
-    assert problems == [f'{PATH}:6:12: organisation[1].total: expected previous 45 + current 5 = 50, got "51"']
+    assert problems == [f'{PATH}:6:12: organisation[1].total: 應為上期累計 45 + 本期 5 = 50，實為 "51"']
 
 
 def test_an_empty_file_has_no_records_and_no_problems():

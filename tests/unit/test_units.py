@@ -1,6 +1,6 @@
 """The unit registry: ids that can be file names, parents that exist, no loops."""
 
-from helpers import dedent
+from helpers import dedent, problem_line
 
 from bulletin.units import read_units
 from bulletin.yaml_source import parse_yaml_text
@@ -12,7 +12,13 @@ def read(text: str):
     problems = []
     root = parse_yaml_text(dedent(text), PATH, problems).root
     registry = read_units(root, PATH, problems)
-    return registry, [str(p) for p in problems]
+    return registry, [problem_line(p) for p in problems]
+
+
+def hints(text: str) -> list[str]:
+    problems = []
+    read_units(parse_yaml_text(dedent(text), PATH, problems).root, PATH, problems)
+    return [p.hint for p in problems]
 
 
 def test_units_form_a_tree():
@@ -32,8 +38,13 @@ def test_an_unknown_parent_is_reported_with_a_suggestion():
           district: {name: 區總工會}
           town: {name: 鎮工會, parent: distrct}
     """)
-    assert problems == [f'{PATH}:3:3: units.town.parent: expected one of these units: district, town, got "distrct" '
-                        "(did you mean district?)"]
+    text = """
+        units:
+          district: {name: 區總工會}
+          town: {name: 鎮工會, parent: distrct}
+    """
+    assert read(text)[1] == [f'{PATH}:3:3: units.town.parent: 應為下列單位之一：district, town，實為 "distrct"']
+    assert hints(text) == ["是不是 district？"]
 
 
 def test_a_loop_of_parents_is_reported():
@@ -43,7 +54,8 @@ def test_a_loop_of_parents_is_reported():
           b: {name: 乙, parent: a}
     """)
     assert len(problems) == 2
-    assert all("got a loop through" in p for p in problems)
+    assert problems == [f"{PATH}:2:3: units.a.parent: 上級單位應能追溯到頂，實為繞回了 a",
+                        f"{PATH}:3:3: units.b.parent: 上級單位應能追溯到頂，實為繞回了 b"]
 
 
 def test_unit_ids_must_be_safe_file_names():
@@ -53,7 +65,7 @@ def test_unit_ids_must_be_safe_file_names():
           my unit: {name: 乙}
     """)
     assert [p.split(": ")[0] for p in problems] == [f"{PATH}:2:3", f"{PATH}:3:3"]
-    assert all("lower-case letters, digits and hyphens" in p for p in problems)
+    assert all("應為由小寫字母、數字和連字號組成的單位代號" in p for p in problems)
 
 
 def test_a_unit_needs_a_name():
@@ -61,7 +73,7 @@ def test_a_unit_needs_a_name():
         units:
           town: {parent: district}
     """)
-    assert f"{PATH}:2:9: units.town.name: expected the union's full name, got nothing" in problems
+    assert f"{PATH}:2:9: units.town.name: 應為工會全稱，實為空白" in problems
 
 
 def test_index_is_not_a_unit_id():
@@ -69,7 +81,7 @@ def test_index_is_not_a_unit_id():
         units:
           index: {name: 首頁}
     """)
-    assert len(problems) == 1 and 'got "index"' in problems[0]
+    assert len(problems) == 1 and '實為 "index"' in problems[0]
 
 
 def test_a_unit_name_with_markup_or_several_lines_is_refused():
@@ -87,4 +99,4 @@ def test_a_unit_name_with_markup_or_several_lines_is_refused():
 def test_a_chain_of_parents_deeper_than_any_union_is_refused():
     lines = ["units:", "  u0: {name: 甲}"] + [f"  u{i}: {{name: 甲{i}, parent: u{i - 1}}}" for i in range(1, 40)]
     _, problems = read("\n".join(lines) + "\n")
-    assert problems and all("expected at most 30 levels of parents" in p for p in problems)
+    assert problems and all("上級單位應不超過 30 層" in p for p in problems)

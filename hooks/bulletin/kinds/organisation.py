@@ -26,17 +26,19 @@ class OrganisationFigure(Record):
     note: str | None = text("說明")
 
 
-def _check(record: OrganisationFigure) -> list[tuple[str, str]]:
+def _check(record: OrganisationFigure) -> list[tuple[str, str, str]]:
     problems = []
     counts = (record.previous, record.current, record.total)
     if any(c is not None for c in counts) and record.measure is None:
-        problems.append(("measure", f"expected one of {'、'.join(MEASURES)} for the counts, got nothing"))
+        problems.append(("measure", f"應為下列之一：{'、'.join(MEASURES)}，實為空白",
+                         "填了數字就要寫明計量，例如 measure: 家"))
     if all(c is not None and not c.at_least for c in counts):
         if record.previous.value + record.current.value != record.total.value:
             problems.append((
                 "total",
-                f"expected previous {record.previous.value} + current {record.current.value} = "
-                f"{record.previous.value + record.current.value}, got \"{record.total.value}\"",
+                f"應為上期累計 {record.previous.value} + 本期 {record.current.value} = "
+                f"{record.previous.value + record.current.value}，實為 \"{record.total.value}\"",
+                "核對 previous、current、total 三個數字",
             ))
     return problems
 
