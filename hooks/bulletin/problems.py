@@ -108,7 +108,8 @@ def expected_nothing(location: Location, field: str, what: str, hint: str = "") 
 def unknown_name(location: Location, field: str, what: str, name: object, valid: Iterable[str]) -> Problem:
     """`應為下列欄位之一：…，實為 "peple"`, hinting the closest name: usually a typo."""
     names = list(valid)
-    message = f"應為下列{what}之一：{', '.join(names)}，實為 {quote(name)}"
+    separator = ", " if all(n.isascii() for n in names) else "、"  # field names stay easy to copy
+    message = f"應為下列{what}之一：{separator.join(names)}，實為 {quote(name)}"
     close = difflib.get_close_matches(str(name), names, n=1)
     hint = f"是不是 {close[0]}？" if close else f"請改用上列{what}之一，注意大小寫與拼寫"
     return Problem(location, field, message, hint)

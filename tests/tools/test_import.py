@@ -74,3 +74,18 @@ def test_a_csv_file_is_one_kind(tmp_path):
     (tmp_path / "visits.csv").write_text("\ufeff單位,慰問項目,慰問人次\ntown,慰問,5\n", encoding="utf-8")
     assert run(tmp_path, str(tmp_path / "visits.csv"), "--period", "2022", "--write").returncode == 0
     assert "people: 5" in (tmp_path / "data/2022/town.yml").read_text(encoding="utf-8")
+
+
+def test_each_unreadable_row_says_what_was_expected_and_found_in_chinese(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: x\n"})
+    rows = [VISITS[0], ["示範鎮工會", "慰問", -2, 10], ["無名工會", "慰問", 3, 10], ["town", "", 3, 10]]
+    book = sheet_file(tmp_path / "figures.xlsx", {"看望慰問": rows, "午餐": [["單位"]]})
+    lines = [line for line in run(tmp_path, str(book), "--period", "2022").stderr.splitlines() if "figures.xlsx" in line]
+    assert [line.split("。提示：")[0] for line in lines] == [
+        'figures.xlsx#看望慰問:2:3: people: 應為 0 或以上的整數，實為 "-2"',
+        'figures.xlsx#看望慰問:3:1: 單位: 應為 data/units.yml 中的單位代號或名稱，實為 "無名工會"',
+        "figures.xlsx#看望慰問:4:1: occasion: 應為慰問項目，實為空白",
+        'figures.xlsx#午餐:1:1: 應為下列工作表名稱之一：看望慰問、幫扶助學、獲獎榮譽、合理化建議、勞動競賽、'
+        '教育培訓、組織建設、勞資糾紛、安全生產、活動紀要、徵集活動，實為 "午餐"',
+    ]
+    assert all("。提示：" in line for line in lines)
