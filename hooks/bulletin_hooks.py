@@ -9,15 +9,18 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bulletin.fragments import Fragments
 from bulletin.language import Localise, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
 from bulletin.privacy import private_values, scan_site
 from bulletin.problems import Location, Problem
 from bulletin.search_terms import add_figures_field
+from bulletin.segmentation import SegmentCache
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
 from bulletin.urls import HOME
@@ -31,6 +34,7 @@ log = logging.getLogger("mkdocs.hooks.bulletin")
 @dataclass
 class _Build:
     publication: Publication
+    fragments: Fragments                                 # tables and charts, put back after Markdown
     docs: str = "docs"                                   # docs_dir as problems name it
     problems: list[Problem] = field(default_factory=list)  # shown on pages while previewing
     handwritten: set[str] = field(default_factory=set)  # generated pages an editor wrote an intro for
@@ -39,6 +43,39 @@ class _Build:
 _build: _Build | None = None
 _previewing = False  # set by on_startup: `mkdocs serve` shows mistakes on the page instead of stopping
 _say: Localise = str  # messages in the site's language (Simplified sites convert); set by on_config
+_segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
+
+
+class _JiebaThroughCache:
+    """Stands in for `jieba` inside Material's search plugin: `cut` answers from the cache."""
+
+    def __init__(self, real, cache: SegmentCache) -> None:
+        self._real, self.cache = real, cache
+
+    def cut(self, value, *args, **kwargs):
+        return self.cache.words(value.decode("utf-8") if isinstance(value, bytes) else value)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def _cache_word_breaks(config) -> None:
+    """Route Material's jieba calls through the segment cache (once; rebuilds reuse it)."""
+    global _segments
+    search = next((p for p in config.plugins.values() if type(p).__module__ == "material.plugins.search.plugin"),
+                  None)
+    module = sys.modules.get("material.plugins.search.plugin")
+    if search is None or module is None or module.jieba is None:
+        return  # no Chinese segmentation to speed up
+    if isinstance(module.jieba, _JiebaThroughCache):
+        module.jieba.cache.start_build()
+        return
+    real = module.jieba
+    identity = (f"jieba {real.__version__}; dict {search.config.get('jieba_dict')}; "
+                f"user {search.config.get('jieba_dict_user')}")
+    path = _project_dir(config) / ".cache" / "bulletin" / "search-words.json"
+    _segments = SegmentCache(path, lambda: real.cut, identity)
+    module.jieba = _JiebaThroughCache(real, _segments)
 
 
 def on_startup(command, dirty):
@@ -61,6 +98,7 @@ def on_config(config):
     global _build, _say
     language = config.theme["language"] or "zh-Hant"
     _say = localiser(language)
+    _cache_word_breaks(config)
     config_file = Path(config.config_file_path)
     problems: list[Problem] = []
     settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
@@ -76,7 +114,9 @@ def on_config(config):
     for problem in problems:
         log.warning(_say(str(problem)))
     docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
-    _build = _Build(publish(result.archive, config.use_directory_urls, config.site_name, language), docs, problems)
+    fragments = Fragments()
+    publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash)
+    _build = _Build(publication, fragments, docs, problems)
     return config
 
 
@@ -126,6 +166,10 @@ def on_page_markdown(markdown, page, config, files):
     return expanded
 
 
+def on_page_content(html, page, config, files):
+    return _build.fragments.restore(html)
+
+
 def _after_title(markdown: str, box: str) -> str:
     """The box goes under the page's title, where the editor looks first."""
     if not box:
@@ -142,6 +186,8 @@ def on_post_build(config):
     if index_path.is_file():
         index = add_figures_field(json.loads(index_path.read_text(encoding="utf-8")))
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _segments is not None:
+        _segments.save()
     leaks = scan_site(Path(config.site_dir), private_values(_build.publication.archive))
     if leaks and _previewing:
         for leak in leaks:

@@ -8,11 +8,13 @@ and nothing is listed by hand in mkdocs.yml.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from html import escape
 from dataclasses import dataclass, field
 
 from .archive import Archive, Report
 from .downloads import table_csv, tables_xlsx
+from .fragments import inline
 from .funds import FUNDS_KEY
 from .language import TRADITIONAL, Localise, localise_table, localiser
 from .markers import INLINE, find_markers, replace_markers
@@ -28,6 +30,9 @@ from .narrative import strip_front_matter
 from .urls import AWARDS, HOME, download_path, print_page, unit_page, year_page, year_workbook_path
 
 
+GROUP_OVER = 30  # reports a year lists flat; more are grouped under their parent units
+
+
 @dataclass
 class Publication:
     archive: Archive
@@ -36,10 +41,16 @@ class Publication:
     bodies: dict[str, str] = field(default_factory=dict)      # generated page → Markdown body
     titles: dict[str, str] = field(default_factory=dict)      # generated page → its title
     downloads: dict[str, bytes] = field(default_factory=dict)  # CSV and XLSX files by docs path
+    stash: Callable[[str], str] = inline  # how HTML blocks go into the Markdown (see fragments.py)
+    unsearched: set[str] = field(default_factory=set)          # generated pages left out of search
 
     def generated_markdown(self, src_uri: str) -> str:
-        """A generated page whole: its title and its body."""
-        return f"# {markdown_text(self.titles[src_uri])}\n\n{self.bodies[src_uri]}"
+        """A generated page whole: its title and its body (print pages kept out of search)."""
+        page = f"# {markdown_text(self.titles[src_uri])}\n\n{self.bodies[src_uri]}"
+        if src_uri in self.unsearched:
+            # A print page repeats every report of its year: search should lead to the reports.
+            return f"---\nsearch:\n  exclude: true\n---\n\n{page}"
+        return page
 
     def page_markdown(self, src_uri: str, markdown: str, handwritten: bool, problems: list[Problem]) -> str:
         """What MkDocs renders: a narrative expanded, an editor's intro page with our body after it."""
@@ -68,18 +79,21 @@ class Publication:
             table = localise_table(self.archive.table(report, key), self.localise)
             if on_page != report.page_path:  # several reports on one page: keep table keys apart
                 table = dataclasses.replace(table, key=f"{report.period.code}-{report.unit.id}-{key}")
-            return self.localise(render_table(table, context, download_path(report.page_path, f"{key}.csv")))
+            return self.stash(self.localise(render_table(table, context, download_path(report.page_path, f"{key}.csv"))))
 
         # The title comes from the registry, so renaming a unit renames every page of it.
         return f"# {markdown_text(self.localise(report.title))}\n\n{replace_markers(markdown, markers, render)}"
 
     def nav(self, other_pages: list[str]) -> list:
-        """The navigation: 首頁, 年度 (a section per year), 單位 (the unit tree), 獲獎榜, then other pages."""
+        """The navigation: 首頁, 年度 (a section per year), 單位 (the unit tree), 獲獎榜, then other pages.
+
+        Every page carries the navigation it shows, so its size per page is what makes a large
+        archive slow (and heavy to download). With `navigation.prune` a page shows only the open
+        sections on its own path; sections are kept small for that: a year lists its reports
+        under their parent units once it has more than `GROUP_OVER`, and units nest as their tree.
+        """
         archive = self.archive
-        years = []
-        for year in reversed(archive.years()):
-            reports = [r.page_path for p in archive.periods() if p.year == year for r in archive.reports_in(p)]
-            years.append({self.localise(f"{year}年"): [year_page(year), print_page(year), *reports]})
+        years = [{self.localise(f"{year}年"): self._year_entries(year)} for year in reversed(archive.years())]
 
         def unit_entry(unit_id: str) -> dict:
             unit = archive.units[unit_id]
@@ -94,15 +108,35 @@ class Publication:
         return [HOME, {sections["年度"]: years}, {sections["單位"]: units}, {sections["獲獎榜"]: AWARDS},
                 *other_pages]
 
+    def _year_entries(self, year: int) -> list:
+        archive = self.archive
+        reports = [r for p in archive.periods() if p.year == year for r in archive.reports_in(p)]
+        entries: list = [year_page(year), print_page(year)]
+        if len(reports) <= GROUP_OVER:
+            return entries + [r.page_path for r in reports]
+        groups: dict[str | None, list[str]] = {}
+        for report in reports:
+            groups.setdefault(_group_key(archive, report), []).append(report.page_path)
+        entries += groups.pop(None, [])
+        for unit_id, pages in groups.items():
+            entries.append({self.localise(archive.units[unit_id].name): pages})
+        return entries
+
+
+def _group_key(archive: Archive, report: Report) -> str | None:
+    """The unit a report is listed under in a large year: its own if it has children, else its parent."""
+    unit = report.unit
+    return unit.id if archive.units.children(unit.id) else unit.parent
+
 
 def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工會年度工作總結檔案",
-            language: str = TRADITIONAL) -> Publication:
+            language: str = TRADITIONAL, stash: Callable[[str], str] = inline) -> Publication:
     """Every generated page's body and every download, computed once for the build."""
-    publication = Publication(archive, directory_urls, localiser(language))
+    publication = Publication(archive, directory_urls, localiser(language), stash=stash)
     rollup = RollUp(archive)
 
     def page(src_uri: str, title: str, build) -> PageWriter:
-        writer = PageWriter(src_uri, directory_urls, publication.downloads, publication.localise)
+        writer = PageWriter(src_uri, directory_urls, publication.downloads, publication.localise, publication.stash)
         build(writer)
         publication.bodies[src_uri] = writer.markdown()
         publication.titles[src_uri] = publication.localise(title)
@@ -123,6 +157,7 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
         src = print_page(year)
         publication.bodies[src] = _print_body(publication, year, src)
         publication.titles[src] = publication.localise(f"{year}年全部報告（列印）")
+        publication.unsearched.add(src)
     for report in archive.reports.values():
         for key in [*report.records, FUNDS_KEY]:
             table = localise_table(archive.table(report, key), publication.localise)

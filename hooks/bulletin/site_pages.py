@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .archive import Archive
 from .charts import render_chart
 from .downloads import table_csv
+from .fragments import inline
 from .language import TRADITIONAL, Localise, localise_table, localiser
 from .measures import measured_kinds
 from .overviews import RollUp, awards_by_level, headlines, unit_history, year_comparison
@@ -26,9 +27,10 @@ class PageWriter:
     """Builds one page's Markdown; every table it places gets its CSV registered."""
 
     def __init__(self, src_uri: str, directory_urls: bool, downloads: dict[str, bytes],
-                 localise: Localise = localiser(TRADITIONAL)) -> None:
+                 localise: Localise = localiser(TRADITIONAL), stash: Callable[[str], str] = inline) -> None:
         self.src_uri = src_uri
         self.localise = localise
+        self.stash = stash
         self.context = PageContext(src_uri, directory_urls)
         self.downloads = downloads
         self.parts: list[str] = []
@@ -45,7 +47,11 @@ class PageWriter:
         csv_path = download_path(self.src_uri, f"{table.key}.csv")
         self.downloads[csv_path] = table_csv(table)
         self.tables.append(table)
-        self.parts.append(self.localise(render_table(table, self.context, download=csv_path)))
+        self.parts.append(self.stash(self.localise(render_table(table, self.context, download=csv_path))))
+
+    def html(self, block: str) -> None:
+        """A block of HTML (a chart): stashed, so Markdown does not parse it again."""
+        self.parts.append(self.stash(self.localise(block)))
 
     def markdown(self) -> str:
         return "\n\n".join(self.parts) + "\n"
@@ -60,7 +66,7 @@ def home_body(archive: Archive, writer: PageWriter) -> None:
     if charts:
         writer.text("## 歷年趨勢")
         for chart in charts:
-            writer.text(render_chart(chart))
+            writer.html(render_chart(chart))
     writer.text("## 按年度")
     writer.text("\n".join(
         f"- {writer.link(f'{year}年', year_page(year))}：{sum(len(archive.reports_in(p)) for p in archive.periods() if p.year == year)} 份報告"
@@ -133,7 +139,7 @@ def unit_body(archive: Archive, unit_id: str, rollup: RollUp, writer: PageWriter
         if charts:
             writer.text("## 趨勢")
             for chart in charts:
-                writer.text(render_chart(chart))
+                writer.html(render_chart(chart))
     if rollup.has_data_below(unit_id):
         writer.text("## 彙總（本單位及下級單位）")
         writer.text("各期分開彙總：半年度與全年度報告不相加。")

@@ -25,8 +25,8 @@ def page_texts(site: Path) -> dict[str, str]:
     """Each page's readable text (article only), by its path, as a reader would search it."""
     texts = {}
     for path in site.rglob("index.html"):
-        if "search" in path.parts or path.parent == site / "404":
-            continue
+        if "search" in path.parts or path.parent == site / "404" or path.parent.name == "print":
+            continue  # a print page repeats its year's reports and is left out of search on purpose
         raw = path.read_text(encoding="utf-8")
         article = raw[raw.find("<article"):raw.find("</article>")]
         text = html_lib.unescape(re.sub(r"<[^>]+>", " ", article))
