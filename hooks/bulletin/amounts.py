@@ -114,6 +114,8 @@ def parse_count(text: str, units: tuple[str, ...] = ()) -> Count:
     unit = match["unit"].strip()
     allowed = tuple(u for u in units if u)
     if unit and unit not in allowed:
+        if any(ch.isascii() and ch.isalnum() for ch in unit):  # 1e9, 3x: not a measure word at all
+            raise AmountError("0 或以上的整數，例如 37 或 120多", "只寫阿拉伯數字；不確定的「一百二十多」寫成 120多")
         if not allowed:
             raise AmountError("不帶量詞的 0 或以上整數", "去掉數字後面的量詞")
         raise AmountError(f"以{'、'.join(allowed)}計的 0 或以上整數", "量詞可以省略；寫了就要是上列之一")

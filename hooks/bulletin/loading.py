@@ -70,7 +70,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
             problems.append(Problem(Location(data_shown), "",
                                     f"應為 {shown(units_path)} 中列出的單位，實為 {quote(unit_id)}",
                                     f"先在 {shown(units_path)} 中登記這個單位（scripts/new unit），或更正檔名"))
-        if narrative is None:
+        if narrative is None and is_unit_id(unit_id):
             expected_at = shown(docs_dir / period.code / f"{unit_id}.md")
             problems.append(Problem(Location(data_shown), "",
                                     f"應有對應的敘述 {expected_at}，實為沒有",

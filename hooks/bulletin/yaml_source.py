@@ -121,16 +121,12 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
     """One pass over the tree, each node visited once so an alias bomb costs nothing; True if unsafe."""
     unsafe = False
     seen: set[int] = set()
+    aliases: list[Node] = []
     stack = [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            problems.append(Problem(
-                locate(shown_as, node), "",
-                "應為直接寫出的值，實為別名（*名稱，指向 &名稱）",
-                "不支援 & 和 * 的引用；把值直接寫出來",
-            ))
-            unsafe = True
+            aliases.append(node)
             continue
         seen.add(id(node))
         if node.tag != _implicit_tag(node):
@@ -147,6 +143,12 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
                 stack.extend((value, key))
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
+    if aliases:  # one message for the file: an alias bomb repeats the same alias a hundred times
+        first = min(aliases, key=lambda n: (n.start_mark.line, n.start_mark.column))
+        count = f"，共 {len(aliases)} 處" if len(aliases) > 1 else ""
+        problems.append(Problem(locate(shown_as, first), "", f"應為直接寫出的值，實為別名（*名稱，指向 &名稱）{count}",
+                                "不支援 & 和 * 的引用；把值直接寫出來"))
+        unsafe = True
     return unsafe
 
 
