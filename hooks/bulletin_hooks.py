@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bulletin.asset_names import hashed_name
 from bulletin.fragments import Fragments
 from bulletin.language import Localise, localiser
 from bulletin.loading import load_archive
@@ -35,6 +36,7 @@ log = logging.getLogger("mkdocs.hooks.bulletin")
 class _Build:
     publication: Publication
     fragments: Fragments                                 # tables and charts, put back after Markdown
+    assets: dict[str, bytes] = field(default_factory=dict)  # our CSS/JS under content-hashed names
     docs: str = "docs"                                   # docs_dir as problems name it
     problems: list[Problem] = field(default_factory=list)  # shown on pages while previewing
     handwritten: set[str] = field(default_factory=set)  # generated pages an editor wrote an intro for
@@ -116,8 +118,30 @@ def on_config(config):
     docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
     fragments = Fragments()
     publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash)
-    _build = _Build(publication, fragments, docs, problems)
+    _build = _Build(publication, fragments, _hash_asset_names(config), docs, problems)
     return config
+
+
+def _hash_asset_names(config) -> dict[str, bytes]:
+    """Point extra_css / extra_javascript at content-hashed copies (see asset_names.py)."""
+    docs, published = Path(config.docs_dir), {}
+
+    def hashed(path: str) -> str:
+        source = docs / path
+        if "://" in path or not source.is_file():
+            return path
+        content = source.read_bytes()
+        name = hashed_name(path, content)
+        published[name] = content
+        return name
+
+    config.extra_css = [hashed(path) for path in config.extra_css]
+    for script in config.extra_javascript:
+        if isinstance(script, str):
+            continue
+        script.path = hashed(script.path)
+    config.extra_javascript = [hashed(s) if isinstance(s, str) else s for s in config.extra_javascript]
+    return published
 
 
 def on_files(files, config):
@@ -129,7 +153,7 @@ def on_files(files, config):
             generated.append(File.generated(config, src_uri, content=publication.generated_markdown(src_uri)))
         else:
             _build.handwritten.add(src_uri)  # an editor's intro: our content goes after it
-    for src_uri, data in publication.downloads.items():
+    for src_uri, data in [*publication.downloads.items(), *_build.assets.items()]:
         generated.append(File.generated(config, src_uri, content=data))
     docs = _build.docs
     _abort_on([

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import socket
-import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+import nginx_server
 from helpers import REPO, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -110,62 +107,21 @@ def open_page(browser):
         context.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-NGINX_CONF = """\
-{user}
-worker_processes 1;
-pid {root}/nginx.pid;
-error_log {root}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {root}/access.log;
-    client_body_temp_path {root}/tmp;
-    proxy_temp_path {root}/tmp;
-    fastcgi_temp_path {root}/tmp;
-    uwsgi_temp_path {root}/tmp;
-    scgi_temp_path {root}/tmp;
-    server {{
-        listen 127.0.0.1:{port};
-        location /union/bulletin/ {{
-            alias {site}/;
-            error_page 404 /union/bulletin/404.html;
-        }}
-    }}
-}}
-"""
+free_port = nginx_server.free_port
 
 
 @pytest.fixture(scope="session")
 def nginx_site(tmp_path_factory):
-    """The site built for, and served by Debian's nginx under /union/bulletin/ on loopback."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        pytest.fail("nginx is missing: run scripts/install-system-packages (scripts/test does)")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/union/bulletin/"
-    site = build_variant(tmp_path_factory.mktemp("subpath") / "project", f"site_url: {base}\n")
-    root = tmp_path_factory.mktemp("nginx")
-    (root / "tmp").mkdir()
-    conf = root / "nginx.conf"
-    # As root (CI), workers would drop to `nobody`, who cannot read pytest's private temp folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    conf.write_text(NGINX_CONF.format(user=user, root=root, port=port, site=site), encoding="utf-8")
-    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(root), "-g", "daemon off;"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
-            threading.Event().wait(0.05)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    """The site built for, and served by Debian's nginx under /union/bulletin/ on loopback.
+
+    Served the way a deploy leaves it: `<root>/current` pointing at the release, through the
+    shipped nginx snippet.
+    """
+    probe_port = free_port()
+    root = tmp_path_factory.mktemp("deploy-root")
+    with nginx_server.serving(root, tmp_path_factory.mktemp("nginx"), port=probe_port) as base:
+        site = build_variant(tmp_path_factory.mktemp("subpath") / "project", f"site_url: {base}\n")
+        (root / "releases").mkdir()
+        (root / "releases" / "sample").symlink_to(site)
+        (root / "current").symlink_to(Path("releases") / "sample")
+        yield base

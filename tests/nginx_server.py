@@ -1,0 +1,79 @@
+"""Debian's nginx on loopback, configured with the shipped snippet (scripts/nginx/bulletin.conf)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from helpers import REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+from deploy import nginx_config  # noqa: E402
+
+SERVER = """\
+{user}
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 256; }}
+http {{
+    access_log {work}/access.log;
+    client_body_temp_path {work}/tmp;
+    proxy_temp_path {work}/tmp;
+    fastcgi_temp_path {work}/tmp;
+    uwsgi_temp_path {work}/tmp;
+    scgi_temp_path {work}/tmp;
+    server {{
+        listen 127.0.0.1:{port};
+{snippet}
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def nginx_binary() -> str:
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        raise RuntimeError("nginx is missing: run scripts/install-system-packages (scripts/test does)")
+    return nginx
+
+
+@contextlib.contextmanager
+def serving(deploy_root: Path, work: Path, prefix: str = "/union/bulletin/",
+            auth_file: str | None = None, port: int | None = None) -> Iterator[str]:
+    """nginx serving `<deploy_root>/current` under `prefix`; yields the base URL."""
+    (work / "tmp").mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
+    # As root (CI), workers would drop to `nobody`, who cannot read pytest's private temp folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    snippet = nginx_config(deploy_root, prefix, auth_file)
+    conf = work / "nginx.conf"
+    conf.write_text(SERVER.format(user=user, work=work, port=port, snippet=snippet), encoding="utf-8")
+    process = subprocess.Popen([nginx_binary(), "-c", str(conf), "-p", str(work), "-g", "daemon off;"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(f"nginx did not start: {process.stderr.read().decode()}")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}{prefix}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
