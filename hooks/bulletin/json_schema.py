@@ -46,6 +46,15 @@ def _field_schema(spec: FieldSpec) -> dict:
     return {"description": description, **body}
 
 
+def _publish_schema(kind: Kind) -> dict:
+    private = [s.name for s in kind.fields if s.private]
+    if not private:
+        return {}
+    name = {"enum": private}
+    return {"publish": {"description": "要公開的私人欄位（當事人同意具名時）",
+                        "anyOf": [name, {"type": "array", "items": name}]}}
+
+
 def _kind_schema(kind: Kind) -> dict:
     return {
         "description": kind.title,
@@ -54,7 +63,7 @@ def _kind_schema(kind: Kind) -> dict:
             "type": "object",
             "additionalProperties": False,
             "required": [s.name for s in kind.fields if s.required],
-            "properties": {s.name: _field_schema(s) for s in kind.fields},
+            "properties": {s.name: _field_schema(s) for s in kind.fields} | _publish_schema(kind),
         },
     }
 

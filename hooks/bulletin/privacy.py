@@ -37,7 +37,8 @@ def private_values(archive: Archive) -> list[PrivateValue]:
             for index, record in enumerate(records, start=1):
                 for spec in KINDS[key].fields:
                     value = getattr(record, spec.name)
-                    if spec.private and isinstance(value, str) and len(value) >= MIN_LENGTH:
+                    if (spec.private and spec.name not in record.published
+                            and isinstance(value, str) and len(value) >= MIN_LENGTH):
                         found.append(PrivateValue(value, f"{key}[{index}].{spec.name}",
                                                   record.locations.get(spec.name, record.source)))
     return found

@@ -86,9 +86,13 @@ def read_record(
     values: dict[str, object] = {}
     locations: dict[str, Location] = {}
     given: set[str] = set()
+    published: frozenset[str] = frozenset()
     for key_node, value_node in node.value:
         name = key_node.value
         field_path = f"{path}.{name}"
+        if name == PUBLISH:
+            published = _read_published(kind, value_node, shown_as, field_path, problems)
+            continue
         spec = specs.get(name)
         if spec is None:
             problems.append(unknown_name(locate(shown_as, key_node), field_path, "欄位", name, specs))
@@ -116,9 +120,38 @@ def read_record(
                                              f"這個欄位必填：加一行 {spec.name}: …"))
     if len(problems) > before:
         return None
-    record = kind.record(source=where, locations=locations, **values)
+    record = kind.record(source=where, locations=locations, published=published, **values)
     _check_record(kind, record, path, period, problems)
     return None if len(problems) > before else record
+
+
+PUBLISH = "publish"  # names the private fields a record may show on the site
+
+
+def _read_published(kind: Kind, node: Node, shown_as: str, path: str, problems: list[Problem]) -> frozenset[str]:
+    """`publish: beneficiaries` or `publish: [beneficiaries, circumstances]`: private fields made public."""
+    private = [spec.name for spec in kind.fields if spec.private]
+    if isinstance(node, SequenceNode) and all(isinstance(item, ScalarNode) for item in node.value):
+        items = [(item.value.strip(), item) for item in node.value]
+    elif isinstance(node, ScalarNode) and not is_null(node):
+        items = [(name, node) for name in node.value.replace("、", ",").replace("，", ",").split(",")]
+        items = [(name.strip(), at) for name, at in items if name.strip()]
+    else:
+        found = "空白" if is_null(node) else describe_node(node)
+        problems.append(Problem(locate(shown_as, node), path, f"應為要公開的私人欄位名稱，{spaced('實為', found)}",
+                                f"寫上要公開的欄位，例如 publish: {private[0] if private else '…'}"))
+        return frozenset()
+    if not private:
+        problems.append(Problem(locate(shown_as, node), path, f"{kind.title}沒有私人欄位可以公開",
+                                "刪去 publish: 這一行"))
+        return frozenset()
+    names = set()
+    for name, at in items:
+        if name in private:
+            names.add(name)
+        else:
+            problems.append(unknown_name(locate(shown_as, at), path, "私人欄位", name, private))
+    return frozenset(names)
 
 
 def _check_record(kind: Kind, record: Record, path: str, period: Period, problems: list[Problem]) -> None:

@@ -98,6 +98,9 @@ class Record:
 
     source: Location
     locations: Mapping[str, Location] = field(default_factory=dict)
+    # Private fields this record's editor marked publishable (`publish: beneficiaries`): a person
+    # who agreed to be named. Every other private value stays off the site.
+    published: frozenset[str] = frozenset()
 
     def figures(self) -> tuple[tuple[str, object], ...]:
         """The declared fields that were given, in order: what makes two records the same entry."""

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from .amounts import Count
 from .formatting import MISSING, format_count, format_money, format_percent
+
+WITHHELD = "（不公開）"  # a private value in a column that another record of the table made public
 from .schema import FieldSpec, Kind, Money, Percent, Record
 
 TOTAL_LABEL = "合計"
@@ -66,14 +68,20 @@ def money_header(label: str, money_unit: str) -> str:
     return f"{label}（{money_unit}）"
 
 
+def shown_value(record: Record, spec: FieldSpec) -> object:
+    """A field's value as the site may show it: None for a private one its record did not publish."""
+    if spec.private and spec.name not in record.published:
+        return None
+    return getattr(record, spec.name)
+
+
 def _shown_fields(kind: Kind, records: Sequence[Record]) -> list[FieldSpec]:
-    """Public fields that some record fills; measure-word fields are shown inside their counts."""
+    """Fields that some record fills and may show; measure-word fields are shown inside their counts."""
     measure_fields = {s.measure_from for s in kind.fields if s.measure_from}
     return [
         spec for spec in kind.fields
-        if not spec.private
-        and spec.name not in measure_fields
-        and any(getattr(r, spec.name) is not None for r in records)
+        if spec.name not in measure_fields
+        and any(shown_value(r, spec) is not None for r in records)
     ]
 
 
@@ -92,6 +100,9 @@ def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -
     for record in records:
         row = []
         for spec in specs:
+            if spec.private and spec.name not in record.published:
+                row.append(Cell(None, WITHHELD if getattr(record, spec.name) is not None else MISSING))
+                continue
             value = getattr(record, spec.name)
             measure = getattr(record, spec.measure_from) or "" if spec.measure_from else ""
             row.append(Cell(value, format_value(value, spec.type, money_unit, measure)))

@@ -9,6 +9,7 @@ ever executed. The checks here are the ones PyYAML does not make: duplicate keys
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,8 +89,21 @@ def decode_utf8(data: bytes, shown_as: str, problems: list[Problem]) -> str | No
         return None
 
 
+_UNUSUAL_BREAKS = re.compile("[\u0085\u2028\u2029]")
+
+
 def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFile:
     """Compose one YAML document and check the node tree for what PyYAML lets through."""
+    # YAML counts U+0085, U+2028 and U+2029 as line breaks, most editors do not: the line numbers
+    # of every later message would be off. They come from pasted web text; say where they are.
+    unusual = _UNUSUAL_BREAKS.search(text)
+    if unusual:
+        line = text.count("\n", 0, unusual.start()) + 1
+        column = unusual.start() - (text.rfind("\n", 0, unusual.start()) + 1) + 1
+        problems.append(Problem(Location(shown_as, line, column), "",
+                                f"應為普通的換行，實為特殊的換行字元 U+{ord(unusual[0]):04X}",
+                                "這個看不見的字元多半是從網頁或其他軟體複製來的；刪去後重新輸入這一段"))
+        return YamlFile(shown_as, None)
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:

@@ -89,6 +89,7 @@ CASES: list[Case] = [
     Case("value-starting-with-backtick", record("visits:\n  - occasion: `慰問`\n")),
     Case("unknown-escape-in-double-quotes", record('visits:\n  - occasion: "C:\\慰問"\n')),
     Case("control-character", record("visits:\n  - occasion: 慰\x07問\n")),
+    Case("pasted-line-separator", record("visits:\n  - occasion: 慰問\u2028探視\n    people: 3\n")),
     Case("duplicate-key-in-a-record", record("visits:\n  - occasion: 慰問\n    people: 3\n    people: 4\n")),
     Case("duplicate-kind", record("visits:\n  - occasion: 慰問\nvisits:\n  - occasion: 探視\n")),
     Case("anchor-and-alias", record("visits:\n  - &v {occasion: 慰問, people: 3}\n  - *v\n")),

@@ -135,3 +135,15 @@ def test_a_private_name_typed_into_the_narrative_stops_the_build(tmp_path):
     assert ("data/2021/town.yml:7:20: visits[1].beneficiaries: 私人資料不應出現在網站上，"
             "實為出現在 2021/town/index.html") in run.stderr
     assert "實為出現在 search/search_index.json" in run.stderr
+
+
+def test_a_name_its_record_marks_publishable_is_shown_and_others_stay_private(tmp_path):
+    records = ("visits:\n  - occasion: 工傷探視\n    people: 1\n    beneficiaries: 陳大文\n    publish: beneficiaries\n"
+               "  - occasion: 困難慰問\n    people: 1\n    beneficiaries: 李小紅\n")
+    write_project(tmp_path, {"2021/town": records})
+    run = mkdocs_build(tmp_path)
+    assert run.returncode == 0, run.stderr
+    site = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (tmp_path / "site").rglob("*")
+                   if p.is_file() and p.suffix in (".html", ".json", ".csv"))
+    assert "陳大文" in page_text(built_page(tmp_path, "2021/town")) and "陳大文" in site
+    assert "李小紅" not in site and "（不公開）" in page_text(built_page(tmp_path, "2021/town"))

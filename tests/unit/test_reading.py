@@ -163,3 +163,32 @@ def test_organisation_totals_must_agree():
 
 def test_an_empty_file_has_no_records_and_no_problems():
     assert read("") == ({}, [])
+
+
+def test_a_record_may_mark_its_private_fields_publishable():
+    records, problems = read("""
+        visits:
+          - occasion: 探視
+            beneficiaries: 陳大文
+            circumstances: 工傷住院
+            publish: beneficiaries
+          - occasion: 慰問
+            beneficiaries: 李小紅
+    """)
+    assert problems == []
+    assert [r.published for r in records["visits"]] == [frozenset({"beneficiaries"}), frozenset()]
+
+
+def test_only_private_fields_of_the_kind_can_be_published():
+    _, problems = read("""
+        visits:
+          - occasion: 探視
+            publish: [beneficiaries, people]
+        events:
+          - name: 運動會
+            publish: name
+    """)
+    assert problems == [
+        f'{PATH}:3:30: visits[1].publish: 應為下列私人欄位之一：beneficiaries, circumstances，實為 "people"',
+        f"{PATH}:6:14: events[1].publish: 活動紀要沒有私人欄位可以公開",
+    ]

@@ -120,3 +120,22 @@ def test_economic_benefit_is_not_money_spent():
             benefit: 66萬元
     """)
     assert fund_lines(records) == []
+
+
+def test_a_published_private_field_is_shown_for_its_record_only():
+    records = records_of("""
+        visits:
+          - occasion: 工傷探視
+            people: 1
+            beneficiaries: 陳大文
+            publish: beneficiaries
+          - occasion: 困難慰問
+            people: 1
+            beneficiaries: 李小紅
+          - occasion: 節日慰問
+            people: 30
+    """)["visits"]
+    table = kind_table(KINDS["visits"], records)
+    assert [c.header for c in table.columns] == ["慰問項目", "慰問人次", "受慰問人"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["工傷探視", "1", "陳大文"], ["困難慰問", "1", "（不公開）"], ["節日慰問", "30", "—"]]

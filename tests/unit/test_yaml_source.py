@@ -114,3 +114,8 @@ def test_a_control_character_is_located_on_one_line():
 def test_deep_nesting_is_a_located_syntax_error_not_a_crash():
     _, problems = parse("a: " + "[" * 5000 + "]" * 5000 + "\n")
     assert len(problems) == 1 and problems[0].startswith("data/2021/a.yml:1:")
+
+
+def test_a_line_break_editors_do_not_count_is_located_by_the_lines_they_see():
+    _, problems = parse("visits:\n  - occasion: 慰問\u2028探視\n    people: -1\n")
+    assert problems == ["data/2021/a.yml:2:17: 應為普通的換行，實為特殊的換行字元 U+2028"]

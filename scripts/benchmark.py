@@ -1,0 +1,157 @@
+"""Build times at archive scale: our full build against the floor and stock Material, and preview.
+
+For each size (reports = units × 5 years, synthetic, fixed seed) it builds, several times:
+  floor           the same pages as plain Markdown, tables pre-rendered, our theme settings and
+                  navigation, no hooks (scripts/bench/floor.py), search with jieba
+  floor-no-jieba  the floor with jieba hidden from the search plugin
+  stock           the same Markdown with Material's defaults: navigation from the folders,
+                  no pruning, no tabs, search with jieba
+  ours            the shipped configuration with all our features; `cold` is the first build
+                  (no word-break cache), the median is over the builds after it
+and prints the medians, the ratios the issue asks about, and peak memory. With `--serve` it
+also measures `mkdocs serve` on the middle size: the time from saving a narrative or a data
+file to the page (and its year and unit pages) showing the change.
+
+    scripts/benchmark                       # 100, 500, 2000 reports; 3 runs each (1 at 2000)
+    scripts/benchmark --sizes 100 --runs 1  # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "scripts" / "bench"), str(ROOT / "hooks")]
+
+from floor import write_floor  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+YEARS = 5
+NO_JIEBA = "import sys; sys.modules['jieba'] = None; from mkdocs.__main__ import cli; cli()"
+WITH_JIEBA = "from mkdocs.__main__ import cli; cli()"
+
+
+def build(project: Path, jieba: bool = True) -> tuple[float, float]:
+    """One `mkdocs build --strict`: (wall seconds, peak memory in MB)."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-c", WITH_JIEBA if jieba else NO_JIEBA,
+               "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, float, list[float]]:
+    times, peak = [], 0.0
+    for _ in range(runs):
+        seconds, memory = build(project, jieba)
+        times.append(seconds)
+        peak = max(peak, memory)
+    return statistics.median(times), peak, times
+
+
+def measure(size: int, runs: int, work: Path) -> dict[str, object]:
+    project = work / f"archive-{size}"
+    generate(project, size // YEARS, YEARS)
+    floor = write_floor(project, work / f"floor-{size}")
+    stock = write_floor(project, work / f"stock-{size}", stock=True)
+    figures: dict[str, object] = {"reports": size, "runs": runs}
+    figures["ours cold"], figures["ours cold MB"] = build(project)
+    figures["ours"], figures["ours MB"], figures["ours runs"] = median_of(project, runs)
+    figures["floor"], figures["floor MB"], _ = median_of(floor, runs)
+    figures["floor-no-jieba"], _, _ = median_of(floor, runs, jieba=False)
+    figures["stock"], figures["stock MB"], _ = median_of(stock, runs)
+    figures["pages"] = sum(1 for _ in (project / "site").rglob("index.html"))
+    return figures
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(urls: list[str], text: str, limit: float = 300) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if all(text in _fetch(url) for url in urls):
+            return time.perf_counter() - started
+        time.sleep(0.05)
+    return float("inf")
+
+
+def serve_latencies(size: int, work: Path) -> dict[str, float]:
+    """Save a narrative, then a data file, while `mkdocs serve` runs; seconds until shown."""
+    project = work / f"archive-{size}"
+    port = 8765
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                                "-f", str(project / "mkdocs.yml")], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        year, unit = 2012, "unit-0001"
+        page, year_page, unit_page = f"{base}{year}/{unit}/", f"{base}{year}/", f"{base}units/{unit}/"
+        _wait_for([page], "</html>", limit=900)
+        narrative = project / "docs" / str(year) / f"{unit}.md"
+        narrative.write_text(narrative.read_text(encoding="utf-8") + "\n新增一句：測量預覽延遲甲。\n", encoding="utf-8")
+        narrative_seconds = _wait_for([page], "測量預覽延遲甲")
+        records = project / "data" / str(year) / f"{unit}.yml"
+        text = records.read_text(encoding="utf-8")
+        people = int(re.search(r"people: (\d+)\n", text)[1])
+        records.write_text(text.replace(f"people: {people}\n", "people: 987654\n", 1), encoding="utf-8")
+        data_seconds = _wait_for([page, year_page, unit_page], "987,654")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return {"narrative edit": narrative_seconds, "data edit (report, year, unit pages)": data_seconds}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/benchmark", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,500,2000", help="reports per archive, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="builds per median (1 above 1,000 reports)")
+    parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve on the middle size")
+    parser.add_argument("--work", type=Path, help="keep the generated projects here")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="bulletin-bench-"))
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; work folder {work}")
+    header = ("reports", "pages", "runs", "floor", "floor-no-jieba", "stock", "ours cold", "ours",
+              "ours/floor", "ours/stock", "ours/floor-no-jieba", "peak MB ours", "peak MB stock")
+    print(" | ".join(header))
+    for size in sizes:
+        runs = args.runs if size <= 1000 else 1
+        f = measure(size, runs, work)
+        row = (f["reports"], f["pages"], runs, f"{f['floor']:.1f} s", f"{f['floor-no-jieba']:.1f} s",
+               f"{f['stock']:.1f} s", f"{f['ours cold']:.1f} s", f"{f['ours']:.1f} s",
+               f"{f['ours'] / f['floor']:.2f}", f"{f['ours'] / f['stock']:.2f}",
+               f"{f['ours'] / f['floor-no-jieba']:.2f}", f"{f['ours MB']:.0f}", f"{f['stock MB']:.0f}")
+        print(" | ".join(str(cell) for cell in row), flush=True)
+    if args.serve:
+        middle = sizes[len(sizes) // 2]
+        for name, seconds in serve_latencies(middle, work).items():
+            print(f"serve, {middle} reports, {name}: {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
