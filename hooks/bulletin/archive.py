@@ -59,6 +59,16 @@ class Archive:
         self._by_unit.setdefault(report.unit.id, []).append(report)
         self._by_period.setdefault(report.period, []).append(report)
 
+    def replace(self, report: Report) -> None:
+        """A report read again (its file changed while previewing): its old tables are forgotten."""
+        old = self.reports.get(report.key)
+        if old is not None:
+            self._by_unit[old.unit.id].remove(old)
+            self._by_period[old.period].remove(old)
+            for key in [k for k in self._tables if k[0] == old.key]:
+                del self._tables[key]
+        self.add(report)
+
     def report_for_page(self, src_uri: str) -> Report | None:
         """The report whose narrative MkDocs is rendering, if the page is one."""
         return self._pages.get(src_uri)

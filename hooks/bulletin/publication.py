@@ -134,36 +134,84 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
     """Every generated page's body and every download, computed once for the build."""
     publication = Publication(archive, directory_urls, localiser(language), stash=stash)
     rollup = RollUp(archive)
-
-    def page(src_uri: str, title: str, build) -> PageWriter:
-        writer = PageWriter(src_uri, directory_urls, publication.downloads, publication.localise, publication.stash)
-        build(writer)
-        publication.bodies[src_uri] = writer.markdown()
-        publication.titles[src_uri] = publication.localise(title)
-        return writer
-
-    page(HOME, site_name, lambda w: home_body(archive, w))
+    _page(publication, HOME, site_name, lambda w: home_body(archive, w))
     for year in archive.years():
-        writer = page(year_page(year), f"{year}年", lambda w, year=year: year_body(archive, year, w))
-        # The workbook holds the very tables the year page shows, sheet by sheet.
-        if writer.tables:
-            publication.downloads[year_workbook_path(year)] = tables_xlsx(
-                [(publication.localise(_sheet_title(table)), table) for table in writer.tables]
-            )
-    for unit_id, unit in archive.units.units.items():
-        page(unit_page(unit_id), unit.name, lambda w, unit_id=unit_id: unit_body(archive, unit_id, rollup, w))
-    page(AWARDS, "獲獎榜", lambda w: awards_body(archive, w))
+        _year(publication, year)
+    for unit_id in archive.units.units:
+        _unit(publication, unit_id, rollup)
+    _page(publication, AWARDS, "獲獎榜", lambda w: awards_body(archive, w))
     for year in archive.years():
         src = print_page(year)
         publication.bodies[src] = _print_body(publication, year, src)
         publication.titles[src] = publication.localise(f"{year}年全部報告（列印）")
         publication.unsearched.add(src)
     for report in archive.reports.values():
-        for key in [*report.records, FUNDS_KEY]:
-            table = localise_table(archive.table(report, key), publication.localise)
-            if table.rows:
-                publication.downloads[download_path(report.page_path, f"{key}.csv")] = table_csv(table)
+        _report_downloads(publication, report)
     return publication
+
+
+def refresh(publication: Publication, changed: list[Report]) -> set[str]:
+    """After these reports' records changed: recompute what depends on them, for a quick preview.
+
+    The report's downloads, its year's overview (and workbook), and the history and roll-up of
+    its unit and every unit above it. The home page, the awards index and the print pages are
+    left as they were until the next full build. Returns the docs paths that changed.
+    """
+    archive, rollup, touched = publication.archive, RollUp(publication.archive), set()
+    units: set[str] = set()
+    for report in changed:
+        touched |= _report_downloads(publication, report)
+        if report.period.year in archive.years():
+            touched |= _year(publication, report.period.year)
+        unit_id: str | None = report.unit.id
+        while unit_id is not None and unit_id not in units:
+            units.add(unit_id)
+            unit_id = archive.units[unit_id].parent
+    for unit_id in units:
+        touched |= _unit(publication, unit_id, rollup)
+    return touched
+
+
+def _page(publication: Publication, src_uri: str, title: str, build) -> PageWriter:
+    writer = PageWriter(src_uri, publication.directory_urls, publication.downloads, publication.localise,
+                        publication.stash)
+    build(writer)
+    publication.bodies[src_uri] = writer.markdown()
+    publication.titles[src_uri] = publication.localise(title)
+    return writer
+
+
+def _year(publication: Publication, year: int) -> set[str]:
+    archive = publication.archive
+    writer = _page(publication, year_page(year), f"{year}年", lambda w: year_body(archive, year, w))
+    if not writer.tables:
+        return {year_page(year)}
+    # The workbook holds the very tables the year page shows, sheet by sheet.
+    publication.downloads[year_workbook_path(year)] = tables_xlsx(
+        [(publication.localise(_sheet_title(table)), table) for table in writer.tables]
+    )
+    return {year_page(year), year_workbook_path(year)}
+
+
+def _unit(publication: Publication, unit_id: str, rollup: RollUp) -> set[str]:
+    archive = publication.archive
+    before = set(publication.downloads)
+    _page(publication, unit_page(unit_id), archive.units[unit_id].name,
+          lambda w: unit_body(archive, unit_id, rollup, w))
+    prefix = download_path(unit_page(unit_id), "")
+    return {unit_page(unit_id)} | {p for p in publication.downloads if p.startswith(prefix)} | (
+        set(publication.downloads) - before)
+
+
+def _report_downloads(publication: Publication, report: Report) -> set[str]:
+    written = set()
+    for key in [*report.records, FUNDS_KEY]:
+        table = localise_table(publication.archive.table(report, key), publication.localise)
+        if table.rows:
+            path = download_path(report.page_path, f"{key}.csv")
+            publication.downloads[path] = table_csv(table)
+            written.add(path)
+    return written
 
 
 def _print_body(publication: Publication, year: int, src: str) -> str:

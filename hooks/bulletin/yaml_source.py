@@ -108,7 +108,7 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
+        where = _within(text, shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
         problems.append(Problem(where, "", *describe_syntax_error(error, text)))
         return YamlFile(shown_as, None)
     except yaml.reader.ReaderError as error:
@@ -129,6 +129,16 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
     # too; an alias, a tag or a non-text key makes the tree unsafe to walk, so none of it is used.
     unsafe = _check_tree(root, shown_as, problems)
     return YamlFile(shown_as, None if unsafe else root)
+
+
+def _within(text: str, shown_as: str, line: int, column: int) -> Location:
+    """A location the editor can jump to: "end of file" is the end of the last line, not one past it."""
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    if line > len(lines):
+        return Location(shown_as, max(len(lines), 1), len(lines[-1]) + 1 if lines else 1)
+    return Location(shown_as, line, column)
 
 
 def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:

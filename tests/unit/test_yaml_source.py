@@ -16,7 +16,7 @@ def parse(text: str) -> tuple[object, list[str]]:
 def test_syntax_error_names_line_and_column():
     _, problems = parse("visits:\n  - people: [1\n")
     assert len(problems) == 1
-    assert problems == ["data/2021/a.yml:3:1: YAML 語法錯誤：方括號 [ ] 沒有閉合"]
+    assert problems == ["data/2021/a.yml:2:15: YAML 語法錯誤：方括號 [ ] 沒有閉合"]  # end of the last line
 
 
 def test_tab_indentation_is_named_as_such():
