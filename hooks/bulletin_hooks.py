@@ -19,6 +19,7 @@ from bulletin.language import Localise, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
 from bulletin.privacy import private_values, scan_site
+from bulletin.quick_preview import Snapshot, quick_update, snapshot
 from bulletin.problems import Location, Problem
 from bulletin.search_terms import add_figures_field
 from bulletin.segmentation import SegmentCache
@@ -40,10 +41,15 @@ class _Build:
     docs: str = "docs"                                   # docs_dir as problems name it
     problems: list[Problem] = field(default_factory=list)  # shown on pages while previewing
     handwritten: set[str] = field(default_factory=set)  # generated pages an editor wrote an intro for
+    # A quick preview rebuild (see quick_preview.py): the docs paths to write again; None: all.
+    modified: set[str] | None = None
+    written: list[Path] = field(default_factory=list)  # outputs of this build, for the privacy scan
 
 
 _build: _Build | None = None
 _previewing = False  # set by on_startup: `mkdocs serve` shows mistakes on the page instead of stopping
+_dirty = False  # `mkdocs serve --dirty`: a save rebuilds only what it affects
+_inputs: Snapshot | None = None  # the input files as the last build read them
 _say: Localise = str  # messages in the site's language (Simplified sites convert); set by on_config
 _segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
 
@@ -81,8 +87,9 @@ def _cache_word_breaks(config) -> None:
 
 
 def on_startup(command, dirty):
-    global _previewing
+    global _previewing, _dirty
     _previewing = command == "serve"
+    _dirty = dirty
 
 
 def _project_dir(config) -> Path:
@@ -97,11 +104,17 @@ def _abort_on(problems: list[Problem], what: str) -> None:
 
 
 def on_config(config):
-    global _build, _say
+    global _build, _say, _inputs
     language = config.theme["language"] or "zh-Hant"
     _say = localiser(language)
     _cache_word_breaks(config)
     config_file = Path(config.config_file_path)
+    if _previewing and _dirty:
+        now = snapshot(_project_dir(config), Path(config.docs_dir), config_file)
+        if _build is not None and _inputs is not None and _quick_rebuild(config, now):
+            _inputs = now
+            return config
+        _inputs = now
     problems: list[Problem] = []
     settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
                              config_file.read_text(encoding="utf-8-sig"))
@@ -120,6 +133,19 @@ def on_config(config):
     publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash)
     _build = _Build(publication, fragments, _hash_asset_names(config), docs, problems)
     return config
+
+
+def _quick_rebuild(config, now: Snapshot) -> bool:
+    """Apply a few saved files to the kept archive; False when a full build is needed."""
+    update = quick_update(_inputs, now, _project_dir(config), _build.publication, _build.problems)
+    if update is None:
+        return False
+    _build.modified = update.pages
+    _build.assets = _hash_asset_names(config)
+    _build.written = []
+    for problem in _build.problems:
+        log.warning(_say(str(problem)))
+    return True
 
 
 def _hash_asset_names(config) -> dict[str, bytes]:
@@ -164,10 +190,25 @@ def on_files(files, config):
     ], "docs")
     for file in generated:
         files.append(file)
+    if _build.modified is not None:  # a quick preview: MkDocs writes only what the saved files affect
+        for file in files:
+            if file.src_uri in _build.modified:
+                file.is_modified = _yes
+                _build.written.append(Path(file.abs_dest_path))
+            elif file.generated_by is not None or publication.archive.report_for_page(file.src_uri):
+                file.is_modified = _no
     generated_or_reports = set(publication.bodies) | {r.page_path for r in publication.archive.reports.values()}
     others = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated_or_reports]
     config.nav = publication.nav(sorted(others))
     return files
+
+
+def _yes() -> bool:
+    return True
+
+
+def _no() -> bool:
+    return False
 
 
 def on_serve(server, config, builder):
@@ -212,7 +253,9 @@ def on_post_build(config):
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if _segments is not None:
         _segments.save()
-    leaks = scan_site(Path(config.site_dir), private_values(_build.publication.archive))
+    site = Path(config.site_dir)
+    only = None if _build.modified is None else [*_build.written, index_path]
+    leaks = scan_site(site, private_values(_build.publication.archive), only)
     if leaks and _previewing:
         for leak in leaks:
             log.warning(_say(str(leak)))

@@ -9,7 +9,7 @@ For each size (reports = units × 5 years, synthetic, fixed seed) it builds, sev
   ours            the shipped configuration with all our features; `cold` is the first build
                   (no word-break cache), the median is over the builds after it
 and prints the medians, the ratios the issue asks about, and peak memory. With `--serve` it
-also measures `mkdocs serve` on the middle size: the time from saving a narrative or a data
+also measures `mkdocs serve --dirty` (what scripts/mkdocs runs) on the middle size: the time from saving a narrative or a data
 file to the page (and its year and unit pages) showing the change.
 
     scripts/benchmark                       # 100, 500, 2000 reports; 3 runs each (1 at 2000)
@@ -103,7 +103,7 @@ def serve_latencies(size: int, work: Path) -> dict[str, float]:
     project = work / f"archive-{size}"
     port = 8765
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
                                 "-f", str(project / "mkdocs.yml")], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"

@@ -12,6 +12,8 @@ once per call, so a build that calls this once per build parses each record file
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,7 +82,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
         if unit_id in registry and narrative is not None:
             report = Report(registry[unit_id], period, records, data_shown, shown(narrative), narrative)
             archive.add(report)
-            _check_narrative(narrative, report, archive, problems)
+            check_narrative(narrative, report, archive, problems)
 
     for (period, unit_id), path in narratives.items():
         if (period, unit_id) not in record_files:
@@ -161,7 +163,17 @@ def _read_text(path: Path, shown_as: str, problems: list[Problem]) -> str | None
     return decode_utf8(data, shown_as, problems)
 
 
-def _check_narrative(path: Path, report: Report, archive: Archive, problems: list[Problem]) -> None:
+def reread_report(archive: Archive, report: Report, data_file: Path, problems: list[Problem]) -> Report:
+    """A report whose record file changed while previewing, read again into the archive."""
+    root = read_yaml(data_file, report.data_path, problems).root
+    new = dataclasses.replace(report, records=read_report_records(root, report.data_path, report.period, problems))
+    archive.replace(new)
+    if new.narrative_file is not None:
+        check_narrative(new.narrative_file, new, archive, problems)
+    return new
+
+
+def check_narrative(path: Path, report: Report, archive: Archive, problems: list[Problem]) -> None:
     """Markers well-formed, no title of its own, every kind with records shown by a marker."""
     text = _read_text(path, report.narrative_path, problems)
     if text is None:

@@ -56,12 +56,16 @@ def _searchable(data: bytes) -> str:
     return data.decode("utf-8", errors="ignore").replace("\u200b", "").replace("\\u200b", "")
 
 
-def scan_site(site_dir: Path, values: list[PrivateValue]) -> list[Problem]:
-    """A problem for each private value found in a built file; the site is read once."""
+def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | None = None) -> list[Problem]:
+    """A problem for each private value found in a built file; the site is read once.
+
+    `only` limits the scan to the files a quick preview wrote (the rest were scanned before).
+    """
     if not values:
         return []
     problems = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+    paths = site_dir.rglob("*") if only is None else only
+    for path in sorted(p for p in paths if p.is_file()):
         text = _searchable(path.read_bytes())
         for value in values:
             if value.text in text or json.dumps(value.text)[1:-1] in text:

@@ -108,13 +108,27 @@ def record_yaml(kinds: dict[str, list[dict[str, object]]]) -> str:
     return "\n".join(lines)
 
 
+_WHEN = ("年初", "一季度", "上半年", "五一前後", "七月", "國慶期間", "下半年", "年底", "全年", "春節前夕")
+_WHO = ("一線職工", "青年職工", "女職工", "農民工", "困難職工", "退休職工", "班組長", "技術骨幹", "新入職員工", "勞動模範")
+_DID = ("走訪慰問", "組織培訓", "開展座談", "評選表彰", "組織參觀學習", "舉辦競賽", "開展體檢", "徵求意見", "上門幫扶", "組織志願服務")
+_RESULT = ("反響良好", "參與踴躍", "效果明顯", "受到上級肯定", "職工滿意度提高", "形成了長效機制", "積累了經驗",
+           "得到黨政支持", "解決了實際困難", "營造了良好氛圍")
+
+
+def _sentence(rng: random.Random, name: str) -> str:
+    """One of 10,000 combinations, with figures: narratives that do not repeat each other."""
+    return (f"{rng.choice(_WHEN)}，{name}針對{rng.choice(_WHO)}{rng.choice(_DID)}{rng.randint(2, 60)}次，"
+            f"涉及{rng.randint(10, 900)}人次，{rng.choice(_RESULT)}。")
+
+
 def narrative(name: str, year: int, rng: random.Random) -> str:
     """About 3 KB: an opening, five numbered sections of prose with their markers, a closing."""
     parts = [rng.choice(_OPENINGS).format(year=year, name=name)]
     numbers = "一二三四五"
+    short = name.removesuffix("工會")
     for number, (title, kinds) in zip(numbers, _SECTIONS):
         parts.append(f"## {number}、{title}")
-        parts.append("".join(rng.sample(_SENTENCES, 3)))
+        parts.append("".join(rng.sample(_SENTENCES, 2)) + "".join(_sentence(rng, short) for _ in range(2)))
         parts += [f"<!-- bulletin/table {{ kind: {kind} }} -->" for kind in kinds]
     parts.append("## 六、存在的不足和下一步打算")
     parts.append(_CLOSING.format(next=year + 1, name=name))

@@ -40,10 +40,10 @@ def wait_for(url: str, condition, seconds: float = 30) -> str:
 def serve(tmp_path):
     processes = []
 
-    def start(project):
+    def start(project, *options):
         port = free_port()
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
@@ -70,3 +70,37 @@ def test_a_broken_record_shows_on_its_page_and_the_fix_clears_it(tmp_path, serve
     fixed = wait_for(base + "2021/town/", lambda text: "bulletin-problems" not in text)
     assert ">3<" in fixed
     assert process.poll() is None
+
+
+def test_with_dirty_serve_a_saved_record_updates_its_page_its_year_and_every_unit_above(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=37), "2021/district": record.format(people=5)})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "2021/town/", lambda text: "37" in text)
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=987654), encoding="utf-8")
+    for page in ("2021/town/", "2021/", "units/town/", "units/district/"):  # district rolls town up
+        wait_for(base + page, lambda text: "987,654" in text)
+    assert "bulletin-problems" not in fetch(base + "2021/town/")
+
+
+def test_with_dirty_serve_a_mistake_saved_shows_on_its_page_and_the_fix_clears_it(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=3), "2021/district": record.format(people=5)})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "2021/town/", lambda text: "慰問" in text)
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=-2), encoding="utf-8")
+    page = wait_for(base + "2021/town/", lambda text: "bulletin-problems" in text)
+    assert "visits[1].people: 應為 0 或以上的整數" in page
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=4), encoding="utf-8")
+    wait_for(base + "2021/town/", lambda text: "bulletin-problems" not in text and ">4<" in text)
+
+
+def test_with_dirty_serve_a_new_unit_in_the_registry_means_a_full_rebuild(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: 3\n"
+    write_project(tmp_path, {"2021/town": record})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "2021/town/", lambda text: "慰問" in text)
+    units = tmp_path / "data/units.yml"
+    units.write_text(units.read_text(encoding="utf-8") + "  village:\n    name: 示範村工會\n    parent: town\n",
+                     encoding="utf-8")
+    wait_for(base + "units/village/", lambda text: "示範村工會" in text)

@@ -1,0 +1,84 @@
+"""Previewing a large archive: after a save, only what the saved file affects is computed again.
+
+A full build of 500 reports takes many seconds; an editor who saves one record file wants to
+see its page change at once. While `mkdocs serve --dirty` runs, each rebuild compares the input
+files with the last build. When only existing record files and narratives changed (a handful),
+those reports are read again into the archive that is kept in memory, their problems are found
+again, and the pages that depend on them — the report, its year's overview, the history and
+roll-up of its unit and every unit above — are recomputed; MkDocs renders only those. Anything
+else (a file added or removed, the unit registry, mkdocs.yml, many files at once) means a full
+build, as does every `mkdocs build`. Pages not listed (home, awards, print) may lag until then.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .archive import Report
+from .loading import check_narrative, reread_report
+from .problems import Problem, sorted_problems
+from .publication import Publication, refresh
+
+MAX_CHANGED = 20  # more files saved at once (a checkout, a search-and-replace) is a full build
+
+Snapshot = dict[str, tuple[int, int]]  # path → (modification time in ns, size)
+
+
+def snapshot(project_dir: Path, docs_dir: Path, config_file: Path) -> Snapshot:
+    """Every input file's time and size: data/, docs/ and the configuration."""
+    files: Snapshot = {}
+    for top in (project_dir / "data", docs_dir):
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    continue
+                files[str(Path(path))] = (status.st_mtime_ns, status.st_size)
+    status = os.stat(config_file)
+    files[str(config_file)] = (status.st_mtime_ns, status.st_size)
+    return files
+
+
+@dataclass
+class QuickUpdate:
+    reports: list[Report] = field(default_factory=list)  # reports whose files changed
+    pages: set[str] = field(default_factory=set)         # docs paths (pages, downloads) to write again
+
+
+def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publication: Publication,
+                 problems: list[Problem]) -> QuickUpdate | None:
+    """Apply the changed files to the kept archive and publication; None when a full build is needed.
+
+    `problems` (the last build's) is updated in place: those of the changed files are found again.
+    """
+    if before.keys() != after.keys():
+        return None
+    changed = [path for path, stamp in after.items() if before[path] != stamp]
+    if len(changed) > MAX_CHANGED:
+        return None
+    archive = publication.archive
+    by_data = {str(project_dir / report.data_path): report for report in archive.reports.values()}
+    by_narrative = {str(report.narrative_file): report for report in archive.reports.values()}
+    data_changed: list[Report] = []
+    narrative_changed: list[Report] = []
+    for path in changed:
+        if path in by_data:
+            data_changed.append(by_data[path])
+        elif path in by_narrative:
+            narrative_changed.append(by_narrative[path])
+        else:
+            return None  # the registry, the configuration, a stylesheet, a page that is not a report
+    stale = {r.data_path for r in data_changed} | {r.narrative_path for r in data_changed + narrative_changed}
+    found: list[Problem] = []
+    reread = [reread_report(archive, report, project_dir / report.data_path, found) for report in data_changed]
+    for report in narrative_changed:
+        if report not in data_changed and report.narrative_file is not None:
+            check_narrative(report.narrative_file, archive.report(report.unit.id, report.period), archive, found)
+    problems[:] = sorted_problems([p for p in problems if p.location.path not in stale] + found)
+    pages = refresh(publication, reread) | {r.page_path for r in data_changed + narrative_changed}
+    return QuickUpdate(reread + narrative_changed, pages)

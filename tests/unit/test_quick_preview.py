@@ -1,0 +1,54 @@
+"""A saved file while previewing: only the reports it belongs to are read again, and what depends on them."""
+
+import os
+
+from helpers import write_project
+
+from bulletin.loading import load_archive
+from bulletin.publication import publish
+from bulletin.quick_preview import quick_update, snapshot
+
+RECORD = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+
+
+def project(tmp_path):
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37), "2021/district": RECORD.format(people=5)})
+    result = load_archive(tmp_path, tmp_path / "docs")
+    publication = publish(result.archive)
+    return publication, result.problems, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml")
+
+
+def save(path, text):
+    stamp = os.stat(path).st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stamp + 10**9, stamp + 10**9))  # a later time even on coarse clocks
+
+
+def test_a_saved_record_file_updates_its_report_year_and_the_units_above(tmp_path):
+    publication, problems, before = project(tmp_path)
+    save(tmp_path / "data/2021/town.yml", RECORD.format(people=987654))
+    update = quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
+                          publication, problems)
+    assert {"2021/town.md", "2021/index.md", "units/town/index.md", "units/district/index.md"} <= update.pages
+    assert "index.md" not in update.pages and "awards.md" not in update.pages  # left for the full build
+    assert "987,654" in publication.bodies["2021/index.md"] and "987,654" in publication.bodies["units/district/index.md"]
+    assert publication.archive.report("town", update.reports[0].period).records["visits"][0].people.value == 987654
+
+
+def test_a_mistake_saved_replaces_the_old_problems_of_that_file_only(tmp_path):
+    publication, problems, before = project(tmp_path)
+    save(tmp_path / "data/2021/town.yml", RECORD.format(people=-2))
+    quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path, publication,
+                 problems)
+    assert [str(p).split("。")[0] for p in problems] == ['data/2021/town.yml:3:13: visits[1].people: 應為 0 或以上的整數，實為 "-2"']
+
+
+def test_a_new_file_or_a_changed_registry_needs_a_full_build(tmp_path):
+    publication, problems, before = project(tmp_path)
+    save(tmp_path / "data/units.yml", (tmp_path / "data/units.yml").read_text(encoding="utf-8") + "\n")
+    assert quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
+                        publication, problems) is None
+    publication, problems, before = project(tmp_path)
+    save(tmp_path / "data/2021/village.yml", RECORD.format(people=1))
+    assert quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
+                        publication, problems) is None
