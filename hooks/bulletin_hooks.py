@@ -6,6 +6,7 @@ loaded between rebuilds, and each rebuild must read the data afresh.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -26,6 +27,8 @@ from bulletin.segmentation import SegmentCache
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
 from bulletin.urls import HOME
+import jinja2
+import jinja2.bccache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -44,6 +47,7 @@ class _Build:
     # A quick preview rebuild (see quick_preview.py): the docs paths to write again; None: all.
     modified: set[str] | None = None
     written: list[Path] = field(default_factory=list)  # outputs of this build, for the privacy scan
+    search_index: bytes | None = None  # the full build's index with our figures field, for quick ones
 
 
 _build: _Build | None = None
@@ -90,6 +94,8 @@ def on_startup(command, dirty):
     global _previewing, _dirty
     _previewing = command == "serve"
     _dirty = dirty
+    if _previewing:
+        _keep_compiled_templates()
 
 
 def _project_dir(config) -> Path:
@@ -143,6 +149,8 @@ def _quick_rebuild(config, now: Snapshot) -> bool:
     _build.modified = update.pages
     _build.assets = _hash_asset_names(config)
     _build.written = []
+    # The 404 page and the sitemap list the whole site; they stay as the last full build wrote them.
+    config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
     for problem in _build.problems:
         log.warning(_say(str(problem)))
     return True
@@ -180,6 +188,8 @@ def on_files(files, config):
         else:
             _build.handwritten.add(src_uri)  # an editor's intro: our content goes after it
     for src_uri, data in [*publication.downloads.items(), *_build.assets.items()]:
+        if _build.modified is not None and src_uri not in _build.modified and src_uri.endswith(".csv"):
+            continue  # a quick preview: unchanged CSV files are on disk already, and nothing rebuilt links them
         generated.append(File.generated(config, src_uri, content=data))
     docs = _build.docs
     _abort_on([
@@ -211,9 +221,23 @@ def _no() -> bool:
     return False
 
 
+# How often `mkdocs serve` looks for saved files. MkDocs polls every 0.5 s; with a quick preview
+# that wait was half of the time from a save to the page, and a poll of a few thousand files
+# takes a few milliseconds.
+POLL_SECONDS = 0.1
+
+
 def on_serve(server, config, builder):
     # Record files live outside docs/, so MkDocs would not rebuild when they change.
     server.watch(str(_project_dir(config) / "data"))
+    if _dirty:
+        try:  # watchdog's polling interval is not public; if it moves, previews are just slower
+            server.build_delay = POLL_SECONDS / 2  # MkDocs waits 0.1 s for more saves to follow
+            server.observer._timeout = POLL_SECONDS
+            for emitter in server.observer.emitters:
+                emitter._timeout = POLL_SECONDS
+        except AttributeError:
+            pass
     return server
 
 
@@ -221,6 +245,10 @@ def on_page_markdown(markdown, page, config, files):
     problems: list[Problem] = []
     src_uri = page.file.src_uri
     expanded = _build.publication.page_markdown(src_uri, markdown, src_uri in _build.handwritten, problems)
+    if _build.modified is not None:
+        # A quick preview leaves the search index as the last full build wrote it: indexing these
+        # long pages again would cost more than the rest of the rebuild.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     if not _previewing:
         _abort_on(problems, src_uri)
     if _build.problems:
@@ -229,6 +257,46 @@ def on_page_markdown(markdown, page, config, files):
         shown = _build.problems if src_uri == HOME else problems_for(_build.problems, own)
         expanded = _after_title(expanded, problems_box(shown, _say))
     return expanded
+
+
+class _TemplatesInMemory(jinja2.BytecodeCache):
+    """Compiled theme templates kept between the rebuilds of `mkdocs serve`.
+
+    Every rebuild makes a new Jinja environment and compiles Material's templates again, which
+    is most of a quick preview's time. Jinja keys each entry by the template's name and a
+    checksum of its source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_templates = _TemplatesInMemory()
+
+
+def _keep_compiled_templates() -> None:
+    """Every Jinja environment MkDocs makes while serving (one per rebuild, and the ones plugins
+    make for translations) shares `_templates`. Done once, in the serving process only."""
+    from mkdocs.theme import Theme
+
+    if getattr(Theme.get_env, "bulletin_cached", False):
+        return
+    get_env = Theme.get_env
+
+    def get_env_sharing_compiled_templates(self):
+        env = get_env(self)
+        env.bytecode_cache = _templates
+        return env
+
+    get_env_sharing_compiled_templates.bulletin_cached = True
+    Theme.get_env = get_env_sharing_compiled_templates
 
 
 def on_page_content(html, page, config, files):
@@ -248,11 +316,18 @@ def _after_title(markdown: str, box: str) -> str:
 def on_post_build(config):
     # Runs after the search plugin wrote its index (hooks come after plugins).
     index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if index_path.is_file():
+    if _build.modified is not None and _build.search_index is not None:
+        index_path.write_bytes(_build.search_index)  # unchanged since the full build (see on_page_markdown)
+    elif index_path.is_file():
         index = add_figures_field(json.loads(index_path.read_text(encoding="utf-8")))
-        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _build.search_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        index_path.write_bytes(_build.search_index)
     if _segments is not None:
         _segments.save()
+    if _previewing and _dirty and _build.modified is None:
+        # The kept archive is large and long-lived: let the collector stop walking it after each
+        # quick rebuild (a full collection of it took a few hundred ms at 500 reports).
+        gc.freeze()
     site = Path(config.site_dir)
     only = None if _build.modified is None else [*_build.written, index_path]
     leaks = scan_site(site, private_values(_build.publication.archive), only)

@@ -52,6 +52,7 @@ class Archive:
     _by_unit: dict[str, list[Report]] = field(default_factory=dict, repr=False)
     _by_period: dict[Period, list[Report]] = field(default_factory=dict, repr=False)
     _tables: dict[tuple[tuple[str, Period], str], Table] = field(default_factory=dict, repr=False)
+    _derived: dict[tuple[tuple[str, Period], str], object] = field(default_factory=dict, repr=False)
 
     def add(self, report: Report) -> None:
         self.reports[report.key] = report
@@ -65,8 +66,9 @@ class Archive:
         if old is not None:
             self._by_unit[old.unit.id].remove(old)
             self._by_period[old.period].remove(old)
-            for key in [k for k in self._tables if k[0] == old.key]:
-                del self._tables[key]
+            for cache in (self._tables, self._derived):
+                for key in [k for k in cache if k[0] == old.key]:
+                    del cache[key]
         self.add(report)
 
     def report_for_page(self, src_uri: str) -> Report | None:
@@ -93,6 +95,13 @@ class Archive:
 
     def report(self, unit_id: str, period: Period) -> Report | None:
         return self.reports.get((unit_id, period))
+
+    def derived(self, report: Report, name: str, compute):
+        """A value computed from one report's tables (its 合計 row by field …), computed once."""
+        cache_key = (report.key, name)
+        if cache_key not in self._derived:
+            self._derived[cache_key] = compute()
+        return self._derived[cache_key]
 
     def table(self, report: Report, key: str) -> Table:
         """A kind's table or the funds table of one report, computed on first use."""

@@ -7,6 +7,7 @@ every overview adds up.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
@@ -22,18 +23,19 @@ Value = Count | Decimal
 Measures = dict[str, Value]
 
 
-def measure_columns(kind_key: str, money_unit: str) -> list[Column]:
+@functools.cache  # asked for by every roll-up cell; the answer never changes
+def measure_columns(kind_key: str, money_unit: str) -> tuple[Column, ...]:
     """The columns of a kind that add up across reports (people-times, yuan, items)."""
     if kind_key == FUNDS_KEY:
-        return [Column(money_header("現金", money_unit), True, CASH),
+        return (Column(money_header("現金", money_unit), True, CASH),
                 Column(money_header("實物折合", money_unit), True, IN_KIND),
-                Column(money_header("經費合計", money_unit), True, "total")]
+                Column(money_header("經費合計", money_unit), True, "total"))
     columns = []
     for spec in KINDS[kind_key].fields:
         if spec.totalled and not spec.private:
             header = money_header(spec.label, money_unit) if isinstance(spec.type, Money) else spec.header
             columns.append(Column(header, True, spec.name))
-    return columns
+    return tuple(columns)
 
 
 def measured_kinds() -> list[str]:
@@ -42,16 +44,22 @@ def measured_kinds() -> list[str]:
 
 
 def report_measures(archive: Archive, report: Report, kind_key: str) -> Measures:
-    """The 合計 row of the report's table for this kind, by field; empty when it has no records."""
-    table = archive.table(report, kind_key)
-    if table.total is None:
-        return {}
-    wanted = {c.field for c in measure_columns(kind_key, archive.settings.money_unit)}
-    return {
-        column.field: cell.value
-        for column, cell in zip(table.columns, table.total)
-        if column.field in wanted and isinstance(cell.value, Count | Decimal)
-    }
+    """The 合計 row of the report's table for this kind, by field; empty when it has no records.
+
+    Computed once per report and kind; callers must not change the dict they get.
+    """
+    def compute() -> Measures:
+        table = archive.table(report, kind_key)
+        if table.total is None:
+            return {}
+        wanted = {c.field for c in measure_columns(kind_key, archive.settings.money_unit)}
+        return {
+            column.field: cell.value
+            for column, cell in zip(table.columns, table.total)
+            if column.field in wanted and isinstance(cell.value, Count | Decimal)
+        }
+
+    return archive.derived(report, f"measures:{kind_key}", compute)
 
 
 def add(a: Measures, b: Measures) -> Measures:

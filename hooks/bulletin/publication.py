@@ -153,16 +153,16 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
 def refresh(publication: Publication, changed: list[Report]) -> set[str]:
     """After these reports' records changed: recompute what depends on them, for a quick preview.
 
-    The report's downloads, its year's overview (and workbook), and the history and roll-up of
-    its unit and every unit above it. The home page, the awards index and the print pages are
-    left as they were until the next full build. Returns the docs paths that changed.
+    The report's downloads, its year's overview, and the history and roll-up of its unit and
+    every unit above it. The home page, the awards index, the print pages and the year's XLSX
+    workbook are left as they were until the next full build. Returns the docs paths that changed.
     """
     archive, rollup, touched = publication.archive, RollUp(publication.archive), set()
     units: set[str] = set()
     for report in changed:
         touched |= _report_downloads(publication, report)
         if report.period.year in archive.years():
-            touched |= _year(publication, report.period.year)
+            touched |= _year(publication, report.period.year, workbook=False)
         unit_id: str | None = report.unit.id
         while unit_id is not None and unit_id not in units:
             units.add(unit_id)
@@ -181,16 +181,18 @@ def _page(publication: Publication, src_uri: str, title: str, build) -> PageWrit
     return writer
 
 
-def _year(publication: Publication, year: int) -> set[str]:
+def _year(publication: Publication, year: int, workbook: bool = True) -> set[str]:
     archive = publication.archive
     writer = _page(publication, year_page(year), f"{year}年", lambda w: year_body(archive, year, w))
-    if not writer.tables:
-        return {year_page(year)}
+    prefix = download_path(year_page(year), "")
+    written = {year_page(year)} | {p for p in publication.downloads if p.startswith(prefix) and p.endswith(".csv")}
+    if not writer.tables or not workbook:
+        return written
     # The workbook holds the very tables the year page shows, sheet by sheet.
     publication.downloads[year_workbook_path(year)] = tables_xlsx(
         [(publication.localise(_sheet_title(table)), table) for table in writer.tables]
     )
-    return {year_page(year), year_workbook_path(year)}
+    return written | {year_workbook_path(year)}
 
 
 def _unit(publication: Publication, unit_id: str, rollup: RollUp) -> set[str]:
