@@ -121,6 +121,7 @@ def on_config(config):
             _inputs = now
             return config
         _inputs = now
+        gc.unfreeze()  # the last full build's heap, frozen in on_post_build, may be collected again
     problems: list[Problem] = []
     settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
                              config_file.read_text(encoding="utf-8-sig"))
