@@ -120,7 +120,7 @@ def on_config(config):
         if _build is not None and _inputs is not None and _quick_rebuild(config, now):
             _inputs = now
             return config
-        _inputs = now
+        _inputs = None  # set again once this full build has made a new archive
         gc.unfreeze()  # the last full build's heap, frozen in on_post_build, may be collected again
     problems: list[Problem] = []
     settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
@@ -139,6 +139,8 @@ def on_config(config):
     fragments = Fragments()
     publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash)
     _build = _Build(publication, fragments, _hash_asset_names(config), docs, problems)
+    if _previewing and _dirty:
+        _inputs = now
     return config
 
 
@@ -201,6 +203,11 @@ def on_files(files, config):
     ], "docs")
     for file in generated:
         files.append(file)
+    if _build.modified is None and _dirty:
+        # A full rebuild under `serve --dirty`: MkDocs would skip every page whose own file did
+        # not change, but a renamed unit or a new report changes them all.
+        for file in files.documentation_pages():
+            file.is_modified = _yes
     if _build.modified is not None:  # a quick preview: MkDocs writes only what the saved files affect
         for file in files:
             if file.src_uri in _build.modified:
@@ -323,8 +330,8 @@ def on_post_build(config):
         index = add_figures_field(json.loads(index_path.read_text(encoding="utf-8")))
         _build.search_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         index_path.write_bytes(_build.search_index)
-    if _segments is not None:
-        _segments.save()
+    if _segments is not None and _build.modified is None:
+        _segments.save()  # a quick preview indexes nothing: the cache stays as the full build left it
     if _previewing and _dirty and _build.modified is None:
         # The kept archive is large and long-lived: let the collector stop walking it after each
         # quick rebuild (a full collection of it took a few hundred ms at 500 reports).

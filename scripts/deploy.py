@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("--prefix", default="/", help="the sub-path the site is served under")
             command.add_argument("--auth-file", help="an htpasswd file: readers must log in")
     args = parser.parse_args(argv)
-    root = args.root.absolute()
+    root = args.root.resolve()  # compared with the resolved `current` link
     if args.command == "publish":
         return publish(root, args.config_file.absolute(), args.keep)
     if args.command == "rollback":

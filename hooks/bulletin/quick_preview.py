@@ -59,8 +59,8 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
     if before.keys() != after.keys():
         return None
     changed = [path for path, stamp in after.items() if before[path] != stamp]
-    if len(changed) > MAX_CHANGED:
-        return None
+    if not changed or len(changed) > MAX_CHANGED:
+        return None  # nothing of ours changed (a theme file, a watched path): rebuild it all
     archive = publication.archive
     by_data = {str(project_dir / report.data_path): report for report in archive.reports.values()}
     by_narrative = {str(report.narrative_file): report for report in archive.reports.values()}

@@ -104,3 +104,12 @@ def test_with_dirty_serve_a_new_unit_in_the_registry_means_a_full_rebuild(tmp_pa
     units.write_text(units.read_text(encoding="utf-8") + "  village:\n    name: 示範村工會\n    parent: town\n",
                      encoding="utf-8")
     wait_for(base + "units/village/", lambda text: "示範村工會" in text)
+
+
+def test_with_dirty_serve_a_renamed_unit_renames_its_report_pages_too(tmp_path, serve):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: 慰問\n    people: 3\n"})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "2021/town/", lambda text: "示範鎮工會" in text)
+    units = tmp_path / "data/units.yml"
+    units.write_text(units.read_text(encoding="utf-8").replace("示範鎮工會", "改名鎮工會"), encoding="utf-8")
+    wait_for(base + "2021/town/", lambda text: "改名鎮工會2021年度工作總結" in text)

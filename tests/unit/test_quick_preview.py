@@ -52,3 +52,8 @@ def test_a_new_file_or_a_changed_registry_needs_a_full_build(tmp_path):
     save(tmp_path / "data/2021/village.yml", RECORD.format(people=1))
     assert quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
                         publication, problems) is None
+
+
+def test_a_rebuild_with_no_changed_input_is_a_full_build(tmp_path):
+    publication, problems, before = project(tmp_path)
+    assert quick_update(before, dict(before), tmp_path, publication, problems) is None
