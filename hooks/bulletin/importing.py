@@ -18,7 +18,7 @@ import yaml
 
 from .fieldtypes import FieldValueError
 from .kinds import KINDS
-from .problems import Location, Problem, expected, expected_nothing, quote, unknown_name
+from .problems import Location, Problem, expected, expected_nothing, unknown_name
 from .schema import Kind
 from .units import UnitRegistry
 

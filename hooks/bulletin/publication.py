@@ -197,12 +197,10 @@ def _year(publication: Publication, year: int, workbook: bool = True) -> set[str
 
 def _unit(publication: Publication, unit_id: str, rollup: RollUp) -> set[str]:
     archive = publication.archive
-    before = set(publication.downloads)
     _page(publication, unit_page(unit_id), archive.units[unit_id].name,
           lambda w: unit_body(archive, unit_id, rollup, w))
-    prefix = download_path(unit_page(unit_id), "")
-    return {unit_page(unit_id)} | {p for p in publication.downloads if p.startswith(prefix)} | (
-        set(publication.downloads) - before)
+    prefix = download_path(unit_page(unit_id), "")  # a page's tables are downloaded from under its path
+    return {unit_page(unit_id)} | {p for p in publication.downloads if p.startswith(prefix)}
 
 
 def _report_downloads(publication: Publication, report: Report) -> set[str]:

@@ -8,7 +8,7 @@ sees from `mkdocs build --strict`; `UPDATE_GOLDEN=1` rewrites them for review in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bulletin.kinds import KINDS

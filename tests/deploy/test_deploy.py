@@ -1,5 +1,6 @@
 """Deploys: built aside, switched in one step, kept, rolled back; nginx serves them without a gap."""
 
+import base64
 import hashlib
 import re
 import subprocess
@@ -176,6 +177,5 @@ def test_basic_auth_when_asked_for(two_releases, tmp_path):
     passwords.write_text("reader:{PLAIN}工會2021\n".encode().decode("latin-1"), encoding="latin-1")
     with nginx_server.serving(two_releases, tmp_path / "nginx", auth_file=str(passwords)) as base:
         assert fetch(base + "2021/town/")[0] == 401
-        import base64
         token = base64.b64encode("reader:工會2021".encode()).decode()
         assert fetch(base + "2021/town/", {"Authorization": f"Basic {token}"})[0] == 200

@@ -1,7 +1,6 @@
 """While `mkdocs serve` runs, a mistake shows on the page, the server lives on, and a fix clears it."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,12 +9,7 @@ import urllib.request
 import pytest
 
 from helpers import write_project
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from nginx_server import free_port
 
 
 def fetch(url: str) -> str:
