@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +32,58 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from bulletin.asset_names import is_hashed  # noqa: E402
 
 NGINX_TEMPLATE = ROOT / "scripts" / "nginx" / "bulletin.conf"
+
+
+def step(name: str) -> None:
+    """Test-only hooks at a named step of a deploy, so tests can stall, kill or fail it there.
+
+    `BULLETIN_DEPLOY_PAUSE_AT=<step>` with `BULLETIN_DEPLOY_PAUSE_FILE=<path>`: at that step the
+    deploy writes its pid to <path> and waits until the file is removed (at most 5 minutes).
+    `BULLETIN_DEPLOY_FAULT=<ERRNO>@<step>` (e.g. `ENOSPC@carry`): the step raises that OSError.
+    Steps: after-build, carry, after-rename, after-switch, during-prune (`build`: see build_command).
+    """
+    code, _, at = os.environ.get("BULLETIN_DEPLOY_FAULT", "").partition("@")
+    if at == name:
+        number = getattr(errno, code)
+        raise OSError(number, os.strerror(number))
+    if os.environ.get("BULLETIN_DEPLOY_PAUSE_AT") == name:
+        flag = Path(os.environ["BULLETIN_DEPLOY_PAUSE_FILE"])
+        written = flag.with_name(flag.name + ".tmp")
+        written.write_text(str(os.getpid()), encoding="utf-8")
+        written.replace(flag)
+        deadline = time.monotonic() + 300
+        while flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+# Test-only (BULLETIN_DEPLOY_FAULT=<ERRNO>@build): mkdocs runs with writes into the site folder
+# failing with that error after the first few files, as they would on a full disk.
+FAULTY_BUILD = """
+import builtins, errno, io, os, runpy, sys
+code, site = sys.argv[1], sys.argv[2]
+del sys.argv[1:3]
+real_open, written = builtins.open, [0]
+def faulty_open(file, mode="r", *args, **kwargs):
+    if isinstance(file, (str, os.PathLike)) and any(c in mode for c in "wax") \\
+            and os.path.abspath(file).startswith(site + os.sep):
+        written[0] += 1
+        if written[0] > 3:
+            number = getattr(errno, code)
+            raise OSError(number, os.strerror(number), os.fspath(file))
+    return real_open(file, mode, *args, **kwargs)
+builtins.open = io.open = faulty_open
+sys.argv[0] = "mkdocs"
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
+
+
+def build_command(config_file: Path, site_dir: Path) -> list[str]:
+    """`mkdocs build --strict` into `site_dir` (with the test-only fault, when one is asked for)."""
+    arguments = ["build", "--strict", "-f", str(config_file), "--site-dir", str(site_dir)]
+    code, _, at = os.environ.get("BULLETIN_DEPLOY_FAULT", "").partition("@")
+    if at == "build":
+        return [sys.executable, "-c", FAULTY_BUILD, code, str(site_dir.absolute()), *arguments]
+    return [sys.executable, "-m", "mkdocs", *arguments]
 
 
 def releases(root: Path) -> list[Path]:
@@ -60,10 +114,26 @@ def carry_hashed_assets(previous: Path, new: Path) -> int:
         relative = source.relative_to(previous).as_posix()
         target = new / relative
         if source.is_file() and is_hashed(relative) and not target.exists():
+            step("carry")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
             copied += 1
     return copied
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete a folder, deepest first (a kill part-way leaves it part-deleted, as rmtree would)."""
+    first = True
+    for parent, folders, files in os.walk(folder, topdown=False):
+        for name in files:
+            os.unlink(os.path.join(parent, name))
+            if first:
+                step("during-prune")
+                first = False
+        for name in folders:
+            path = os.path.join(parent, name)
+            os.unlink(path) if os.path.islink(path) else os.rmdir(path)
+    os.rmdir(folder)
 
 
 def prune(root: Path, keep: int) -> list[str]:
@@ -72,7 +142,7 @@ def prune(root: Path, keep: int) -> list[str]:
     removed = []
     for release in releases(root)[:-keep] if keep > 0 else []:
         if release != live:
-            shutil.rmtree(release)
+            remove_tree(release)
             removed.append(release.name)
     return removed
 
@@ -82,17 +152,19 @@ def publish(root: Path, config_file: Path, keep: int) -> int:
     release_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     building = root / "releases" / f".building-{release_id}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
-                          "--site-dir", str(building)], env=env)
+    run = subprocess.run(build_command(config_file, building), env=env)
     if run.returncode != 0:
         shutil.rmtree(building, ignore_errors=True)
         print("建置失敗：網站保持不變，沒有切換。", file=sys.stderr)
         return 1
+    step("after-build")
     previous = current(root)
     if previous is not None:
         carry_hashed_assets(previous, building)
     release = building.rename(root / "releases" / release_id)
+    step("after-rename")
     switch(root, release)
+    step("after-switch")
     removed = prune(root, keep)
     print(f"已發佈 {release_id}" + (f"；刪除舊版 {', '.join(removed)}" if removed else ""), file=sys.stderr)
     return 0
