@@ -19,10 +19,11 @@ from bulletin.fragments import Fragments
 from bulletin.language import Localise, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
-from bulletin.privacy import private_values, scan_site
+from bulletin.privacy import contain_leaks, private_values, scan_site
 from bulletin.quick_preview import Snapshot, quick_update, snapshot
 from bulletin.problems import Location, Problem
 from bulletin.search_terms import add_figures_field
+from bulletin import inline_scripts, sanitize
 from bulletin.segmentation import SegmentCache
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
@@ -308,7 +309,28 @@ def _keep_compiled_templates() -> None:
 
 
 def on_page_content(html, page, config, files):
-    return _build.fragments.restore(html)
+    # Editors' HTML through the allowlist before our tables and charts come back (sanitize.py);
+    # a generated page's editor content (a print page's narratives) is reported on its own page.
+    cleaned = sanitize.clean(html, report=page.file.generated_by is None)
+    for problem in sanitize.problems(cleaned.removed, f"{_build.docs}/{page.file.src_uri}", Path(page.file.abs_src_path or "")):
+        log.warning(_say(str(problem)))
+    return _build.fragments.restore(cleaned.html)
+
+
+def on_post_page(output, page, config):
+    return _scripts_to_files(output, inline_scripts.root_of(page.file.dest_uri), config)
+
+
+def on_post_template(output, template_name, config):
+    return _scripts_to_files(output, inline_scripts.root_of_error_page(config.site_url), config) \
+        if template_name.endswith(".html") else output
+
+
+def _scripts_to_files(output: str, root: str, config) -> str:
+    """Material's inline scripts as files, so the CSP needs only 'self' (inline_scripts.py)."""
+    output, scripts = inline_scripts.move_out(output, root)
+    inline_scripts.write(Path(config.site_dir), scripts)
+    return output
 
 
 def _after_title(markdown: str, box: str) -> str:
@@ -338,9 +360,13 @@ def on_post_build(config):
         gc.freeze()
     site = Path(config.site_dir)
     only = None if _build.modified is None else [*_build.written, index_path]
-    leaks = scan_site(site, private_values(_build.publication.archive), only)
-    if leaks and _previewing:
-        for leak in leaks:
+    values = private_values(_build.publication.archive)
+    scan = scan_site(site, values, only, also=[_project_dir(config) / ".cache"])
+    contain_leaks(scan, values, _previewing)
+    if index_path in scan.leaking and index_path.is_file():
+        _build.search_index = index_path.read_bytes()  # masked: quick previews write it back as it is now
+    if scan.problems and _previewing:
+        for leak in scan.problems:
             log.warning(_say(str(leak)))
     else:
-        _abort_on(leaks, "建置好的網站（私人資料）")
+        _abort_on(scan.problems, "建置好的網站（私人資料）")

@@ -23,6 +23,7 @@ from .markers import INLINE, find_markers
 from .measures import report_measures
 from .narrative import heading_lines, strip_front_matter
 from .periods import Period, PeriodError, parse_period
+from .privacy import sources_problems
 from .problems import Location, Problem, quote, sorted_problems, spaced, unreadable
 from .reading import read_report_records
 from .settings import Settings
@@ -90,6 +91,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
             problems.append(Problem(Location(shown(path)), "", f"應有對應的資料檔 {expected_at}，實為沒有",
                                     "用 scripts/new period 建立；這一期沒有數字時，建立一個空檔即可"))
     _check_other_pages(docs_dir, set(narratives.values()), shown, problems)
+    problems += sources_problems(archive, _page_texts(docs_dir, shown))
 
     result.problems = sorted_problems(problems)
     return result
@@ -161,6 +163,18 @@ def _read_text(path: Path, shown_as: str, problems: list[Problem]) -> str | None
         problems.append(unreadable(shown_as, error))
         return None
     return decode_utf8(data, shown_as, problems)
+
+
+def _page_texts(docs_dir: Path, shown) -> dict[str, str]:
+    """Every Markdown page under docs/ that can be read, for the privacy check (faults are
+    reported where the page is checked, not again here)."""
+    texts = {}
+    for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+        if path.is_file() and not path.is_symlink():
+            text = _read_text(path, shown(path), [])
+            if text is not None:
+                texts[shown(path)] = text
+    return texts
 
 
 def reread_report(archive: Archive, report: Report, data_file: Path, problems: list[Problem]) -> Report:

@@ -1,25 +1,45 @@
-"""The last guard for personal data: no private value from the records may appear in the built site.
+"""The guard for personal data: no private value from the records may appear on the site.
 
 Private fields are never rendered, but a name can still reach the site another way: typed into a
-narrative, pasted into a public field, copied into a page an editor wrote. After each build every
-file under the site (pages, the search index, downloads, the sitemap) is searched for every private
-value, and each one found is a problem naming the record and the file.
+narrative, pasted into a public field, copied into a page an editor wrote, used as a file name.
+Two checks, with the same matching:
+
+- `sources_problems`, while loading: narratives, hand-written pages and every public text field
+  of the records, so `scripts/check` and the preview box name the line at fault;
+- `scan_site`, after the build: every file the site holds (pages, the search index, downloads,
+  the sitemap, file names and URLs) and the build's cache, the last guard.
+
+What counts as the same name (see folding.py): either script, full- or half-width, any case,
+white space or zero-width characters inside, entities, escapes or markup inside. A value of a
+field that lists names (受慰問人: 唐元斌、李小明) is also looked for name by name. A value or
+name shorter than two characters after folding is not looked for: 王 or 妻 alone would match
+ordinary words and does not identify anyone.
 """
 
 from __future__ import annotations
 
+import gzip
 import io
-import json
+import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import Archive
+import ahocorasick
+
+from .archive import Archive, Report
+from .fieldtypes import Text
+from .folding import fold, fold_with_positions, without_tags
 from .kinds import KINDS
 from .problems import Location, Problem
 
-# Shorter values (一, 妻) would match ordinary words; a private value this short is not identifying.
 MIN_LENGTH = 2
+# A list of names: 唐元斌、李小明 / 唐元斌，李小明 / 唐元斌 李小明 (spaces only between Chinese names;
+# ZHANG WEI is one name).
+_NAME_SEPARATORS = re.compile(r"[、，,；;／/]+")
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+MASK = "●"
 
 
 @dataclass(frozen=True)
@@ -27,51 +47,258 @@ class PrivateValue:
     text: str
     field: str
     location: Location
+    names: bool = False  # the field lists people's names
 
 
 def private_values(archive: Archive) -> list[PrivateValue]:
-    """Every private field value of every record, with where it was written."""
+    """Every private field value of every record that its record did not publish."""
     found = []
     for report in archive.reports.values():
         for key, records in report.records.items():
             for index, record in enumerate(records, start=1):
                 for spec in KINDS[key].fields:
                     value = getattr(record, spec.name)
-                    if (spec.private and spec.name not in record.published
-                            and isinstance(value, str) and len(value) >= MIN_LENGTH):
+                    if spec.private and spec.name not in record.published and isinstance(value, str):
                         found.append(PrivateValue(value, f"{key}[{index}].{spec.name}",
-                                                  record.locations.get(spec.name, record.source)))
+                                                  record.locations.get(spec.name, record.source), spec.names))
     return found
 
 
-def _searchable(data: bytes) -> str:
-    """A file's text as a name would appear in it: the search index's word breaks (zero-width
-    spaces, which jieba puts inside names) removed, and an XLSX workbook's sheets unpacked."""
+def needles(value: PrivateValue) -> set[str]:
+    """The folded strings that identify the value: itself and, for a list of names, each name."""
+    items = [value.text]
+    if value.names:
+        parts = _NAME_SEPARATORS.split(value.text)
+        if _HAN.search(value.text):
+            parts = [word for part in parts for word in part.split()]
+        items += parts
+    return {folded for folded in map(fold, items) if len(folded) >= MIN_LENGTH}
+
+
+class PrivateMatcher:
+    """All private values in one Aho-Corasick automaton: a text is read once, whatever their number."""
+
+    def __init__(self, values: Iterable[PrivateValue]) -> None:
+        self._values: dict[str, list[PrivateValue]] = {}
+        for value in values:
+            for needle in needles(value):
+                self._values.setdefault(needle, []).append(value)
+        self._automaton = ahocorasick.Automaton()
+        for needle in self._values:
+            self._automaton.add_word(needle, needle)
+        if self._values:
+            self._automaton.make_automaton()
+
+    def __bool__(self) -> bool:
+        return bool(self._values)
+
+    def _found(self, folded: str) -> set[str]:
+        if not self._values:
+            return set()
+        return {needle for _end, needle in self._automaton.iter(folded)}
+
+    def values_in(self, text: str) -> list[PrivateValue]:
+        """The private values the text holds in any spelling, markup inside a name included."""
+        found = self._found(fold(text))
+        if "<" in text:
+            found |= self._found(fold(without_tags(text)))
+        return _values_of(found, self._values)
+
+    def spans_in(self, text: str) -> list[tuple[int, int]]:
+        """Where in `text` each character of a found value is (slow; for the few texts that hold one)."""
+        spans: set[tuple[int, int]] = set()
+        for tags in (True, False):
+            folded, origin = fold_with_positions(text, tags)
+            for end, needle in (self._automaton.iter(folded) if self._values else ()):
+                spans.update(origin[end - len(needle) + 1: end + 1])
+        return sorted(spans)
+
+
+def _values_of(needles_found: set[str], by_needle: dict[str, list[PrivateValue]]) -> list[PrivateValue]:
+    values: dict[tuple[str, str], PrivateValue] = {}
+    for needle in sorted(needles_found):
+        for value in by_needle[needle]:
+            values.setdefault((value.field, str(value.location)), value)
+    return list(values.values())
+
+
+# --- while loading: narratives, pages and public fields --------------------------------------
+
+_HINT = "刪去這項私人資料；私人欄位只用於統計人數，從不公開（本人同意公開時，在記錄中寫 publish:）"
+
+
+def sources_problems(archive: Archive, pages: dict[str, str]) -> list[Problem]:
+    """A problem for each private value written where the site would show it.
+
+    `pages` maps each narrative or hand-written page (as messages show its path) to its text.
+    """
+    matcher = PrivateMatcher(private_values(archive))
+    if not matcher:
+        return []
+    problems: list[Problem] = []
+    for report in archive.reports.values():
+        problems += record_problems(report, matcher)
+    for shown_as, text in pages.items():
+        problems += text_problems(shown_as, text, matcher)
+    return problems
+
+
+def record_problems(report: Report, matcher: PrivateMatcher) -> list[Problem]:
+    """Private values typed into the public text fields of a report's records (an award's recipient)."""
+    problems = []
+    for key, records in report.records.items():
+        for index, record in enumerate(records, start=1):
+            for spec in KINDS[key].fields:
+                value = getattr(record, spec.name)
+                if not isinstance(spec.type, Text) or not isinstance(value, str) or \
+                        (spec.private and spec.name not in record.published):
+                    continue
+                for found in matcher.values_in(value):
+                    problems.append(Problem(
+                        record.locations.get(spec.name, record.source), f"{key}[{index}].{spec.name}",
+                        f"應不含私人資料，實為含有 {found.location.path}:{found.location.line} "
+                        f"{found.field} 的值（這一欄會公開）", _HINT))
+    return problems
+
+
+def report_problems(report: Report, matcher: PrivateMatcher) -> list[Problem]:
+    """A quick preview's check of one saved report: its records' public fields and its narrative."""
+    problems = record_problems(report, matcher)
+    if report.narrative_file is not None:
+        try:
+            text = report.narrative_file.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return problems  # reported by the narrative's own check
+        problems += text_problems(report.narrative_path, text, matcher)
+    return problems
+
+
+def text_problems(shown_as: str, text: str, matcher: PrivateMatcher) -> list[Problem]:
+    """Private values in a page an editor wrote, each at its line and column."""
+    found = matcher.values_in(text)
+    if not found:
+        return []
+    spans = matcher.spans_in(text)
+    start = spans[0][0] if spans else 0
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    where = Location(shown_as, line, column)
+    return [Problem(where, "", f"應不含私人資料，實為含有 {value.location.path}:{value.location.line} "
+                               f"{value.field} 的值", _HINT) for value in found]
+
+
+# --- after the build: every file of the site ------------------------------------------------
+
+def readable_text(data: bytes) -> str:
+    """A file's text however it is stored: unpacked (XLSX, .gz), in the encoding it decodes from."""
     if data[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                data = b"".join(archive.read(name) for name in archive.namelist() if name.endswith(".xml"))
-        except zipfile.BadZipFile:
+                return "\n".join(readable_text(archive.read(name)) for name in archive.namelist())
+        except (zipfile.BadZipFile, OSError, EOFError):
             pass
-    return data.decode("utf-8", errors="ignore").replace("\u200b", "").replace("\\u200b", "")
+    if data[:2] == b"\x1f\x8b":
+        try:
+            return readable_text(gzip.decompress(data))
+        except (OSError, EOFError):
+            pass
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="ignore")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for encoding in _utf16_guess(data):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("gb18030")  # GBK and GB2312 files from older Windows tools
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="ignore")
 
 
-def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | None = None) -> list[Problem]:
-    """A problem for each private value found in a built file; the site is read once.
-
-    `only` limits the scan to the files a quick preview wrote (the rest were scanned before).
-    """
-    if not values:
+def _utf16_guess(data: bytes) -> list[str]:
+    """UTF-16 without a byte-order mark: text of Latin letters has a zero in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
         return []
-    problems = []
-    paths = site_dir.rglob("*") if only is None else only
-    for path in sorted(p for p in paths if p.is_file()):
-        text = _searchable(path.read_bytes())
-        for value in values:
-            if value.text in text or json.dumps(value.text)[1:-1] in text:
-                problems.append(Problem(
-                    value.location, value.field,
-                    f"私人資料不應出現在網站上，實為出現在 {path.relative_to(site_dir).as_posix()}",
-                    "刪去敘述或公開欄位中的這項私人資料；私人欄位只用於統計人數，從不公開",
-                ))
-    return problems
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 4 and odd > even:
+        return ["utf-16-le"]
+    if even > len(sample) // 4 and even > odd:
+        return ["utf-16-be"]
+    return []
+
+
+@dataclass
+class SiteScan:
+    problems: list[Problem]
+    leaking: list[Path]  # files holding a private value
+
+
+def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | None = None,
+              also: Iterable[Path] = ()) -> SiteScan:
+    """Every built file (or `only` those a quick preview wrote) and the folders `also` (the cache).
+
+    A file is found by its text and by its own name, as its URL shows it.
+    """
+    matcher = PrivateMatcher(values)
+    result = SiteScan([], [])
+    if not matcher:
+        return result
+    tops = [(site_dir, list(site_dir.rglob("*")) if only is None else only)]
+    tops += [(folder, list(folder.rglob("*"))) for folder in also if folder.is_dir()]
+    for top, paths in tops:
+        for path in sorted(p for p in paths if p.is_file() and not p.is_symlink()):
+            shown = path.relative_to(top if top == site_dir else top.parent).as_posix()
+            found = matcher.values_in(readable_text(path.read_bytes())) + matcher.values_in(shown)
+            if found:
+                result.leaking.append(path)
+            for value in {(v.field, str(v.location)): v for v in found}.values():
+                result.problems.append(Problem(
+                    value.location, value.field, f"私人資料不應出現在網站上，實為出現在 {shown}", _HINT))
+    return result
+
+
+def mask_file(path: Path, values: list[PrivateValue]) -> bool:
+    """While previewing: the private values in a built page replaced by ●; False when it cannot be
+    done in place (a workbook, a file name), and the file should go instead."""
+    matcher = PrivateMatcher(values)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    characters = list(text)
+    for start, end in reversed(matcher.spans_in(text)):
+        characters[start:end] = [MASK]
+    masked = "".join(characters)
+    if matcher.values_in(masked) or matcher.values_in(path.name):
+        return False
+    path.write_text(masked, encoding="utf-8")
+    return True
+
+
+def contain_leaks(scan: SiteScan, values: list[PrivateValue], previewing: bool) -> None:
+    """After a scan that found something, nothing that holds a private value stays on disk.
+
+    A build stops; its files that hold a value are deleted, so a `site/` copied anyway (to a USB
+    stick) does not carry them, and so is the cache. A preview keeps its pages for the editor,
+    with each value masked; what cannot be masked in place goes too.
+    """
+    for path in scan.leaking:
+        if not (previewing and mask_file(path, values)):
+            path.unlink(missing_ok=True)
+            _remove_empty_folders(path.parent)
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """A page's folder is named like its page: once emptied, it goes too (and so up)."""
+    while True:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

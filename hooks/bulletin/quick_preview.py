@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .archive import Report
 from .loading import check_narrative, reread_report
+from .privacy import PrivateMatcher, private_values, report_problems
 from .problems import Problem, sorted_problems
 from .publication import Publication, refresh
 
@@ -79,6 +80,11 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
     for report in narrative_changed:
         if report not in data_changed and report.narrative_file is not None:
             check_narrative(report.narrative_file, archive.report(report.unit.id, report.period), archive, found)
+    matcher = PrivateMatcher(private_values(archive))
+    for saved in {r.data_path: r for r in data_changed + narrative_changed}.values():
+        report = archive.report(saved.unit.id, saved.period)
+        if report is not None:
+            found += report_problems(report, matcher)
     problems[:] = sorted_problems([p for p in problems if p.location.path not in stale] + found)
     pages = refresh(publication, reread) | {r.page_path for r in data_changed + narrative_changed}
     return QuickUpdate(reread + narrative_changed, pages)

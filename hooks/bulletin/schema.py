@@ -32,6 +32,7 @@ class FieldSpec:
     type: FieldType
     required: bool = False
     private: bool = False          # personal data: counted, never rendered
+    names: bool = False            # people's names, several may be listed (王大同、李小明)
     part_of: str | None = None     # 其中: cannot exceed this other field
     fund: str | None = None        # CASH or IN_KIND when the amount is money the union spent
     measure_from: str | None = None  # the field holding this count's measure word (家, 人 …)
@@ -56,8 +57,9 @@ def _declare(label: str, field_type: FieldType, **roles: Any) -> Any:
     return field(default=spec.default, metadata={_SPEC: spec})
 
 
-def text(label: str, *, required: bool = False, private: bool = False, max_length: int = 300) -> Any:
-    return _declare(label, Text(max_length), required=required, private=private)
+def text(label: str, *, required: bool = False, private: bool = False, names: bool = False,
+         max_length: int = 300) -> Any:
+    return _declare(label, Text(max_length), required=required, private=private, names=names)
 
 
 def choice(label: str, options: tuple[str, ...], *, required: bool = False) -> Any:

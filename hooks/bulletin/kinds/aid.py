@@ -23,7 +23,7 @@ class Aid(Record):
     in_kind: Decimal | None = money("實物折合", fund=IN_KIND)
     measures: str | None = text("幫扶措施")
     # Personal data: recorded for the office, counted, never published.
-    beneficiary: str | None = text("受助人", private=True)
+    beneficiary: str | None = text("受助人", private=True, names=True)
     relation: str | None = text("與職工關係", private=True)
     illness: str | None = text("病情", private=True)
     circumstances: str | None = text("家庭情況", private=True)

@@ -21,7 +21,7 @@ class Visit(Record):
     in_kind: Decimal | None = money("慰問實物折合", fund=IN_KIND)
     note: str | None = text("備註")
     # Who was visited, and why, is the office's own business.
-    beneficiaries: str | None = text("受慰問人", private=True)
+    beneficiaries: str | None = text("受慰問人", private=True, names=True)
     circumstances: str | None = text("家庭情況", private=True)
 
 

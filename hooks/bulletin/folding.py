@@ -1,0 +1,138 @@
+"""Text folded for comparing names: one spelling for all the ways a name can be written.
+
+The privacy scan must find 陳麗華 whether the site holds it as 陈丽华 (a Simplified site converts
+every text), 陳 麗華, 陳&#40599;華, 陳<b>麗</b>華, `%E9%99%B3…` in a link, `\\u9673…` in a JSON
+file, or ＬＩ　ＭＩＮＧ for LI MING. Folding maps all of these to one string:
+
+- `%XX` escapes (URLs), `\\uXXXX` escapes (JSON) and HTML entities decoded;
+- NFKC (full-width letters and digits, compatibility ideographs), Latin case folded;
+- Traditional characters mapped to Simplified with OpenCC's character table (its first choice),
+  so both scripts fold alike;
+- white space, zero-width characters and soft hyphens removed (jieba's word breaks in the search
+  index are zero-width spaces inside names).
+
+Tags are a separate step (`without_tags`): a name split by markup is found in the text without
+tags, a name inside an attribute only in the text with them, so callers fold both.
+
+`fold` is the fast path, run on every file of the site. `fold_with_positions` does the same
+character by character and also says where in the original text each folded character came from,
+so a found name can be located (a narrative's line) or masked (a preview page); it is only run on
+the few texts where `fold` found something.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote
+
+_TAG = re.compile(r"<[^<>]*>")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@cache
+def _table() -> dict[int, str | None]:
+    """Every white-space and invisible character dropped; Traditional characters to Simplified."""
+    import opencc
+
+    dictionary = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str | None] = {}
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        first = simplified.split(" ")[0]
+        if len(traditional) == 1 and first and first != traditional:
+            table[ord(traditional)] = first
+    for code in range(0x3001):  # U+3000, the ideographic space, is the last white space
+        if chr(code).isspace():
+            table[code] = None
+    for character in _INVISIBLE:
+        table[ord(character)] = None
+    return table
+
+
+def without_tags(text: str) -> str:
+    return _TAG.sub("", text)
+
+
+def _decode_json_escapes(text: str) -> str:
+    if "\\u" not in text:
+        return text
+    return _JSON_ESCAPE.sub(lambda m: _printable(chr(int(m[1], 16))), text)
+
+
+def _printable(character: str) -> str:
+    return "" if 0xD800 <= ord(character) <= 0xDFFF else character
+
+
+def _decode_percent(text: str) -> str:
+    if "%" not in text:
+        return text
+    return _PERCENT.sub(lambda m: unquote(m[0], errors="strict") if _utf8(m[0]) else m[0], text)
+
+
+def _utf8(escaped: str) -> bool:
+    try:
+        bytes.fromhex(escaped.replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _fold_characters(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().translate(_table())
+
+
+def fold(text: str) -> str:
+    """The text as the scan compares it (see the module's docstring)."""
+    text = _decode_percent(_decode_json_escapes(text))
+    if "&" in text:
+        text = html.unescape(text)
+    return _fold_characters(text)
+
+
+def fold_with_positions(text: str, tags: bool = True) -> tuple[str, list[tuple[int, int]]]:
+    """`fold(text)` (or `fold(without_tags(text))` when `tags` is False) and, for each folded
+    character, the span of the original text it came from."""
+    folded: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pieces = _pieces(text, tags)
+    for start, end, decoded in pieces:
+        for character in _fold_characters(decoded):
+            folded.append(character)
+            spans.append((start, end))
+    return "".join(folded), spans
+
+
+_PIECE = re.compile(r"<[^<>]*>|\\u[0-9a-fA-F]{4}|(?:%[0-9A-Fa-f]{2})+|" + _ENTITY.pattern, re.DOTALL)
+
+
+def _pieces(text: str, tags: bool):
+    """The text cut into (start, end, decoded) pieces: escapes decoded, tags dropped unless kept."""
+    position = 0
+    for match in _PIECE.finditer(text):
+        for index in range(position, match.start()):
+            yield index, index + 1, text[index]
+        piece = match[0]
+        if piece.startswith("<"):
+            if tags:
+                for index in range(match.start(), match.end()):
+                    yield index, index + 1, text[index]
+        elif piece.startswith("\\u"):
+            yield match.start(), match.end(), _printable(chr(int(piece[2:], 16)))
+        elif piece.startswith("%"):
+            if _utf8(piece):
+                yield match.start(), match.end(), unquote(piece)
+            else:
+                for index in range(match.start(), match.end()):
+                    yield index, index + 1, text[index]
+        else:
+            yield match.start(), match.end(), html.unescape(piece)
+        position = match.end()
+    for index in range(position, len(text)):
+        yield index, index + 1, text[index]
