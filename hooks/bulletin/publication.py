@@ -219,11 +219,22 @@ def _print_body(publication: Publication, year: int, src: str) -> str:
     archive, parts = publication.archive, []
     for period in (p for p in archive.periods() if p.year == year):
         for report in archive.reports_in(period):
-            text = report.narrative_file.read_text(encoding="utf-8-sig") if report.narrative_file else ""
-            body, _ = strip_front_matter(text)
+            body, _ = strip_front_matter(_narrative_text(report))
             # Problems were reported when the archive was loaded; a printed copy adds none.
             parts.append(publication.expanded_report(report, body, src, []))
     return '\n\n<div class="bulletin-page-break"></div>\n\n'.join(parts) + "\n"
+
+
+def _narrative_text(report: Report) -> str:
+    """A narrative read again for a print page; one not UTF-8, or deleted since the archive was
+    loaded (a folder removed while a preview rebuilt), is printed without its text: the load
+    reported the first, and the second is the next build's to report."""
+    if report.narrative_file is None:
+        return ""
+    try:
+        return report.narrative_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _sheet_title(table: Table) -> str:

@@ -2,7 +2,10 @@
 
 Units form a tree — a workshop union reports to its section union, a town union to the district
 federation — and higher levels roll up their children's figures, so a parent that does not exist
-or a loop of parents is a mistake to report, not something to work around.
+or a loop of parents is a mistake to report, not something to work around. Once reported, such a
+unit stands as a root of the registry the archive uses: a preview goes on showing the problems,
+and nothing that walks the tree (roll-ups, navigation, a quick preview's units above) can loop
+or look up a unit that is not there.
 
     units:
       xuancheng-workshop:
@@ -12,9 +15,11 @@ or a loop of parents is a mistake to report, not something to work around.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from .inert_titles import has_markup
 from .problems import Location, Problem, expected, expected_nothing, spaced, unknown_name
 from .yaml_source import MappingNode, Node, ScalarNode, describe_node, is_null, locate
 
@@ -148,7 +153,7 @@ def _read_unit(key_node: Node, node: Node, shown_as: str, problems: list[Problem
                 locate(shown_as, field_value), f"{path}.name",
                 f"一行、不超過 {NAME_LIMIT} 個字的名稱",
                 field_value.value,
-                "名稱會用在標題和導航中，不能含 < > * _ ` [ ] { } | # \\ 等符號",
+                "名稱會用在標題和導航中，不能含 < > * _ ` [ ] { } | # \\ 等符號或 &lt; 這類字元參照",
             ))
         else:
             values[name] = field_value.value.strip()
@@ -173,16 +178,19 @@ def is_unit_id(text: str) -> bool:
 def is_plain_name(name: str) -> bool:
     """Names go into titles and navigation; markup characters there would be read as markup."""
     return (0 < len(name) <= NAME_LIMIT and name.isprintable()
-            and not any(ch in name for ch in "<>*_`[]{}\\|#"))
+            and not any(ch in name for ch in "<>*_`[]{}\\|#") and not has_markup(name))
 
 
 def _check_parents(registry: UnitRegistry, problems: list[Problem]) -> None:
+    """Every parent exists and every chain reaches the top; a unit whose chain does not becomes a root."""
+    cut: list[str] = []
     for unit in registry.units.values():
         if unit.parent is None:
             continue
         if unit.parent not in registry:
             problems.append(unknown_name(unit.source, f"units.{unit.id}.parent", "單位", unit.parent,
                                          registry.units))
+            cut.append(unit.id)
             continue
         seen, current = {unit.id}, unit.parent
         while current is not None and current in registry:
@@ -192,6 +200,7 @@ def _check_parents(registry: UnitRegistry, problems: list[Problem]) -> None:
                     f"上級單位應能追溯到頂，實為繞回了 {current}",
                     "一個單位不能是自己的上級；檢查這一串 parent: 中哪一個寫錯了",
                 ))
+                cut.append(unit.id)
                 break
             if len(seen) > MAX_DEPTH:
                 problems.append(Problem(
@@ -199,6 +208,11 @@ def _check_parents(registry: UnitRegistry, problems: list[Problem]) -> None:
                     f"上級單位應不超過 {MAX_DEPTH} 層，實為更多",
                     "檢查 parent: 是否寫錯",
                 ))
+                cut.append(unit.id)
                 break
             seen.add(current)
             current = registry[current].parent
+    # Every unit of a loop (and every chain too deep) was reported above, so with these parents
+    # dropped what is left is a tree; the messages keep what the editor typed.
+    for unit_id in cut:
+        registry.units[unit_id] = dataclasses.replace(registry.units[unit_id], parent=None)

@@ -107,3 +107,55 @@ def test_with_dirty_serve_a_renamed_unit_renames_its_report_pages_too(tmp_path, 
     units = tmp_path / "data/units.yml"
     units.write_text(units.read_text(encoding="utf-8").replace("示範鎮工會", "改名鎮工會"), encoding="utf-8")
     wait_for(base + "2021/town/", lambda text: "改名鎮工會2021年度工作總結" in text)
+
+
+CYCLE = "units:\n  district:\n    name: 示範區總工會\n    parent: town\n  town:\n    name: 示範鎮工會\n    parent: district\n"
+
+
+def test_a_loop_of_parents_at_start_up_shows_on_the_pages_and_the_fix_clears_it(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=3), "2021/district": record.format(people=5)},
+                  units=CYCLE)
+    base, process = serve(tmp_path, "--dirty")
+    home = wait_for(base, lambda text: "bulletin-problems" in text)
+    assert "units.district.parent: 上級單位應能追溯到頂，實為繞回了 district" in home
+    assert "bulletin-problems" in fetch(base + "2021/town/") or ">3<" in fetch(base + "2021/town/")
+    fetch(base + "units/district/")  # the unit pages are there, each unit a root of its own
+    (tmp_path / "data/units.yml").write_text(CYCLE.replace("    parent: town\n", "", 1), encoding="utf-8")
+    wait_for(base, lambda text: "bulletin-problems" not in text)
+    assert process.poll() is None
+
+
+def test_with_dirty_serve_a_loop_of_parents_saved_shows_on_the_home_page_and_the_fix_clears_it(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=3), "2021/district": record.format(people=5)})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "2021/town/", lambda text: "慰問" in text)
+    units = tmp_path / "data/units.yml"
+    fixed = units.read_text(encoding="utf-8")
+    units.write_text(CYCLE, encoding="utf-8")
+    home = wait_for(base, lambda text: "bulletin-problems" in text, seconds=20)
+    assert "實為繞回了" in home
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=4), encoding="utf-8")  # a quick rebuild
+    wait_for(base + "2021/town/", lambda text: ">4<" in text, seconds=20)
+    units.write_text(fixed, encoding="utf-8")
+    wait_for(base, lambda text: "bulletin-problems" not in text, seconds=20)
+    assert process.poll() is None
+
+
+def test_with_dirty_serve_a_misspelt_parent_then_a_saved_record_keeps_the_server_alive(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=3), "2021/district": record.format(people=5)})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "2021/town/", lambda text: "慰問" in text)
+    units = tmp_path / "data/units.yml"
+    fixed = units.read_text(encoding="utf-8")
+    units.write_text(fixed.replace("parent: district", "parent: distrcit"), encoding="utf-8")
+    wait_for(base, lambda text: 'units.town.parent: 應為下列單位之一' in text, seconds=20)
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=4), encoding="utf-8")  # a quick rebuild
+    wait_for(base + "2021/town/", lambda text: ">4<" in text, seconds=20)
+    wait_for(base + "units/town/", lambda text: ">4<" in text, seconds=20)
+    units.write_text(fixed, encoding="utf-8")
+    wait_for(base, lambda text: "bulletin-problems" not in text, seconds=20)
+    wait_for(base + "units/district/", lambda text: ">4<" in text, seconds=20)  # town rolled up again
+    assert process.poll() is None

@@ -57,3 +57,47 @@ def test_a_new_file_or_a_changed_registry_needs_a_full_build(tmp_path):
 def test_a_rebuild_with_no_changed_input_is_a_full_build(tmp_path):
     publication, problems, before = project(tmp_path)
     assert quick_update(before, dict(before), tmp_path, publication, problems) is None
+
+
+CYCLE = "units:\n  district:\n    name: 區\n    parent: town\n  town:\n    name: 鎮\n    parent: district\n"
+
+
+def test_a_loop_of_parents_is_reported_and_every_page_is_still_made(tmp_path):
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37), "2021/district": RECORD.format(people=5)},
+                  units=CYCLE)
+    result = load_archive(tmp_path, tmp_path / "docs")
+    assert sum("實為繞回了" in p.message for p in result.problems) == 2
+    publication = publish(result.archive)  # was a RecursionError in the roll-ups
+    assert {"units/town/index.md", "units/district/index.md", "2021/index.md"} <= set(publication.bodies)
+    assert publication.nav([])  # the unit tree: both units at the top
+
+
+def test_a_saved_record_of_a_unit_with_a_misspelt_parent_refreshes_its_pages(tmp_path):
+    units = "units:\n  district:\n    name: 區\n  town:\n    name: 鎮\n    parent: distrcit\n"
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37), "2021/district": RECORD.format(people=5)},
+                  units=units)
+    result = load_archive(tmp_path, tmp_path / "docs")
+    publication, problems = publish(result.archive), result.problems
+    before = snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml")
+    save(tmp_path / "data/2021/town.yml", RECORD.format(people=41))
+    update = quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
+                          publication, problems)  # was a KeyError: 'distrcit'
+    assert "units/town/index.md" in update.pages and "41" in publication.bodies["units/town/index.md"]
+    assert [p.field for p in problems] == ["units.town.parent"]  # the registry's problem stays shown
+
+
+def test_a_narrative_gone_or_unreadable_after_loading_leaves_the_print_page_without_it(tmp_path):
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37), "2021/district": RECORD.format(people=5)})
+    result = load_archive(tmp_path, tmp_path / "docs")
+    (tmp_path / "docs/2021/town.md").unlink()  # deleted while the build ran (a period folder removed)
+    (tmp_path / "docs/2021/district.md").write_bytes("慰問\n".encode("big5"))
+    publication = publish(result.archive)  # was FileNotFoundError, then UnicodeDecodeError
+    assert "鎮工會2021年度工作總結" in publication.bodies["2021/print.md"]
+
+
+def test_a_big5_narrative_is_reported_and_the_pages_are_still_made(tmp_path):
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37)})
+    (tmp_path / "docs/2021/town.md").write_bytes("<!-- bulletin/table { kind: visits } -->\n全年\n".encode("big5"))
+    result = load_archive(tmp_path, tmp_path / "docs")
+    assert [p.location.path for p in result.problems] == ["docs/2021/town.md"]
+    assert "2021/print.md" in publish(result.archive).bodies  # was a UnicodeDecodeError

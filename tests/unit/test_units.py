@@ -100,3 +100,37 @@ def test_a_chain_of_parents_deeper_than_any_union_is_refused():
     lines = ["units:", "  u0: {name: 甲}"] + [f"  u{i}: {{name: 甲{i}, parent: u{i - 1}}}" for i in range(1, 40)]
     _, problems = read("\n".join(lines) + "\n")
     assert problems and all("上級單位應不超過 30 層" in p for p in problems)
+
+
+def test_after_a_loop_is_reported_its_units_are_roots_so_nothing_walking_the_tree_can_loop():
+    registry, problems = read("""
+        units:
+          a: {name: 甲, parent: b}
+          b: {name: 乙, parent: a}
+          c: {name: 丙, parent: a}
+    """)
+    assert len(problems) == 3  # c leads into the loop: reported too, with what was typed
+    assert [u.id for u in registry.roots()] == ["a", "b", "c"]
+    assert all(registry[u].parent is None for u in "abc")
+
+
+def test_a_unit_with_an_unknown_parent_is_a_root_of_the_registry_the_archive_uses():
+    registry, problems = read("""
+        units:
+          district: {name: 區總工會}
+          town: {name: 鎮工會, parent: distrct}
+          village: {name: 村工會, parent: town}
+    """)
+    assert len(problems) == 1
+    assert registry["town"].parent is None and registry["village"].parent == "town"
+    assert [u.id for u in registry.roots()] == ["district", "town"]
+
+
+def test_a_chain_too_deep_is_cut_where_it_was_reported():
+    lines = ["units:", "  u0: {name: 甲}"] + [f"  u{i}: {{name: 甲{i}, parent: u{i - 1}}}" for i in range(1, 40)]
+    registry, problems = read("\n".join(lines) + "\n")
+    assert len(problems) == len([u for u in registry.roots() if u.id != "u0"])
+    depth = {}
+    for unit in registry.units.values():  # registry order is parents first here
+        depth[unit.id] = 0 if unit.parent is None else depth[unit.parent] + 1
+    assert max(depth.values()) <= 31
