@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bulletin.asset_names import hashed_name
 from bulletin.fragments import Fragments
+from bulletin.inert_titles import inert_title, site_texts_problems
 from bulletin.language import Localise, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
@@ -124,8 +125,9 @@ def on_config(config):
         _inputs = None  # set again once this full build has made a new archive
         gc.unfreeze()  # the last full build's heap, frozen in on_post_build, may be collected again
     problems: list[Problem] = []
-    settings = read_settings(config.extra.get("bulletin"), config_file.name, problems,
-                             config_file.read_text(encoding="utf-8-sig"))
+    source = config_file.read_text(encoding="utf-8-sig")
+    settings = read_settings(config.extra.get("bulletin"), config_file.name, problems, source)
+    problems += site_texts_problems(config, config_file.name, source)
     if config.nav is not None:
         problems.append(Problem(Location(config_file.name), "nav",
                                 "應沒有 nav:，實為手寫的導航",
@@ -309,6 +311,11 @@ def _keep_compiled_templates() -> None:
 
 
 def on_page_content(html, page, config, files):
+    # Before any template runs: the theme decodes titles into markup (see inert_titles.py).
+    if "title" in page.meta or not page.is_homepage:
+        page.meta["title"] = inert_title(page.title or "")
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = inert_title(page.meta["description"])
     # Editors' HTML through the allowlist before our tables and charts come back (sanitize.py);
     # a generated page's editor content (a print page's narratives) is reported on its own page.
     cleaned = sanitize.clean(html, report=page.file.generated_by is None)

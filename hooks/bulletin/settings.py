@@ -22,7 +22,7 @@ class Settings:
     money_unit: str = "元"
 
 
-def _locate_option(name: str, source: str, shown_as: str) -> Location:
+def locate_option(name: str, source: str, shown_as: str) -> Location:
     """MkDocs hands over the parsed config without positions; find the option's line in the file."""
     pattern = re.compile(rf"^(\s*){re.escape(name)}\s*:", re.MULTILINE)
     match = pattern.search(source)
@@ -36,7 +36,7 @@ def read_settings(raw: object, shown_as: str, problems: list[Problem], source: s
 
     `source` is the text of mkdocs.yml, used only to point messages at the right line.
     """
-    where = _locate_option("bulletin", source, shown_as)
+    where = locate_option("bulletin", source, shown_as)
     if raw is None:
         return Settings()
     if not isinstance(raw, Mapping):
@@ -46,7 +46,7 @@ def read_settings(raw: object, shown_as: str, problems: list[Problem], source: s
     values = {}
     for name, value in raw.items():
         field = f"extra.bulletin.{name}"
-        where = _locate_option(str(name), source, shown_as)
+        where = locate_option(str(name), source, shown_as)
         if name not in _OPTIONS:
             problems.append(unknown_name(where, field, "選項", str(name), _OPTIONS))
         elif name == "money_unit" and value not in MONEY_UNITS:

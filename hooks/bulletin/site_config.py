@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .inert_titles import site_texts_problems
 from .problems import Location, Problem
 from .settings import Settings, read_settings
 
@@ -50,6 +51,8 @@ def read_site_config(config_file: Path, problems: list[Problem]) -> SiteConfig:
         return SiteConfig(project_dir, project_dir / "docs", Settings())
     extra = raw.get("extra") or {}
     settings = read_settings(extra.get("bulletin") if isinstance(extra, dict) else None, shown, problems, text)
+    if isinstance(raw, dict):
+        problems += site_texts_problems(raw, shown, text)
     docs_dir = project_dir / str(raw.get("docs_dir") or "docs")
     theme = raw.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
