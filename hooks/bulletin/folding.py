@@ -31,7 +31,10 @@ from urllib.parse import unquote
 
 _TAG = re.compile(r"<[^<>]*>")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+# Only what can hold a name: UTF-8 sequences of non-ASCII characters, and spaces (%20).
+_PERCENT = re.compile(r"(?:%20|%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){1,3})+")
+# What NFKC changes in a name: full-width letters and digits, compatibility ideographs.
+_COMPATIBLE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -94,6 +97,42 @@ def fold(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     return _fold_characters(text)
+
+
+class Folder:
+    """`fold` made fast for a known set of folded strings to look for.
+
+    Mapping every character of a large site through a table costs more than reading it; only
+    the characters that fold into one of the strings matter. So the Traditional→Simplified step
+    replaces just those (a regular expression finds them), case is folded only when a string has
+    Latin letters, and NFKC runs only on a text that has something it would change. For the
+    strings given, `Folder(s).fold(text)` finds exactly what `fold(text)` would.
+    """
+
+    def __init__(self, wanted: set[str]) -> None:
+        characters = set("".join(wanted))
+        table = _table()
+        self._canonical = {chr(code): to for code, to in table.items()
+                           if isinstance(to, str) and to in characters}
+        self._variants = re.compile("[" + re.escape("".join(self._canonical)) + "]") if self._canonical else None
+        self._latin = any(c.isascii() and c.isalpha() for c in characters)
+
+    def fold(self, text: str) -> str:
+        text = _decode_percent(_decode_json_escapes(text))
+        if "&" in text:
+            text = html.unescape(text)
+        if _COMPATIBLE.search(text):
+            text = unicodedata.normalize("NFKC", text)
+        if self._latin:
+            text = text.casefold()
+        text = "".join(text.split())  # white space, faster than a pattern
+        for invisible in _INVISIBLE:
+            if invisible in text:
+                text = text.replace(invisible, "")
+        if self._variants is not None:
+            canonical = self._canonical
+            text = self._variants.sub(lambda match: canonical[match[0]], text)
+        return text
 
 
 def fold_with_positions(text: str, tags: bool = True) -> tuple[str, list[tuple[int, int]]]:

@@ -30,7 +30,7 @@ import ahocorasick
 
 from .archive import Archive, Report
 from .fieldtypes import Text
-from .folding import fold, fold_with_positions, without_tags
+from .folding import Folder, fold, fold_with_positions, without_tags
 from .kinds import KINDS
 from .problems import Location, Problem
 
@@ -83,6 +83,7 @@ class PrivateMatcher:
         for value in values:
             for needle in needles(value):
                 self._values.setdefault(needle, []).append(value)
+        self._folder = Folder(set(self._values))
         self._automaton = ahocorasick.Automaton()
         for needle in self._values:
             self._automaton.add_word(needle, needle)
@@ -99,9 +100,10 @@ class PrivateMatcher:
 
     def values_in(self, text: str) -> list[PrivateValue]:
         """The private values the text holds in any spelling, markup inside a name included."""
-        found = self._found(fold(text))
-        if "<" in text:
-            found |= self._found(fold(without_tags(text)))
+        folded = self._folder.fold(text)
+        found = self._found(folded)
+        if "<" in folded:  # tags survive folding, so they can be taken out afterwards
+            found |= self._found(without_tags(folded))
         return _values_of(found, self._values)
 
     def spans_in(self, text: str) -> list[tuple[int, int]]:

@@ -69,6 +69,10 @@ def unit_tree(count: int, rng: random.Random) -> list[tuple[str, str, str | None
     return units[:count]
 
 
+_SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪邱曾廖賴徐"
+_GIVEN = "嘉宏俊怡婷雅淑慧欣宗翰柏瑋筠萱瑜哲皓翔睿彥琪妤涵庭蓁芸岑晏"
+
+
 def records(year: int, rng: random.Random) -> dict[str, list[dict[str, object]]]:
     """The common kinds with plausible figures; money in 元 and 萬元, some counts approximate."""
     people = rng.randint(10, 400)
@@ -80,7 +84,10 @@ def records(year: int, rng: random.Random) -> dict[str, list[dict[str, object]]]
              "in_kind": f"{rng.randint(1, 90) / 10}萬元"},
         ],
         "aid": [{"programme": "金秋助學", "type": "助學", "families": rng.randint(1, 20),
-                 "students": rng.randint(1, 25), "amount": rng.randint(1, 60) * 500}],
+                 "students": rng.randint(1, 25), "amount": rng.randint(1, 60) * 500},
+                # A hardship case with the person's name: private, so the privacy scan has work.
+                {"programme": "困難職工幫扶", "type": "幫扶", "people": 1, "amount": rng.randint(2, 20) * 500,
+                 "beneficiary": rng.choice(_SURNAMES) + rng.choice(_GIVEN) + rng.choice(_GIVEN)}],
         "awards": [{"title": rng.choice(("模範職工之家", "先進基層工會", "工人先鋒號", "五一勞動獎狀")),
                     "level": rng.choice(("區", "市", "省", "公司")), "date": f"{year}-05"}],
         "suggestions": [{"campaign": "合理化建議活動", "submitted": (s := rng.randint(10, 300)),
