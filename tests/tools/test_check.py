@@ -55,3 +55,13 @@ def test_the_messages_follow_a_simplified_site_into_simplified_characters(tmp_pa
     assert run.stdout.startswith('data/2021/town.yml:3:12: awards[1].level: 应为下列之一：本单位、车间、段')
     assert "。提示：照抄上列的一个词，不加其他字" in run.stdout
     assert "发现 1 个问题" in run.stderr
+
+
+def test_a_private_name_typed_into_a_page_is_found_without_building(tmp_path):
+    write_project(tmp_path, {"2021/town": "aid:\n  - programme: 幫扶\n    type: 幫扶\n    beneficiary: 王大同\n"})
+    (tmp_path / "docs" / "notes.md").write_text("---\nsearch:\n  exclude: true\n---\n\n探望王&#22823;同。\n",
+                                                encoding="utf-8")
+    run = check(tmp_path)
+    assert run.returncode == 1
+    assert run.stdout.startswith(
+        "docs/notes.md:6:3: 應不含私人資料，實為含有 data/2021/town.yml:4 aid[1].beneficiary 的值。")
