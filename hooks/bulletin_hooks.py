@@ -319,8 +319,9 @@ def on_page_content(html, page, config, files):
     # Editors' HTML through the allowlist before our tables and charts come back (sanitize.py);
     # a generated page's editor content (a print page's narratives) is reported on its own page.
     cleaned = sanitize.clean(html, report=page.file.generated_by is None)
-    for problem in sanitize.problems(cleaned.removed, f"{_build.docs}/{page.file.src_uri}", Path(page.file.abs_src_path or "")):
-        log.warning(_say(str(problem)))
+    source = f"{_build.docs}/{page.file.src_uri}"
+    for problem in sanitize.problems(cleaned.removed, source, Path(page.file.abs_src_path) if cleaned.removed else None):
+        log.warning(_say(str(problem)))  # a warning: the page is safe already; --strict still stops
     return _build.fragments.restore(cleaned.html)
 
 
