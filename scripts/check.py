@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from bulletin.language import localiser  # noqa: E402
+from bulletin.language import localise_problem, localiser  # noqa: E402
 from bulletin.loading import load_archive  # noqa: E402
 from bulletin.problems import sorted_problems  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = sorted_problems(problems + result.problems)
     say = localiser(config.language)
     for problem in problems:
-        print(say(str(problem)))
+        print(localise_problem(problem, say))  # the location as typed, the words in the site's script
     elapsed = time.perf_counter() - started
     reports = len(result.archive.reports)
     if problems:

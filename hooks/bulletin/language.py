@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from .problems import Problem
 from .tables import Cell, Table
 
 TRADITIONAL = "zh-Hant"
@@ -31,6 +32,14 @@ def localiser(language: str) -> Localise:
 
 def _unchanged(text: str) -> str:
     return text
+
+
+def localise_problem(problem: Problem, localise: Localise) -> str:
+    """A problem's line in the site's language: its message and hint converted, its location and
+    field path as typed (`docs/關於車間.md` stays the file the editor has, on a Simplified site too)."""
+    if localise is _unchanged or localise is str:
+        return str(problem)
+    return str(dataclasses.replace(problem, message=localise(problem.message), hint=localise(problem.hint)))
 
 
 def localise_table(table: Table, localise: Localise) -> Table:

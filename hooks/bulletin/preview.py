@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from .language import Localise
+from .language import Localise, localise_problem
 from .problems import Problem
 
 BOX_TITLE = "資料有誤：{count} 個問題，修正後本頁會自動更新"
@@ -28,7 +28,7 @@ def problems_box(problems: list[Problem], localise: Localise = str) -> str:
     """
     if not problems:
         return ""
-    items = "\n".join(f"<li><code>{escape(localise(str(p)))}</code></li>" for p in problems)
+    items = "\n".join(f"<li><code>{escape(localise_problem(p, localise))}</code></li>" for p in problems)
     title = escape(localise(BOX_TITLE.format(count=len(problems))))
     return (f'<div class="admonition danger bulletin-problems" role="alert">\n<p class="admonition-title">{title}</p>\n'
             f"<ul>\n{items}\n</ul>\n</div>\n\n")

@@ -4,7 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
-from bulletin.language import localiser
+from bulletin.language import localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.problems import Location, Problem, expected
 
@@ -43,3 +43,10 @@ def test_a_simplified_site_gets_its_messages_in_simplified_characters():
 def test_a_traditional_site_gets_the_messages_unchanged():
     problem = Problem(Location("data/units.yml", 2, 3), "units.a.parent", "上級單位應能追溯到頂，實為繞回了 a")
     assert localiser("zh-Hant")(str(problem)) == str(problem)
+
+
+def test_a_simplified_site_converts_the_message_and_keeps_the_file_name_as_typed():
+    problem = Problem(Location("docs/關於車間.md", 3, 1), "bulletin/table", "標記應只用在報告頁，實為用在其他頁面", "刪去這個標記")
+    assert localise_problem(problem, localiser("zh")) == \
+        "docs/關於車間.md:3:1: bulletin/table: 标记应只用在报告页，实为用在其他页面。提示：删去这个标记"
+    assert localise_problem(problem, localiser("zh-Hant")) == str(problem)
