@@ -17,7 +17,8 @@ from pathlib import Path
 from bulletin.asset_names import hashed_name
 from bulletin.fragments import Fragments
 from bulletin.inert_titles import inert_title, site_texts_problems
-from bulletin.language import Localise, localiser
+from bulletin.input_files import page_source
+from bulletin.language import Localise, localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
 from bulletin.privacy import contain_leaks, private_values, scan_site
@@ -50,6 +51,7 @@ class _Build:
     modified: set[str] | None = None
     written: list[Path] = field(default_factory=list)  # outputs of this build, for the privacy scan
     search_index: bytes | None = None  # the full build's index with our figures field, for quick ones
+    refused: set[str] = field(default_factory=set)  # docs files never to be opened (pipes, links out …)
 
 
 _build: _Build | None = None
@@ -104,11 +106,12 @@ def _project_dir(config) -> Path:
     return Path(config.config_file_path).absolute().parent
 
 
-def _abort_on(problems: list[Problem], what: str) -> None:
+def _abort_on(problems: list[Problem], what: str, path: bool = False) -> None:
+    """Log every problem and stop. `what` is a label in our words, or with `path` a file as typed."""
     if problems:
         for problem in problems:
-            log.error(_say(str(problem)))
-        raise PluginError(_say(f"{what}：{len(problems)} 個問題；請更正後再建置。"))
+            log.error(localise_problem(problem, _say))
+        raise PluginError((what if path else _say(what)) + _say(f"：{len(problems)} 個問題；請更正後再建置。"))
 
 
 def on_config(config):
@@ -137,11 +140,12 @@ def on_config(config):
     if not _previewing:
         _abort_on(problems, "檔案庫")
     for problem in problems:
-        log.warning(_say(str(problem)))
+        log.warning(localise_problem(problem, _say))
     docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
     fragments = Fragments()
     publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash)
-    _build = _Build(publication, fragments, _hash_asset_names(config), docs, problems)
+    _build = _Build(publication, fragments, _hash_asset_names(config), docs, problems,
+                    refused={os.path.normpath(path) for path in result.refused})
     if _previewing and _dirty:
         _inputs = now
     return config
@@ -158,7 +162,7 @@ def _quick_rebuild(config, now: Snapshot) -> bool:
     # The 404 page and the sitemap list the whole site; they stay as the last full build wrote them.
     config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
     for problem in _build.problems:
-        log.warning(_say(str(problem)))
+        log.warning(localise_problem(problem, _say))
     return True
 
 
@@ -186,6 +190,9 @@ def _hash_asset_names(config) -> dict[str, bytes]:
 
 def on_files(files, config):
     publication = _build.publication
+    if _build.refused:  # previewing (a build stopped at on_config): MkDocs must not open them either
+        for file in [f for f in files if _is_refused(f.abs_src_path)]:
+            files.remove(file)
     taken = {f.dest_uri: f.src_uri for f in files}
     generated = []
     for src_uri in publication.bodies:
@@ -224,6 +231,14 @@ def on_files(files, config):
     return files
 
 
+def _is_refused(path: str | None) -> bool:
+    """A pipe, a link out of the project, a name not UTF-8, a page too large, or inside such a folder."""
+    if path is None:
+        return False
+    path = os.path.normpath(path)
+    return path in _build.refused or any(path.startswith(folder + os.sep) for folder in _build.refused)
+
+
 def _yes() -> bool:
     return True
 
@@ -252,6 +267,16 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_page_read_source(page, config):
+    """While previewing, pages are read as the core reads files: MkDocs would stop the rebuild
+    on a page deleted since this build listed it (a period folder removed), one not in UTF-8
+    (its problem is in the box already) or one turned into a pipe. A build reads them itself;
+    it has stopped on any such problem before it gets here."""
+    if not _previewing or page.file.generated_by is not None or page.file.abs_src_path is None:
+        return None
+    return page_source(Path(page.file.abs_src_path), f"{_build.docs}/{page.file.src_uri}", [])
+
+
 def on_page_markdown(markdown, page, config, files):
     problems: list[Problem] = []
     src_uri = page.file.src_uri
@@ -261,7 +286,7 @@ def on_page_markdown(markdown, page, config, files):
         # long pages again would cost more than the rest of the rebuild.
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     if not _previewing:
-        _abort_on(problems, src_uri)
+        _abort_on(problems, src_uri, path=True)
     if _build.problems:
         report = _build.publication.archive.report_for_page(src_uri)
         own = {f"{_build.docs}/{src_uri}"} | ({report.data_path} if report else set())

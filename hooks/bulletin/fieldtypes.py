@@ -7,6 +7,7 @@ themselves, so every money field in the archive obeys the same rules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
@@ -17,6 +18,27 @@ from .problems import Unexpected
 from .yaml_source import ScalarNode
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
+
+# Characters no text of ours may carry into a page or a CSV file: control characters (a NUL
+# among them; tabs and line breaks are text) and the bidirectional embeddings, overrides and
+# isolates, which make a page show its text in another order than the file holds (a name or a
+# figure reversed, CVE-2021-42574). The marks U+200E/U+200F only set the direction of the
+# neutral characters beside them, cannot reorder Chinese text or digits, and are left alone.
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_DIRECTIONS = {
+    "\u202a": "由左至右嵌入", "\u202b": "由右至左嵌入", "\u202c": "結束嵌入", "\u202d": "由左至右覆寫",
+    "\u202e": "由右至左覆寫", "\u2066": "由左至右隔離", "\u2067": "由右至左隔離", "\u2068": "首字方向隔離",
+    "\u2069": "結束隔離",
+}
+
+
+def unsafe_character(character: str) -> tuple[str, str, str]:
+    """A character of UNSAFE_CHARACTERS as messages name it: its kind, its code, how to fix it."""
+    code = f"U+{ord(character):04X}"
+    if character in _DIRECTIONS:
+        return ("文字方向控制字元", f"{code}（{_DIRECTIONS[character]}）",
+                "它會讓網頁上的文字以另一個次序顯示，讀者看到的與檔案不同；刪去它（多半是從網頁或其他軟體複製來的）")
+    return "控制字元", code, "這個看不見的字元多半是從其他軟體複製來的；刪去後重新輸入這一段"
 
 
 class FieldValueError(Unexpected):
@@ -39,6 +61,10 @@ class Text:
         text = node.value.strip()
         if len(text) > self.max_length:
             raise FieldValueError(self.expected, "長的說明請寫在敘述（docs/ 下的 Markdown）中")
+        unsafe = UNSAFE_CHARACTERS.search(text)  # typed as an escape ("\0", "\u202E") in quotes
+        if unsafe:
+            kind, _, hint = unsafe_character(unsafe.group())
+            raise FieldValueError(f"不含{kind}的文字", hint)
         return text
 
 

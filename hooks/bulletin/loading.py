@@ -7,27 +7,33 @@ The layout states each report's unit and period once, by where its files are:
     docs/<period>/<unit>.md              narrative   (docs/2021/xuancheng-workshop.md)
 
 Every problem found anywhere is collected; the caller decides whether to abort. Files are read
-once per call, so a build that calls this once per build parses each record file once.
+once per call, so a build that calls this once per build parses each record file once. A file
+that must not be opened at all (a pipe, a link out of the project, a name that is not UTF-8, a
+page too large; see input_files.py) is reported and listed in `LoadResult.refused`, so the site
+builder can leave it alone too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Archive, Report
 from .consistency import check_typed_figures
+from .fieldtypes import UNSAFE_CHARACTERS, unsafe_character
+from .input_files import MAX_NARRATIVE_BYTES, Roots, entries, page_too_large, read_capped, refusal, shown_path
 from .markers import INLINE, find_markers
 from .measures import report_measures
 from .narrative import heading_lines, strip_front_matter
 from .periods import Period, PeriodError, parse_period
 from .privacy import sources_problems
-from .problems import Location, Problem, quote, sorted_problems, spaced, unreadable
+from .problems import Location, Problem, quote, sorted_problems, spaced
 from .reading import read_report_records
 from .settings import Settings
-from .units import is_unit_id, read_units
+from .units import UnitRegistry, is_unit_id, read_units
 from .yaml_source import decode_utf8, read_yaml
 
 UNITS_FILE = "units.yml"
@@ -38,31 +44,47 @@ RECORD_SUFFIXES = (".yml", ".yaml")
 class LoadResult:
     archive: Archive
     problems: list[Problem] = field(default_factory=list)
+    refused: set[Path] = field(default_factory=set)  # files and folders reported and never opened
 
 
 def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = None) -> LoadResult:
     """Everything under data/ and the narratives under docs/, checked together."""
     problems: list[Problem] = []
     data_dir = project_dir / "data"
+    roots, verdicts, refused = Roots(project_dir, data_dir, docs_dir), {}, set()
 
     def shown(path: Path) -> str:
-        try:
-            return path.relative_to(project_dir).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown_path(path, project_dir)
+
+    def allowed(path: Path) -> bool:
+        """May this file or folder be opened? Asked once per path; a refusal is reported once."""
+        if path not in verdicts:
+            problem = refusal(path, shown(path), roots)
+            if problem is None and path.suffix == ".md" and path.is_relative_to(docs_dir):
+                problem = _too_large_page(path, shown(path))
+            if problem is not None:
+                problems.append(problem)
+                refused.add(path)
+            verdicts[path] = problem is None
+        return verdicts[path]
 
     units_path = data_dir / UNITS_FILE
-    if units_path.is_file():
+    if not allowed(units_path):
+        registry = UnitRegistry()
+    elif units_path.is_file():
         registry = read_units(read_yaml(units_path, shown(units_path), problems).root, shown(units_path), problems)
     else:
         registry = read_units(None, shown(units_path), problems)
     archive = Archive(registry, settings or Settings())
-    result = LoadResult(archive, problems)
+    result = LoadResult(archive, problems, refused)
 
-    record_files = _record_files(data_dir, shown, problems)
-    narratives = _narrative_files(docs_dir, shown, problems)
+    # A refused file stands in these as None: reported already, and its pair is not "missing".
+    record_files = _record_files(data_dir, shown, allowed, problems)
+    narratives = _narrative_files(docs_dir, shown, allowed, problems)
 
     for (period, unit_id), path in record_files.items():
+        if path is None:
+            continue
         data_shown = shown(path)
         narrative = narratives.get((period, unit_id))
         if not is_unit_id(unit_id):
@@ -73,7 +95,7 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
             problems.append(Problem(Location(data_shown), "",
                                     f"應為 {shown(units_path)} 中列出的單位，實為 {quote(unit_id)}",
                                     f"先在 {shown(units_path)} 中登記這個單位（scripts/new unit），或更正檔名"))
-        if narrative is None and is_unit_id(unit_id):
+        if (period, unit_id) not in narratives and is_unit_id(unit_id):
             expected_at = shown(docs_dir / period.code / f"{unit_id}.md")
             problems.append(Problem(Location(data_shown), "",
                                     f"應有對應的敘述 {expected_at}，實為沒有",
@@ -86,25 +108,25 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
             check_narrative(narrative, report, archive, problems)
 
     for (period, unit_id), path in narratives.items():
-        if (period, unit_id) not in record_files:
+        if path is not None and (period, unit_id) not in record_files:
             expected_at = shown(data_dir / period.code / f"{unit_id}.yml")
             problems.append(Problem(Location(shown(path)), "", f"應有對應的資料檔 {expected_at}，實為沒有",
                                     "用 scripts/new period 建立；這一期沒有數字時，建立一個空檔即可"))
-    _check_other_pages(docs_dir, set(narratives.values()), shown, problems)
+    _check_other_pages(docs_dir, set(narratives.values()), shown, allowed, problems)
     problems += sources_problems(archive, _page_texts(docs_dir, shown))
 
     result.problems = sorted_problems(problems)
     return result
 
 
-def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[Period, str], Path]:
-    found: dict[tuple[Period, str], Path] = {}
+def _record_files(data_dir: Path, shown, allowed, problems: list[Problem]) -> dict[tuple[Period, str], Path | None]:
+    found: dict[tuple[Period, str], Path | None] = {}
     if not data_dir.is_dir():
         problems.append(Problem(Location.folder(shown(data_dir)), "", "應有資料夾，實為沒有",
                                 "在專案根目錄建立 data/，放入 units.yml 與各期的資料夾"))
         return found
-    for entry in sorted(data_dir.iterdir()):
-        if entry.name.startswith(".") or entry.name == UNITS_FILE:
+    for entry in entries(data_dir, shown(data_dir), problems):
+        if entry.name.startswith(".") or entry.name == UNITS_FILE or not allowed(entry):
             continue
         if not entry.is_dir():
             problems.append(Problem(Location(shown(entry)), "",
@@ -117,15 +139,18 @@ def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[
             problems.append(Problem(Location.folder(shown(entry)), "", f"{spaced('應為', error.expected)}，實為 {quote(entry.name)}",
                                     error.hint))
             continue
-        for path in sorted(entry.iterdir()):
+        for path in entries(entry, shown(entry), problems):
             if path.name.startswith(".") or path.name.startswith("~$"):
+                continue
+            if not allowed(path):
+                found.setdefault((period, path.stem), None)
                 continue
             if path.suffix not in RECORD_SUFFIXES or not path.is_file():
                 problems.append(Problem(Location(shown(path)), "",
                                         "應為以單位代號命名的 .yml 資料檔",
                                         "這裡只放各單位的 <單位代號>.yml；其他檔案請移出 data/"))
                 continue
-            if (period, path.stem) in found:
+            if found.get((period, path.stem)) is not None:
                 problems.append(Problem(Location(shown(path)), "",
                                         f"每個單位每期應只有一個資料檔，實為與 "
                                         f"{shown(found[(period, path.stem)])} 重複",
@@ -135,13 +160,13 @@ def _record_files(data_dir: Path, shown, problems: list[Problem]) -> dict[tuple[
     return found
 
 
-def _narrative_files(docs_dir: Path, shown, problems: list[Problem]) -> dict[tuple[Period, str], Path]:
+def _narrative_files(docs_dir: Path, shown, allowed, problems: list[Problem]) -> dict[tuple[Period, str], Path | None]:
     """Narratives are the pages in period folders of docs/; `index.md` there is a section page."""
-    found: dict[tuple[Period, str], Path] = {}
+    found: dict[tuple[Period, str], Path | None] = {}
     if not docs_dir.is_dir():
         return found
-    for entry in sorted(docs_dir.iterdir()):
-        if not entry.is_dir():
+    for entry in entries(docs_dir, shown(docs_dir), problems):
+        if entry.name.startswith(".") or not entry.is_dir() or not allowed(entry):
             continue
         try:
             period = parse_period(entry.name)
@@ -150,17 +175,24 @@ def _narrative_files(docs_dir: Path, shown, problems: list[Problem]) -> dict[tup
                 problems.append(Problem(Location.folder(shown(entry)), "",
                                         f"{spaced('應為', error.expected)}，實為 {quote(entry.name)}", error.hint))
             continue
-        for path in sorted(entry.glob("*.md")):
-            if path.name != "index.md":
-                found[(period, path.stem)] = path
+        for path in entries(entry, shown(entry), problems):
+            if path.suffix == ".md" and path.name != "index.md" and not path.name.startswith("."):
+                found[(period, path.stem)] = path if allowed(path) else None
     return found
 
 
-def _read_text(path: Path, shown_as: str, problems: list[Problem]) -> str | None:
+def _too_large_page(path: Path, shown_as: str) -> Problem | None:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(unreadable(shown_as, error))
+        size = path.stat().st_size
+    except OSError:
+        return None  # reading it says why
+    return page_too_large(shown_as, size) if size > MAX_NARRATIVE_BYTES else None
+
+
+def _read_text(path: Path, shown_as: str, problems: list[Problem]) -> str | None:
+    """A page's text: never a pipe, never more than a page's limit, UTF-8 (input_files.py)."""
+    data = read_capped(path, shown_as, MAX_NARRATIVE_BYTES, lambda size: page_too_large(shown_as, size), problems)
+    if data is None:
         return None
     return decode_utf8(data, shown_as, problems)
 
@@ -169,7 +201,9 @@ def _page_texts(docs_dir: Path, shown) -> dict[str, str]:
     """Every Markdown page under docs/ that can be read, for the privacy check (faults are
     reported where the page is checked, not again here)."""
     texts = {}
-    for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+    # os.walk, not rglob: a folder deleted while it is walked (a preview rebuilding) is skipped, not raised.
+    pages = sorted(Path(folder) / name for folder, _, names in os.walk(docs_dir) for name in names if name.endswith(".md"))
+    for path in pages:
         if path.is_file() and not path.is_symlink():
             text = _read_text(path, shown(path), [])
             if text is not None:
@@ -192,6 +226,7 @@ def check_narrative(path: Path, report: Report, archive: Archive, problems: list
     text = _read_text(path, report.narrative_path, problems)
     if text is None:
         return
+    _check_characters(text, report.narrative_path, problems)
     body, skipped = strip_front_matter(text)
     markers = find_markers(body, report.narrative_path, problems, first_line=skipped + 1)
     for heading in heading_lines(body, first_line=skipped + 1):
@@ -219,12 +254,37 @@ def check_narrative(path: Path, report: Report, archive: Archive, problems: list
             ))
 
 
-def _check_other_pages(docs_dir: Path, narratives: set[Path], shown, problems: list[Problem]) -> None:
+def _check_characters(text: str, shown_as: str, problems: list[Problem]) -> None:
+    """No NUL, other control character or direction override (see fieldtypes.UNSAFE_CHARACTERS):
+    one message per file, at the first, with how many there are."""
+    found = list(UNSAFE_CHARACTERS.finditer(text))
+    if not found:
+        return
+    first = found[0].start()
+    line = text.count("\n", 0, first) + 1
+    column = first - (text.rfind("\n", 0, first) + 1) + 1
+    kind, code, hint = unsafe_character(found[0].group())
+    count = f"，全文共 {len(found)} 個看不見的控制字元" if len(found) > 1 else ""
+    problems.append(Problem(Location(shown_as, line, column), "", f"應為文字，實為看不見的{kind} {code}{count}", hint))
+
+
+def _docs_files(docs_dir: Path, allowed) -> list[Path]:
+    """Every file MkDocs would take from docs/ (names starting with a dot are left out, as MkDocs
+    leaves them), each asked `allowed`; folders that vanish meanwhile are skipped by os.walk."""
+    found = []
+    for folder, subfolders, names in os.walk(docs_dir):
+        base = Path(folder)
+        subfolders[:] = sorted(n for n in subfolders if not n.startswith(".") and allowed(base / n))
+        found += [base / n for n in sorted(names) if not n.startswith(".") and allowed(base / n)]
+    return found
+
+
+def _check_other_pages(docs_dir: Path, narratives: set[Path | None], shown, allowed, problems: list[Problem]) -> None:
     """Markers are expanded on report pages only; one anywhere else would stay an invisible comment."""
     if not docs_dir.is_dir():
         return
-    for path in sorted(docs_dir.rglob("*.md")):
-        if path in narratives:
+    for path in _docs_files(docs_dir, allowed):
+        if path in narratives or path.suffix != ".md":
             continue
         text = _read_text(path, shown(path), problems)
         if text is None or "bulletin/" not in text:

@@ -22,7 +22,8 @@ from .measures import format_measure, report_measures
 from .narrative import heading_lines
 from .overviews import RollUp, kind_title
 from .periods import parse_period
-from .problems import Problem
+from .input_files import MAX_NARRATIVE_BYTES, read_capped
+from .problems import Location, Problem
 from .render import PageContext, markdown_text, render_table
 from .tables import Table
 from .site_pages import PageWriter, awards_body, home_body, unit_body, year_body
@@ -231,9 +232,12 @@ def _narrative_text(report: Report) -> str:
     reported the first, and the second is the next build's to report."""
     if report.narrative_file is None:
         return ""
+    # Never blocks on a file that became a pipe meanwhile (see input_files.py); any fault is ""
+    data = read_capped(report.narrative_file, report.narrative_path, MAX_NARRATIVE_BYTES,
+                       lambda size: Problem(Location(report.narrative_path), "", ""), [])
     try:
-        return report.narrative_file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return data.decode("utf-8-sig") if data is not None else ""
+    except UnicodeDecodeError:
         return ""
 
 

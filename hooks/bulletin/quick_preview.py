@@ -13,10 +13,12 @@ build, as does every `mkdocs build`. Pages not listed (home, awards, print) may 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Report
+from .input_files import MAX_NARRATIVE_BYTES
 from .loading import check_narrative, reread_report
 from .privacy import PrivateMatcher, private_values, report_problems
 from .problems import Problem, sorted_problems
@@ -68,6 +70,8 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
     data_changed: list[Report] = []
     narrative_changed: list[Report] = []
     for path in changed:
+        if not _plain_file(path):
+            return None  # now a pipe, a link or a page too large: the full build refuses it unopened
         if path in by_data:
             data_changed.append(by_data[path])
         elif path in by_narrative:
@@ -88,3 +92,12 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
     problems[:] = sorted_problems([p for p in problems if p.location.path not in stale] + found)
     pages = refresh(publication, reread) | {r.page_path for r in data_changed + narrative_changed}
     return QuickUpdate(reread + narrative_changed, pages)
+
+
+def _plain_file(path: str) -> bool:
+    """A regular file, not a link, and for a page not over the page limit (input_files.py)."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and not (path.endswith(".md") and status.st_size > MAX_NARRATIVE_BYTES)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Location, Problem, unreadable
+from .input_files import read_capped
+from .problems import Location, Problem, quote
 from .yaml_syntax import describe_syntax_error
 
 # The C parser is several times faster; fall back to the pure-Python one where libyaml is missing.
@@ -51,22 +52,16 @@ def locate(shown_as: str, node: Node) -> Location:
 
 def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> YamlFile:
     """Parse one file; faults go to `problems` and the root is None when nothing usable was read."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        problems.append(unreadable(shown_as, error))
-        return YamlFile(shown_as, None)
-    if size > MAX_FILE_BYTES:
-        problems.append(Problem(
+    def too_large(size: int) -> Problem:
+        return Problem(
             Location(shown_as), "",
             f"應為小於 {MAX_FILE_BYTES // 1024 // 1024} MB 的資料檔，實為 {size:,} 位元組",
             "一份報告的資料不會這麼大；請檢查是否存錯了檔案，或把資料分到各單位的檔案中",
-        ))
-        return YamlFile(shown_as, None)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.append(unreadable(shown_as, error))
+        )
+
+    # A pipe or device is refused unopened, and a large file before it is read (input_files.py).
+    data = read_capped(path, shown_as, MAX_FILE_BYTES, too_large, problems)
+    if data is None:
         return YamlFile(shown_as, None)
     text = decode_utf8(data, shown_as, problems)
     if text is None:
@@ -200,7 +195,7 @@ def _check_keys(node: MappingNode, shown_as: str, problems: list[Problem]) -> bo
         if key.value in first_line:
             problems.append(Problem(
                 locate(shown_as, key), "",
-                f"重複的名稱 \"{key.value}\"（第 {first_line[key.value]} 行已經寫過）",
+                f"重複的名稱 {quote(key.value)}（第 {first_line[key.value]} 行已經寫過）",
                 "同一處每個名稱只能出現一次；刪去一行，或把這一筆另起一項（\"- \"）",
             ))
         else:
@@ -219,4 +214,4 @@ def describe_node(node: Node) -> str:
         return "對照表（「名稱: 值」的多行）"
     if isinstance(node, SequenceNode):
         return "清單（以 \"- \" 開頭的多行）"
-    return f'"{node.value}"'
+    return quote(node.value)  # trimmed: a whole file read as one value must not fill the message

@@ -7,6 +7,7 @@ sees from `mkdocs build --strict`; `UPDATE_GOLDEN=1` rewrites them for review in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,25 @@ def _fifty_megabytes(path: Path) -> None:
             file.write(chunk)
 
 
+def _page_named_in_other_bytes(path: Path) -> None:
+    """A page whose name is the byte 0xff: not UTF-8 (an old share, a zip from another system)."""
+    (path.parent / os.fsdecode(b"\xff.md")).write_text("# 關於\n", encoding="utf-8")
+
+
+def _pipe(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _link_to_passwd(path: Path) -> None:
+    path.symlink_to("/etc/passwd")
+
+
+def _narrative_of_24_megabytes(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as file:
+        file.write(ALL_MARKERS)
+        file.write(("全年走訪慰問職工，" * 1000 + "\n") * 900)
+
+
 def _alias_bomb() -> str:
     lines = ['a0: &a0 ["哈","哈","哈","哈","哈","哈","哈","哈","哈"]']
     lines += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
@@ -109,6 +129,20 @@ CASES: list[Case] = [
     Case("empty-units-file", {UNITS_FILE: ""}),
     Case("empty-narrative", {NARRATIVE: ""}),
     Case("big5-narrative", {NARRATIVE: "全年走訪慰問職工。\n".encode("big5")}),
+    Case("narrative-of-24-megabytes", {NARRATIVE: _narrative_of_24_megabytes}, "refused before it is read"),
+    # --- files that must never be opened ------------------------------------------------------
+    Case("page-named-in-other-bytes", {"docs/odd-name.md": _page_named_in_other_bytes},
+         "located with the byte escaped; MkDocs never sees it"),
+    Case("narrative-that-is-a-pipe", {NARRATIVE: _pipe}, "refused unopened: reading it would wait forever"),
+    Case("record-file-that-is-a-pipe", {TOWN: _pipe}),
+    Case("record-file-linked-to-etc-passwd", {TOWN: _link_to_passwd}, "refused: nothing of it in the message"),
+    Case("page-linked-to-etc-passwd", {"docs/about.md": _link_to_passwd}),
+    # --- characters no text may carry -----------------------------------------------------------
+    Case("nul-in-a-narrative", {NARRATIVE: "全年走訪\x00慰問職工。\n\n" + ALL_MARKERS}),
+    Case("direction-override-in-a-narrative", {NARRATIVE: "全年走訪慰問職工\u202e37\u202c人次。\n\n" + ALL_MARKERS}),
+    Case("direction-isolate-in-a-narrative", {NARRATIVE: "全年走訪慰問職工\u2067三十七\u2069人次。\n\n" + ALL_MARKERS}),
+    Case("direction-override-in-a-record", visit(note='"慰問\\u202E職工"')),
+    Case("nul-in-a-record", visit(note='"慰問\\0職工"')),
     # --- wrong types and absurd values --------------------------------------------------------
     Case("negative-count", visit(people="-2")),
     Case("fractional-count", visit(people="1.5")),
@@ -191,4 +225,8 @@ CASES: list[Case] = [
     Case("money-unit-not-offered", {}, config="extra:\n  bulletin:\n    money_unit: 千元\n"),
     Case("unknown-site-option", {}, config="extra:\n  bulletin:\n    money_units: 元\n"),
     Case("hand-kept-nav", {}, config="nav:\n  - index.md\n"),
+    Case("simplified-site-keeps-file-names-as-typed",
+         {"docs/關於車間.md": "# 關於車間\n\n<!-- bulletin/table { kind: visits } -->\n"},
+         "the message in Simplified characters, the file as it is named",
+         config="theme:\n  name: material\n  language: zh\n  font: false\n"),
 ]

@@ -1,6 +1,7 @@
 """While `mkdocs serve` runs, a mistake shows on the page, the server lives on, and a fix clears it."""
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -158,4 +159,60 @@ def test_with_dirty_serve_a_misspelt_parent_then_a_saved_record_keeps_the_server
     units.write_text(fixed, encoding="utf-8")
     wait_for(base, lambda text: "bulletin-problems" not in text, seconds=20)
     wait_for(base + "units/district/", lambda text: ">4<" in text, seconds=20)  # town rolled up again
+    assert process.poll() is None
+
+
+def test_a_pipe_and_a_page_named_in_other_bytes_show_on_the_home_page_and_the_server_lives(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: 3\n"
+    write_project(tmp_path, {"2021/town": record, "2021/district": record})
+    (tmp_path / "docs/2021/district.md").unlink()
+    os.mkfifo(tmp_path / "docs/2021/district.md")           # never opened: it would block the build
+    (tmp_path / "docs" / os.fsdecode(b"\xff.md")).write_text("# x\n", encoding="utf-8")  # MkDocs: UnicodeEncodeError
+    base, process = serve(tmp_path, "--dirty")
+    home = wait_for(base, lambda text: "bulletin-problems" in text)
+    assert "docs/2021/district.md:1:1: 應為普通的檔案，實為具名管道（FIFO）" in home
+    assert "docs/\\xff.md:1:1: 應為 UTF-8 編碼的檔名" in home
+    assert ">3<" in fetch(base + "2021/town/")
+    (tmp_path / "docs/2021/district.md").unlink()
+    (tmp_path / "docs/2021/district.md").write_text("<!-- bulletin/table { kind: visits } -->\n", encoding="utf-8")
+    (tmp_path / "docs" / os.fsdecode(b"\xff.md")).unlink()
+    wait_for(base, lambda text: "bulletin-problems" not in text, seconds=20)
+    wait_for(base + "2021/district/", lambda text: ">3<" in text, seconds=20)
+    assert process.poll() is None
+
+
+def test_with_dirty_serve_a_period_folder_made_and_deleted_again_and_again_never_sticks(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=3)})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "2021/town/", lambda text: ">3<" in text)
+    for _ in range(15):
+        for top in ("data", "docs"):
+            (tmp_path / top / "2022").mkdir(exist_ok=True)
+        (tmp_path / "data/2022/town.yml").write_text(record.format(people=5), encoding="utf-8")
+        (tmp_path / "docs/2022/town.md").write_text("<!-- bulletin/table { kind: visits } -->\n", encoding="utf-8")
+        time.sleep(0.15)
+        for top in ("data", "docs"):
+            shutil.rmtree(tmp_path / top / "2022")
+        time.sleep(0.1)
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=4), encoding="utf-8")
+    wait_for(base + "2021/town/", lambda text: ">4<" in text, seconds=30)
+    assert process.poll() is None
+    process.terminate()
+    process.wait(timeout=10)
+    output = process.stdout.read()
+    print(output)
+    assert "Traceback" not in output and "An error happened during the rebuild" not in output, output[-3000:]
+
+
+def test_a_narrative_saved_in_big5_shows_on_its_page_and_the_server_lives(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: 3\n"
+    write_project(tmp_path, {"2021/town": record, "2021/district": record})
+    (tmp_path / "docs/2021/town.md").write_bytes("全年走訪職工。\n\n<!-- bulletin/table { kind: visits } -->\n".encode("big5"))
+    base, process = serve(tmp_path, "--dirty")
+    page = wait_for(base + "2021/town/", lambda text: "bulletin-problems" in text)
+    assert "docs/2021/town.md:1:1: 應為 UTF-8 編碼的文字" in page
+    (tmp_path / "docs/2021/town.md").write_text("全年走訪職工。\n\n<!-- bulletin/table { kind: visits } -->\n",
+                                                 encoding="utf-8")
+    wait_for(base + "2021/town/", lambda text: "bulletin-problems" not in text and "全年走訪職工" in text, seconds=20)
     assert process.poll() is None

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from helpers import REPO, write_project
 
 CHECK = [sys.executable, str(REPO / "scripts" / "check.py")]
@@ -65,3 +67,22 @@ def test_a_private_name_typed_into_a_page_is_found_without_building(tmp_path):
     assert run.returncode == 1
     assert run.stdout.startswith(
         "docs/notes.md:6:3: 應不含私人資料，實為含有 data/2021/town.yml:4 aid[1].beneficiary 的值。")
+
+
+REFUSED_UNOPENED = ["page-named-in-other-bytes", "narrative-that-is-a-pipe", "record-file-that-is-a-pipe",
+                    "record-file-linked-to-etc-passwd", "page-linked-to-etc-passwd", "narrative-of-24-megabytes",
+                    "nul-in-a-narrative", "direction-override-in-a-narrative", "direction-override-in-a-record",
+                    "nul-in-a-record", "simplified-site-keeps-file-names-as-typed"]
+
+
+@pytest.mark.parametrize("name", REFUSED_UNOPENED)
+def test_check_refuses_what_the_build_refuses_with_the_same_lines(name, tmp_path):
+    from cases import CASES
+    from helpers import HOOK, MKDOCS_YML
+
+    case = next(c for c in CASES if c.name == name)
+    case.write(tmp_path, MKDOCS_YML.format(hook=HOOK, extra=""))
+    run = check(tmp_path)  # a pipe opened would block it: the 60 s timeout fails the test
+    built = (REPO / "tests" / "corpus" / "expected" / f"{name}.txt").read_text(encoding="utf-8").splitlines()[:-1]
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert run.stdout.splitlines() == built
