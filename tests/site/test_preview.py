@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -162,20 +163,25 @@ def test_with_dirty_serve_a_misspelt_parent_then_a_saved_record_keeps_the_server
     assert process.poll() is None
 
 
-def test_a_pipe_and_a_page_named_in_other_bytes_show_on_the_home_page_and_the_server_lives(tmp_path, serve):
+def test_a_pipe_a_link_out_and_a_page_named_in_other_bytes_show_on_the_home_page_and_the_server_lives(tmp_path, serve):
     record = "visits:\n  - occasion: 慰問\n    people: 3\n"
     write_project(tmp_path, {"2021/town": record, "2021/district": record})
     (tmp_path / "docs/2021/district.md").unlink()
     os.mkfifo(tmp_path / "docs/2021/district.md")           # never opened: it would block the build
     (tmp_path / "docs" / os.fsdecode(b"\xff.md")).write_text("# x\n", encoding="utf-8")  # MkDocs: UnicodeEncodeError
+    (tmp_path / "docs/about.md").symlink_to("/etc/passwd")  # MkDocs would publish it
     base, process = serve(tmp_path, "--dirty")
     home = wait_for(base, lambda text: "bulletin-problems" in text)
     assert "docs/2021/district.md:1:1: 應為普通的檔案，實為具名管道（FIFO）" in home
     assert "docs/\\xff.md:1:1: 應為 UTF-8 編碼的檔名" in home
+    assert "docs/about.md:1:1: 應為專案內的檔案，實為指向專案外的連結" in home
     assert ">3<" in fetch(base + "2021/town/")
+    with pytest.raises(urllib.error.HTTPError):
+        fetch(base + "about/")
     (tmp_path / "docs/2021/district.md").unlink()
     (tmp_path / "docs/2021/district.md").write_text("<!-- bulletin/table { kind: visits } -->\n", encoding="utf-8")
     (tmp_path / "docs" / os.fsdecode(b"\xff.md")).unlink()
+    (tmp_path / "docs/about.md").unlink()
     wait_for(base, lambda text: "bulletin-problems" not in text, seconds=20)
     wait_for(base + "2021/district/", lambda text: ">3<" in text, seconds=20)
     assert process.poll() is None
