@@ -346,7 +346,7 @@ def on_page_content(html, page, config, files):
     cleaned = sanitize.clean(html, report=page.file.generated_by is None)
     source = f"{_build.docs}/{page.file.src_uri}"
     for problem in sanitize.problems(cleaned.removed, source, Path(page.file.abs_src_path) if cleaned.removed else None):
-        log.warning(_say(str(problem)))  # a warning: the page is safe already; --strict still stops
+        log.warning(localise_problem(problem, _say))  # a warning: the page is safe already; --strict still stops
     return _build.fragments.restore(cleaned.html)
 
 
@@ -400,6 +400,6 @@ def on_post_build(config):
         _build.search_index = index_path.read_bytes()  # masked: quick previews write it back as it is now
     if scan.problems and _previewing:
         for leak in scan.problems:
-            log.warning(_say(str(leak)))
+            log.warning(localise_problem(leak, _say))
     else:
         _abort_on(scan.problems, "建置好的網站（私人資料）")
