@@ -181,3 +181,10 @@ def test_basic_auth_when_asked_for(two_releases, tmp_path):
         assert fetch(base + "2021/town/")[0] == 401
         token = base64.b64encode("reader:工會2021".encode()).decode()
         assert fetch(base + "2021/town/", {"Authorization": f"Basic {token}"})[0] == 200
+
+
+def test_the_release_manifest_is_not_served_to_readers(two_releases, tmp_path):
+    assert (two_releases / "current" / ".release.json").is_file()
+    with nginx_server.serving(two_releases, tmp_path / "nginx") as base:
+        assert fetch(base + ".release.json")[0] == 404
+        assert fetch(base + "2021/town/")[0] == 200
