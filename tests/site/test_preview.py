@@ -128,32 +128,19 @@ def test_a_loop_of_parents_at_start_up_shows_on_the_pages_and_the_fix_clears_it(
     assert process.poll() is None
 
 
-def test_with_dirty_serve_a_loop_of_parents_saved_shows_on_the_home_page_and_the_fix_clears_it(tmp_path, serve):
+@pytest.mark.parametrize("mistake, shown", [
+    (lambda units: CYCLE, "units.district.parent: 上級單位應能追溯到頂，實為繞回了"),
+    (lambda units: units.replace("parent: district", "parent: distrcit"), "units.town.parent: 應為下列單位之一"),
+], ids=["loop-of-parents", "misspelt-parent"])
+def test_with_dirty_serve_a_registry_mistake_then_a_saved_record_keeps_the_server_alive(tmp_path, serve, mistake, shown):
     record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
     write_project(tmp_path, {"2021/town": record.format(people=3), "2021/district": record.format(people=5)})
     base, process = serve(tmp_path, "--dirty")
     wait_for(base + "2021/town/", lambda text: "慰問" in text)
     units = tmp_path / "data/units.yml"
     fixed = units.read_text(encoding="utf-8")
-    units.write_text(CYCLE, encoding="utf-8")
-    home = wait_for(base, lambda text: "bulletin-problems" in text, seconds=20)
-    assert "實為繞回了" in home
-    (tmp_path / "data/2021/town.yml").write_text(record.format(people=4), encoding="utf-8")  # a quick rebuild
-    wait_for(base + "2021/town/", lambda text: ">4<" in text, seconds=20)
-    units.write_text(fixed, encoding="utf-8")
-    wait_for(base, lambda text: "bulletin-problems" not in text, seconds=20)
-    assert process.poll() is None
-
-
-def test_with_dirty_serve_a_misspelt_parent_then_a_saved_record_keeps_the_server_alive(tmp_path, serve):
-    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
-    write_project(tmp_path, {"2021/town": record.format(people=3), "2021/district": record.format(people=5)})
-    base, process = serve(tmp_path, "--dirty")
-    wait_for(base + "2021/town/", lambda text: "慰問" in text)
-    units = tmp_path / "data/units.yml"
-    fixed = units.read_text(encoding="utf-8")
-    units.write_text(fixed.replace("parent: district", "parent: distrcit"), encoding="utf-8")
-    wait_for(base, lambda text: 'units.town.parent: 應為下列單位之一' in text, seconds=20)
+    units.write_text(mistake(fixed), encoding="utf-8")
+    wait_for(base, lambda text: shown in text, seconds=20)
     (tmp_path / "data/2021/town.yml").write_text(record.format(people=4), encoding="utf-8")  # a quick rebuild
     wait_for(base + "2021/town/", lambda text: ">4<" in text, seconds=20)
     wait_for(base + "units/town/", lambda text: ">4<" in text, seconds=20)
