@@ -23,12 +23,13 @@ from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
 from bulletin.privacy import contain_leaks, private_values, scan_site
 from bulletin.quick_preview import Snapshot, quick_update, snapshot
-from bulletin.problems import Location, Problem
+from bulletin.problems import Problem
 from bulletin.search_terms import add_figures_field
 from bulletin import inline_scripts, sanitize
 from bulletin.segmentation import SegmentCache
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
+from bulletin.site_rules import clashes, hand_kept_nav
 from bulletin.urls import HOME
 import jinja2
 import jinja2.bccache
@@ -131,10 +132,7 @@ def on_config(config):
     source = config_file.read_text(encoding="utf-8-sig")
     settings = read_settings(config.extra.get("bulletin"), config_file.name, problems, source)
     problems += site_texts_problems(config, config_file.name, source)
-    if config.nav is not None:
-        problems.append(Problem(Location(config_file.name), "nav",
-                                "應沒有 nav:，實為手寫的導航",
-                                "導航由檔案庫自動產生；刪去 mkdocs.yml 中的 nav: 一節"))
+    problems += hand_kept_nav(config.nav is not None, config_file.name, source)
     result = load_archive(_project_dir(config), Path(config.docs_dir), settings)
     problems += result.problems
     if not _previewing:
@@ -193,7 +191,7 @@ def on_files(files, config):
     if _build.refused:  # previewing (a build stopped at on_config): MkDocs must not open them either
         for file in [f for f in files if _is_refused(f.abs_src_path)]:
             files.remove(file)
-    taken = {f.dest_uri: f.src_uri for f in files}
+    handwritten = [f.src_uri for f in files]
     generated = []
     for src_uri in publication.bodies:
         if files.get_file_from_path(src_uri) is None:
@@ -204,13 +202,7 @@ def on_files(files, config):
         if _build.modified is not None and src_uri not in _build.modified and src_uri.endswith(".csv"):
             continue  # a quick preview: unchanged CSV files are on disk already, and nothing rebuilt links them
         generated.append(File.generated(config, src_uri, content=data))
-    docs = _build.docs
-    _abort_on([
-        Problem(Location(f"{docs}/{taken[f.dest_uri]}"), "",
-                f"{f.dest_uri} 應沒有手寫的檔案，實為與系統產生的 {f.src_uri} 同名",
-                "把這個檔案改名或移走")
-        for f in generated if f.dest_uri in taken
-    ], "docs")
+    _abort_on(clashes(handwritten, [f.src_uri for f in generated], _build.docs, config.use_directory_urls), "docs")
     for file in generated:
         files.append(file)
     if _build.modified is None and _dirty:

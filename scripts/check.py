@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
+from bulletin.checking import site_problems  # noqa: E402
 from bulletin.language import localise_problem, localiser  # noqa: E402
 from bulletin.loading import load_archive  # noqa: E402
 from bulletin.problems import sorted_problems  # noqa: E402
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     problems = []
     config = read_site_config(args.config_file.absolute(), problems)
     result = load_archive(config.project_dir, config.docs_dir, config.settings)
-    problems = sorted_problems(problems + result.problems)
+    problems = sorted_problems(problems + result.problems + site_problems(config, result))
     say = localiser(config.language)
     for problem in problems:
         print(localise_problem(problem, say))  # the location as typed, the words in the site's script

@@ -45,6 +45,10 @@ class LoadResult:
     archive: Archive
     problems: list[Problem] = field(default_factory=list)
     refused: set[Path] = field(default_factory=set)  # files and folders reported and never opened
+    # For the site-wide rules scripts/check applies as the build does (checking.py): every file
+    # MkDocs would take from docs/ and may be opened, and the text of every readable page.
+    docs_files: list[Path] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)
 
 
 def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = None) -> LoadResult:
@@ -112,8 +116,10 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
             expected_at = shown(data_dir / period.code / f"{unit_id}.yml")
             problems.append(Problem(Location(shown(path)), "", f"應有對應的資料檔 {expected_at}，實為沒有",
                                     "用 scripts/new period 建立；這一期沒有數字時，建立一個空檔即可"))
-    _check_other_pages(docs_dir, set(narratives.values()), shown, allowed, problems)
-    problems += sources_problems(archive, _page_texts(docs_dir, shown))
+    result.docs_files = _docs_files(docs_dir, allowed) if docs_dir.is_dir() else []
+    _check_other_pages(result.docs_files, set(narratives.values()), shown, problems)
+    result.pages = _page_texts(docs_dir, shown)
+    problems += sources_problems(archive, result.pages)
 
     result.problems = sorted_problems(problems)
     return result
@@ -279,11 +285,9 @@ def _docs_files(docs_dir: Path, allowed) -> list[Path]:
     return found
 
 
-def _check_other_pages(docs_dir: Path, narratives: set[Path | None], shown, allowed, problems: list[Problem]) -> None:
+def _check_other_pages(docs_files: list[Path], narratives: set[Path | None], shown, problems: list[Problem]) -> None:
     """Markers are expanded on report pages only; one anywhere else would stay an invisible comment."""
-    if not docs_dir.is_dir():
-        return
-    for path in _docs_files(docs_dir, allowed):
+    for path in docs_files:
         if path in narratives or path.suffix != ".md":
             continue
         text = _read_text(path, shown(path), problems)

@@ -14,6 +14,7 @@ import yaml
 from .inert_titles import site_texts_problems
 from .problems import Location, Problem
 from .settings import Settings, read_settings
+from .site_rules import hand_kept_nav
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -36,6 +37,11 @@ class SiteConfig:
     docs_dir: Path
     settings: Settings
     language: str = "zh-Hant"  # theme.language: messages follow the site's script
+    # What the build's site-wide rules need (site_rules.py, checking.py): whether pages are
+    # served as folders, our stylesheets and scripts, and the Markdown extensions with their options.
+    directory_urls: bool = True
+    assets: tuple[str, ...] = ()
+    markdown_extensions: tuple[tuple[str, dict], ...] = ()
 
 
 def read_site_config(config_file: Path, problems: list[Problem]) -> SiteConfig:
@@ -53,7 +59,27 @@ def read_site_config(config_file: Path, problems: list[Problem]) -> SiteConfig:
     settings = read_settings(extra.get("bulletin") if isinstance(extra, dict) else None, shown, problems, text)
     if isinstance(raw, dict):
         problems += site_texts_problems(raw, shown, text)
+        problems += hand_kept_nav(raw.get("nav") is not None, shown, text)
     docs_dir = project_dir / str(raw.get("docs_dir") or "docs")
     theme = raw.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
-    return SiteConfig(project_dir, docs_dir, settings, str(language or "zh-Hant"))
+    return SiteConfig(project_dir, docs_dir, settings, str(language or "zh-Hant"),
+                      raw.get("use_directory_urls") is not False, _assets(raw), _extensions(raw))
+
+
+def _assets(raw: dict) -> tuple[str, ...]:
+    """extra_css and extra_javascript as paths (a script may be `{path: …, defer: true}`)."""
+    listed = [*(raw.get("extra_css") or []), *(raw.get("extra_javascript") or [])]
+    return tuple(str(item.get("path")) if isinstance(item, dict) else str(item) for item in listed
+                 if isinstance(item, (str, dict)))
+
+
+def _extensions(raw: dict) -> tuple[tuple[str, dict], ...]:
+    """markdown_extensions as (name, options): `- toc` or `- toc: {permalink: true}`."""
+    found = []
+    for item in raw.get("markdown_extensions") or []:
+        if isinstance(item, str):
+            found.append((item, {}))
+        elif isinstance(item, dict):
+            found += [(str(name), options if isinstance(options, dict) else {}) for name, options in item.items()]
+    return tuple(found)

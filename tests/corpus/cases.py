@@ -225,6 +225,8 @@ CASES: list[Case] = [
     Case("money-unit-not-offered", {}, config="extra:\n  bulletin:\n    money_unit: 千元\n"),
     Case("unknown-site-option", {}, config="extra:\n  bulletin:\n    money_units: 元\n"),
     Case("hand-kept-nav", {}, config="nav:\n  - index.md\n"),
+    Case("page-where-a-generated-page-goes", {"docs/awards/index.md": "# 我的獎項\n"},
+         "awards.md is generated at the same address"),
     # --- markup in titles, private names where the site shows them --------------------------------
     Case("unit-name-holding-escaped-markup",
          {UNITS_FILE: BASE[UNITS_FILE].replace("示範鎮工會", "'&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;'")}),

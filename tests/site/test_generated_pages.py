@@ -105,11 +105,12 @@ def test_an_editors_intro_on_a_generated_page_is_kept_above_the_figures(tmp_path
 
 def test_a_hand_kept_nav_is_refused(tmp_path):
     project = write_tree_archive(tmp_path)
+    line = len((project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()) + 1
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("nav:\n  - index.md\n")
     run = mkdocs_build(project)
     assert run.returncode == 1
-    assert "mkdocs.yml:1:1: nav: 應沒有 nav:，實為手寫的導航。提示：導航由檔案庫自動產生" in run.stderr
+    assert f"mkdocs.yml:{line}:1: nav: 應沒有 nav:，實為手寫的導航。提示：導航由檔案庫自動產生" in run.stderr
 
 
 def test_links_work_without_directory_urls_for_file_hosting(tmp_path):
