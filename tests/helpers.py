@@ -173,3 +173,60 @@ def write_tree_archive(root: Path) -> Path:
         "2021/district": visits("1", "10", awards=1),
         "2021-H1/town-b": visits("7", "70"),
     }, units=TREE_UNITS)
+
+
+# A kind an office declares itself (data/kinds/meals.yml, see declared_kinds.py): a staff canteen.
+MEALS_KIND = """\
+title: 職工食堂
+order: 120
+fund_purpose: 食堂補貼
+fields:
+  item:
+    type: text
+    label: 項目
+    required: true
+  diners:
+    type: count
+    label: 就餐人次
+    measure: [人次, 人]
+  women:
+    type: count
+    label: 其中女職工
+    measure: [人次, 人]
+    part_of: diners
+  meals:
+    type: count
+    label: 供餐
+    measure: 份
+  cost:
+    type: money
+    label: 補貼金額
+    fund: cash
+  cooks:
+    type: text
+    label: 炊事員
+    private: true
+    names: true
+"""
+
+MEALS = """\
+meals:
+  - item: 午餐
+    diners: 300
+    women: 120
+    meals: 310份
+    cost: 1.2萬元
+    cooks: 甄美玲、賈大廚
+  - item: 夜班加餐
+    diners: 40多
+    meals: 40
+    cost: 800元
+"""
+
+
+def declare_kind(root: Path, key: str, text: str) -> Path:
+    """data/kinds/<key>.yml with the declaration `text`."""
+    path = root / "data" / "kinds" / f"{key}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dedent(text), encoding="utf-8")
+    return path

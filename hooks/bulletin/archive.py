@@ -6,13 +6,14 @@ and hands the same object to every later page, so a figure shown twice comes fro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .funds import FUNDS_KEY, fund_lines, funds_table
 from .kinds import KINDS
 from .periods import Period
-from .schema import Record
+from .schema import Kind, Record
 from .settings import Settings
 from .tables import Table, kind_table
 from .units import Unit, UnitRegistry
@@ -47,6 +48,8 @@ class Report:
 class Archive:
     units: UnitRegistry
     settings: Settings = field(default_factory=Settings)
+    # The kinds this archive was read with, declared ones included (see kinds/__init__.py).
+    kinds: Mapping[str, Kind] = field(default_factory=lambda: dict(KINDS), repr=False)
     reports: dict[tuple[str, Period], Report] = field(default_factory=dict)
     _pages: dict[str, Report] = field(default_factory=dict, repr=False)
     _by_unit: dict[str, list[Report]] = field(default_factory=dict, repr=False)
@@ -111,6 +114,6 @@ class Archive:
             if key == FUNDS_KEY:
                 table = funds_table(fund_lines(report.records), money_unit)
             else:
-                table = kind_table(KINDS[key], report.records.get(key, ()), money_unit)
+                table = kind_table(self.kinds[key], report.records.get(key, ()), money_unit)
             self._tables[cache_key] = table
         return self._tables[cache_key]

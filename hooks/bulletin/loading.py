@@ -23,7 +23,9 @@ from pathlib import Path
 
 from .archive import Archive, Report
 from .consistency import check_typed_figures
+from .declared_kinds import KINDS_FOLDER, read_project_kinds
 from .fieldtypes import UNSAFE_CHARACTERS, unsafe_character
+from .kinds import use_kinds
 from .input_files import MAX_NARRATIVE_BYTES, Roots, entries, page_too_large, read_capped, refusal, shown_path
 from .markers import INLINE, find_markers
 from .measures import report_measures
@@ -79,7 +81,10 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
         registry = read_units(read_yaml(units_path, shown(units_path), problems).root, shown(units_path), problems)
     else:
         registry = read_units(None, shown(units_path), problems)
-    archive = Archive(registry, settings or Settings())
+    # The project's kinds, declared ones included, read afresh and in force from here on (kinds/__init__.py).
+    kinds = read_project_kinds(project_dir, problems)
+    use_kinds(kinds)
+    archive = Archive(registry, settings or Settings(), kinds=kinds)
     result = LoadResult(archive, problems, refused)
 
     # A refused file stands in these as None: reported already, and its pair is not "missing".
@@ -132,7 +137,7 @@ def _record_files(data_dir: Path, shown, allowed, problems: list[Problem]) -> di
                                 "在專案根目錄建立 data/，放入 units.yml 與各期的資料夾"))
         return found
     for entry in entries(data_dir, shown(data_dir), problems):
-        if entry.name.startswith(".") or entry.name == UNITS_FILE or not allowed(entry):
+        if entry.name.startswith(".") or entry.name in (UNITS_FILE, KINDS_FOLDER) or not allowed(entry):
             continue
         if not entry.is_dir():
             problems.append(Problem(Location(shown(entry)), "",

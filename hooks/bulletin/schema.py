@@ -53,7 +53,12 @@ class FieldSpec:
 
 
 def _declare(label: str, field_type: FieldType, **roles: Any) -> Any:
-    spec = FieldSpec(name="", label=label, type=field_type, **roles)
+    return declared(FieldSpec(name="", label=label, type=field_type, **roles))
+
+
+def declared(spec: FieldSpec) -> Any:
+    """The dataclass field that carries `spec`: what the helpers below make for a kind module, and
+    what a kind declared in data/kinds/ is compiled into (declared_kinds.py), so both are one thing."""
     return field(default=spec.default, metadata={_SPEC: spec})
 
 
