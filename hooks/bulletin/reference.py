@@ -1,13 +1,17 @@
 """The field reference for editors, generated from the kinds so the README cannot drift from the code.
 
-`python -m bulletin.reference` (with hooks/ on the path) prints it; a test checks that README.md
-holds exactly this text between its reference markers.
+`python -m bulletin.reference` (with hooks/ on the path) prints the built-in kinds' reference; a
+test checks that README.md holds exactly this text between its reference markers. A project that
+declares kinds of its own (data/kinds/) prints its whole reference with `scripts/reference`.
 """
 
 from __future__ import annotations
 
-from .kinds import KINDS
-from .schema import CASH, FieldSpec
+from collections.abc import Mapping
+
+from .declared_kinds import describe
+from .kinds import BUILT_IN
+from .schema import CASH, FieldSpec, Kind
 
 
 def _notes(spec: FieldSpec) -> str:
@@ -27,10 +31,13 @@ def _notes(spec: FieldSpec) -> str:
     return "；".join(notes)
 
 
-def fields_markdown() -> str:
+def fields_markdown(kinds: Mapping[str, Kind] = BUILT_IN) -> str:
+    """One table per kind; a declared kind's heading names its file."""
     blocks = []
-    for kind in KINDS.values():
-        lines = [f"#### `{kind.key}`: {kind.title}", "", "| field | 欄位 | value | notes |", "| --- | --- | --- | --- |"]
+    for kind in kinds.values():
+        source = f"（{describe(kind.key)}）" if describe(kind.key) else ""
+        lines = [f"#### `{kind.key}`: {kind.title}{source}", "", "| field | 欄位 | value | notes |",
+                 "| --- | --- | --- | --- |"]
         for spec in kind.fields:
             lines.append(f"| `{spec.name}` | {spec.label} | {spec.type.expected} | {_notes(spec)} |")
         blocks.append("\n".join(lines))
