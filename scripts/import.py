@@ -6,7 +6,8 @@
 
 Each sheet is one kind (named 看望慰問 or visits), one row per record, a 單位 column, the other
 columns headed by field labels (慰問人次, 慰問金（元）…). Unreadable rows are reported by
-sheet:row:column and nothing is written while there are any.
+sheet:row:column and nothing is written while there are any; so is a row the build would refuse
+as a record (其中 above its whole, a date outside the period, a row entered twice …).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"--period：{spaced('應為', error.expected)}，實為 \"{args.period}\"。提示：{error.hint}", file=sys.stderr)
         return 1
     archive = load_archive(config.project_dir, config.docs_dir, config.settings).archive
-    imported = import_rows(read_sheets(args.spreadsheet, args.kind), args.spreadsheet.name, archive.units, problems)
+    imported = import_rows(read_sheets(args.spreadsheet, args.kind), args.spreadsheet.name, archive.units, problems,
+                           period)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -4,11 +4,15 @@ Offices keep figures in Excel under Chinese headers (慰問項目, 慰問人次,
 column naming the unit. Each sheet is matched to a kind by its name (看望慰問 or visits), each
 header to a field by its label or key, and every cell is read by the same field types as record
 files, so a value that would be refused in YAML is refused here too, located by sheet, row, column.
+A row whose cells all read is then judged as a record by the build's own rules (reading.read_record:
+其中 within its whole, dates within the period, the kind's rules between fields), its messages
+located at the cell, and a row entered twice for a unit is refused as a record file's would be.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from dataclasses import dataclass, field
@@ -18,12 +22,14 @@ import yaml
 
 from .fieldtypes import FieldValueError
 from .kinds import KINDS
+from .periods import Period
 from .problems import Location, Problem, expected, expected_nothing, unknown_name
-from .schema import Kind
+from .reading import read_record
+from .schema import Kind, Record
 from .units import UnitRegistry
 
 UNIT_HEADERS = ("單位", "单位", "unit")
-_STR = "tag:yaml.org,2002:str"
+_STR, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -72,9 +78,11 @@ def _cell_text(value: object) -> str:
 
 
 def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: UnitRegistry,
-                problems: list[Problem]) -> Imported:
-    """Every readable row, checked cell by cell; every unreadable one reported where it is."""
+                problems: list[Problem], period: Period | None = None) -> Imported:
+    """Every readable row, checked cell by cell and, given the period, as a record of it; every
+    unreadable one reported where it is."""
     result = Imported()
+    seen: dict[tuple[str, str, tuple], tuple[str, int]] = {}  # (unit, kind, figures) → (sheet, row)
     by_name = {unit.name: unit.id for unit in units.units.values()}
     for sheet, rows in sheets.items():
         where = f"{shown_as}#{sheet}"
@@ -131,10 +139,45 @@ def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: Uni
                     problems.append(expected_nothing(Location(where, row_number, 1), spec.name, spec.label,
                                                      f"這一欄必填：填寫「{spec.label}」"))
                     ok = False
+            if ok and period is not None:
+                where_cells = {name: index + 1 for index, name in columns.items()}
+                ok = _judged(kind, record, where_cells, Location(where, row_number, 1), period, problems,
+                             seen, (unit_id, sheet, row_number))
             if ok:
                 result.rows.setdefault(unit_id, {}).setdefault(kind.key, []).append(record)
                 result.count += 1
     return result
+
+
+def _judged(kind: Kind, record: dict[str, str], columns: dict[str, int], at: Location, period: Period,
+            problems: list[Problem], seen: dict, row: tuple[str, str, int]) -> bool:
+    """The row read as the build reads a record (reading.read_record), and not a repeat of an
+    earlier row for the same unit; False, with the problems located at the cells, when it fails."""
+    found: list[Problem] = []
+    read = read_record(kind, _row_node(record, columns, at.line), at.path, kind.key, period, found)
+    # Field paths as the importer's own messages name them: the field, not kind[record].field.
+    problems += [dataclasses.replace(p, field=p.field.removeprefix(f"{kind.key}.")) for p in found]
+    if not isinstance(read, Record):
+        return False
+    unit_id, sheet, row_number = row
+    first = seen.setdefault((unit_id, kind.key, read.figures()), (sheet, row_number))
+    if first != (sheet, row_number):
+        earlier = f"第 {first[1]} 行" if first[0] == sheet else f"工作表「{first[0]}」第 {first[1]} 行"
+        problems.append(Problem(at, "", f"每筆記錄應只寫一次，實為與{earlier}完全相同",
+                                "重複的記錄會被算兩次；刪去一行，或寫明兩者的不同（日期、備註）"))
+        return False
+    return True
+
+
+def _row_node(record: dict[str, str], columns: dict[str, int], row: int) -> yaml.MappingNode:
+    """A row as the node a record file would give, each value marked at its cell (lines and columns
+    count from 0 in marks), so messages about a field point at its cell."""
+    def mark(column: int) -> yaml.Mark:
+        return yaml.Mark("", 0, row - 1, column - 1, None, None)
+
+    pairs = [(yaml.ScalarNode(_STR, name, mark(columns[name]), mark(columns[name])),
+              yaml.ScalarNode(_STR, text, mark(columns[name]), mark(columns[name]))) for name, text in record.items()]
+    return yaml.MappingNode(_MAP, pairs, mark(1), mark(1))
 
 
 def record_yaml(kinds: dict[str, list[dict[str, str]]], note: str) -> str:

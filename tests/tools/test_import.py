@@ -89,3 +89,46 @@ def test_each_unreadable_row_says_what_was_expected_and_found_in_chinese(tmp_pat
         '教育培訓、組織建設、勞資糾紛、安全生產、活動紀要、徵集活動，實為 "午餐"',
     ]
     assert all("。提示：" in line for line in lines)
+
+
+def test_a_row_whose_of_which_figure_exceeds_its_whole_is_refused_at_its_cell_and_nothing_is_written(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: x\n"})
+    rows = [["單位", "慰問項目", "慰問人次", "其中農民工"], ["town", "春節慰問", 10, 12], ["district", "慰問", 5, 2]]
+    book = sheet_file(tmp_path / "figures.xlsx", {"看望慰問": rows})
+    result = run(tmp_path, str(book), "--period", "2022", "--write")
+    assert result.returncode == 1
+    assert [line.split("。提示：")[0] for line in result.stderr.splitlines() if "figures.xlsx" in line] == [
+        'figures.xlsx#看望慰問:2:4: migrant_workers: 應不超過 10（慰問人次），實為 "12"']
+    assert not (tmp_path / "data/2022").exists()
+
+
+def imported_problems(sheet, rows, period="2022"):
+    """The problems import_rows finds in one sheet, without the hints: what the editor is told."""
+    from bulletin.importing import import_rows
+    from bulletin.periods import parse_period
+    from bulletin.units import read_units
+    from bulletin.yaml_source import parse_yaml_text
+    from helpers import UNITS
+
+    units = read_units(parse_yaml_text(UNITS, "data/units.yml", []).root, "data/units.yml", [])
+    problems = []
+    import_rows({sheet: rows}, "figures.xlsx", units, problems, parse_period(period))
+    return [str(p).split("。提示：")[0] for p in problems]
+
+
+def test_a_date_outside_the_period_is_refused_at_its_cell():
+    rows = [["單位", "慰問項目", "日期"], ["town", "春節慰問", "2021-01-20"]]
+    assert imported_problems("看望慰問", rows) == [
+        'figures.xlsx#看望慰問:2:3: date: 應為 2022年度之內的日期，實為 "2021年1月20日"']
+
+
+def test_a_kinds_own_rule_between_fields_is_applied_to_each_row():
+    rows = [["單位", "項目", "計量", "上期累計", "本期", "累計"], ["town", "工資協議", "家", 45, 5, 51]]
+    assert imported_problems("組織建設", rows) == [
+        'figures.xlsx#組織建設:2:6: total: 應為上期累計 45 + 本期 5 = 50，實為 "51"']
+
+
+def test_a_row_entered_twice_for_the_same_unit_is_refused_at_the_second():
+    rows = [["單位", "慰問項目", "慰問人次"], ["town", "春節慰問", 3], ["district", "春節慰問", 3],
+            ["示範鎮工會", "春節慰問", 3]]
+    assert imported_problems("看望慰問", rows) == ["figures.xlsx#看望慰問:4:1: 每筆記錄應只寫一次，實為與第 2 行完全相同"]
