@@ -68,7 +68,8 @@ class _Reader:
             self.problems.append(expected_nothing(self.at(node), path, what))
             return None
         if not isinstance(node, ScalarNode):
-            self.problems.append(Problem(self.at(node), path, f"{spaced('應為', what)}，{spaced('實為', describe_node(node))}",
+            found = describe_node(node)
+            self.problems.append(Problem(self.at(node), path, f"{spaced('應為', what)}，{spaced('實為', found)}",
                                          "只寫一個值，寫在冒號後面的同一行"))
             return None
         try:
@@ -170,7 +171,7 @@ def _read_fields(reader: _Reader, node: Node) -> tuple[FieldSpec, ...]:
         reader.problems.append(expected_nothing(reader.at(node), "fields", "至少一個欄位", _EXAMPLE))
         return ()
     specs: list[FieldSpec] = []
-    part_of_nodes: dict[str, Node] = {}
+    nodes: dict[tuple[str, str], Node] = {}  # (field, setting) → where it was written
     labels: dict[str, str] = {}
     for key, value in items:
         name, path = key.value, f"fields.{key.value}"
@@ -180,26 +181,28 @@ def _read_fields(reader: _Reader, node: Node) -> tuple[FieldSpec, ...]:
         elif name in RESERVED:
             reader.problems.append(expected(reader.at(key), path, "其他欄位名稱", name,
                                             f"{name} 是系統保留的名稱（publish: 用來公開私人欄位）"))
-        spec = _read_field(reader, name, value, part_of_nodes)
+        spec = _read_field(reader, name, value, nodes)
         if spec is None:
             continue
         if spec.label in labels:
-            reader.problems.append(expected(reader.at(value), f"{path}.label", "與其他欄位不同的標籤", spec.label,
+            reader.problems.append(expected(reader.at(nodes[name, "label"]), f"{path}.label", "與其他欄位不同的標籤", spec.label,
                                             f"fields.{labels[spec.label]} 已用這個標籤；匯入試算表時以標籤對應欄名"))
         labels.setdefault(spec.label, name)
         specs.append(spec)
     first = specs[0] if specs and specs[0].name == items[0][0].value else None  # None: its mistake is reported
     if first is not None and not (isinstance(first.type, Text) and first.required):
+        found = "選填的 text 欄位" if isinstance(first.type, Text) else f"{nodes[first.name, 'type'].value} 欄位"
         reader.problems.append(Problem(
-            reader.at(items[0][0]), f"fields.{items[0][0].value}",
-            "第一個欄位應為必填的文字欄位（type: text, required: true），實為其他",
-            "每一列以第一個欄位為名，合計列也寫在這一欄；把項目名稱一類的欄位放在最前面"))
+            reader.at(items[0][0]), f"fields.{first.name}",
+            f"應為必填的 text 欄位（第一個欄位是每一列的名稱），{spaced('實為', found)}",
+            "合計列也寫在這一欄；把項目名稱一類的欄位放在最前面，寫上 required: true"))
     counts = {spec.name for spec in specs if isinstance(spec.type, CountOf)}
     unread = {key.value for key, _ in items} - {spec.name for spec in specs}  # their mistakes are reported
     for spec in specs:
         if spec.part_of is None:
             continue
-        at, path, wholes = reader.at(part_of_nodes[spec.name]), f"fields.{spec.name}.part_of", sorted(counts - {spec.name})
+        at, path = reader.at(nodes[spec.name, "part_of"]), f"fields.{spec.name}.part_of"
+        wholes = sorted(counts - {spec.name})
         if spec.part_of in wholes or spec.part_of in unread:
             continue
         if wholes:
@@ -210,7 +213,7 @@ def _read_fields(reader: _Reader, node: Node) -> tuple[FieldSpec, ...]:
     return tuple(specs)
 
 
-def _read_field(reader: _Reader, name: str, node: Node, part_of_nodes: dict[str, Node]) -> FieldSpec | None:
+def _read_field(reader: _Reader, name: str, node: Node, nodes: dict[tuple[str, str], Node]) -> FieldSpec | None:
     """One field's settings as the FieldSpec schema.py would make, or None when any is wrong."""
     path = f"fields.{name}"
     before = len(reader.problems)
@@ -259,8 +262,7 @@ def _read_field(reader: _Reader, name: str, node: Node, part_of_nodes: dict[str,
                                        "加上 private: true；公開的姓名不必標 names"))
     if len(reader.problems) > before or type_name is None or label is None:
         return None
-    if "part_of" in given:
-        part_of_nodes[name] = given["part_of"][1]
+    nodes.update({(name, setting): value for setting, (_, value) in given.items()})
     field_type = _field_type(type_name, roles)
     kept = {k: v for k, v in roles.items() if k in ("required", "private", "names", "part_of", "fund")}
     return FieldSpec(name=name, label=label, type=field_type, **kept)

@@ -101,9 +101,11 @@ def _read_kind(path: Path, shown: str, titles: dict[str, str], problems: list[Pr
         title = BUILT_IN[key].title if key in BUILT_IN else "經費使用"
         problems.append(expected(Location(shown), "", "內建種類以外的代號", key,
                                  f"{key} 已是內建的「{title}」；直接使用它，或把這個檔案改名"))
-    root = read_yaml(path, shown, problems).root
-    if len(problems) > before:
-        return None
+    unreadable: list[Problem] = []
+    root = read_yaml(path, shown, unreadable).root
+    problems += unreadable
+    if root is None and unreadable:
+        return None  # not YAML, not UTF-8, an alias or a tag: said; a duplicate key leaves the rest readable
     declaration = read_declaration(root, shown, titles, problems)
     if declaration is None or len(problems) > before:
         return None

@@ -101,8 +101,19 @@ def test_only_a_private_text_field_lists_names(tmp_path):
 
 def test_the_first_field_is_a_required_text_that_names_each_row(tmp_path):
     _, problems = declared(tmp_path, MEALS_KIND.replace("    required: true\n", ""))
-    assert problems == ["data/kinds/meals.yml:5:3: fields.item: "
-                        "第一個欄位應為必填的文字欄位（type: text, required: true），實為其他"]
+    assert problems == ["data/kinds/meals.yml:5:3: fields.item: 應為必填的 text 欄位（第一個欄位是每一列的名稱），"
+                        "實為選填的 text 欄位"]
+
+
+def test_a_first_field_that_is_a_count_is_refused(tmp_path):
+    _, problems = declared(tmp_path, MEALS_KIND.replace("  item:\n    type: text\n    label: 項目\n    required: true\n", ""))
+    assert problems == ["data/kinds/meals.yml:5:3: fields.diners: 應為必填的 text 欄位（第一個欄位是每一列的名稱），"
+                        "實為 count 欄位"]
+
+
+def test_two_fields_may_not_share_a_label(tmp_path):
+    _, problems = declared(tmp_path, MEALS_KIND.replace("label: 供餐", "label: 就餐人次"))
+    assert problems == ['data/kinds/meals.yml:20:12: fields.meals.label: 應為與其他欄位不同的標籤，實為 "就餐人次"']
 
 
 def test_a_declared_kind_may_not_take_a_built_in_key(tmp_path):
@@ -196,3 +207,8 @@ def test_two_projects_may_mean_different_kinds_by_one_key_in_one_process(tmp_pat
     assert set(report_measures(first, first.report("town", Period(2021)), "meals")) == {"diners", "women", "meals", "cost"}
     second = load_archive(lunches, lunches / "docs").archive
     assert report_measures(second, second.report("town", Period(2021)), "meals") == {"portions": Count(5)}
+
+
+def test_a_file_name_and_the_mistakes_inside_are_reported_together(tmp_path):
+    _, problems = declared(tmp_path, MEALS_KIND.replace("type: money", "type: mony"), key="Meals")
+    assert [line.split(": ")[0] for line in problems] == ["data/kinds/Meals.yml:1:1", "data/kinds/Meals.yml:23:11"]
