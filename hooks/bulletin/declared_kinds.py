@@ -30,7 +30,7 @@ import keyword
 from pathlib import Path
 
 from .declaration_fields import FIELD_NAME, FIELD_NAME_RULE, Declaration, read_declaration
-from .funds import FUNDS_KEY
+from .funds import FUNDS_KEY, FUNDS_TITLE
 from .input_files import Roots, entries, refusal, shown_path
 from .kinds import BUILT_IN, in_order
 from .problems import Location, Problem, expected
@@ -49,7 +49,7 @@ def read_project_kinds(project_dir: Path, problems: list[Problem]) -> dict[str, 
     data_dir = project_dir / "data"
     folder = data_dir / KINDS_FOLDER
     declared_kinds: dict[str, Kind] = {}
-    titles = {kind.title: key for key, kind in BUILT_IN.items()}
+    titles = {kind.title: key for key, kind in BUILT_IN.items()} | {FUNDS_TITLE: FUNDS_KEY}
     for path in _declaration_files(folder, project_dir, Roots(project_dir, data_dir), problems):
         shown = shown_path(path, project_dir)
         kind = _read_kind(path, shown, titles, problems)
@@ -98,7 +98,7 @@ def _read_kind(path: Path, shown: str, titles: dict[str, str], problems: list[Pr
         problems.append(expected(Location(shown), "", f"以種類代號命名的檔案（{FIELD_NAME_RULE}）", path.name,
                                  "種類代號也是記錄檔中的名稱，例如 data/kinds/meals.yml 宣告 meals:"))
     elif key in BUILT_IN or key == FUNDS_KEY:
-        title = BUILT_IN[key].title if key in BUILT_IN else "經費使用"
+        title = BUILT_IN[key].title if key in BUILT_IN else FUNDS_TITLE
         problems.append(expected(Location(shown), "", "內建種類以外的代號", key,
                                  f"{key} 已是內建的「{title}」；直接使用它，或把這個檔案改名"))
     unreadable: list[Problem] = []

@@ -127,6 +127,12 @@ def test_a_declared_kind_may_not_take_a_built_in_title(tmp_path):
     assert problems == ['data/kinds/meals.yml:1:8: title: 應為與其他種類不同的標題，實為 "看望慰問"']
 
 
+def test_a_declared_kind_may_not_take_the_funds_table_s_key_or_title(tmp_path):
+    _, problems = declared(tmp_path, MEALS_KIND.replace("title: 職工食堂", "title: 經費使用"), key="funds")
+    assert problems == ['data/kinds/funds.yml:1:1: 應為內建種類以外的代號，實為 "funds"',
+                        'data/kinds/funds.yml:1:8: title: 應為與其他種類不同的標題，實為 "經費使用"']
+
+
 def test_a_key_follows_the_rule_of_field_names(tmp_path):
     _, problems = declared(tmp_path, MEALS_KIND, key="Staff-Meals")
     assert problems == ['data/kinds/Staff-Meals.yml:1:1: '
