@@ -6,7 +6,10 @@ method (`１４４００`); anything that would need a guess (`約1萬`, `1.2.3�
 `1e4`, `①萬`, fractions of a fen) is refused with the reason, never rounded.
 
 Counts may be approximate in the seeds (`120多人次`): a `Count` keeps the figure and whether it is
-a lower bound, and a total that includes a lower bound is itself a lower bound.
+a lower bound, and a total that includes a lower bound is itself a lower bound. Money may be a
+lower bound too, as reports write it (`1800多元`, `1.2萬多元`, `3萬餘元`): its digits stay exact, in a
+`YuanAtLeast`, while an exact amount stays a plain `Decimal`. An estimate (`約1萬`) is not a lower
+bound and is still refused.
 """
 
 from __future__ import annotations
@@ -38,7 +41,11 @@ _FULL_WIDTH = str.maketrans({
 
 # Plain numbers: no leading zeros, commas only as thousands separators, ASCII digits only.
 _NUMBER = r"(?:0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?:\.[0-9]+)?"
-_MONEY = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>萬元|萬|万元|万|元)?", re.ASCII)
+_MORE = "多|餘|余"
+# 1800多元, 10多萬元 (the 多 before the unit) and 1.2萬多元 (after 萬): both lower bounds.
+_MONEY = re.compile(rf"(?P<number>{_NUMBER})\s*(?:(?P<wan>萬|万)(?P<wan_more>{_MORE})元?"
+                    rf"|(?P<more>{_MORE})?(?P<unit>萬元|萬|万元|万|元)?)", re.ASCII)
+_ESTIMATE_PREFIXES = ("約", "约", "近", "超")
 _COUNT = re.compile(r"(?P<number>0|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*)(?P<more>多|餘|余|\+)?(?P<unit>.*)",
                     re.ASCII | re.DOTALL)
 
@@ -52,13 +59,54 @@ def normalise(text: str) -> str:
     return text.translate(_FULL_WIDTH).strip()
 
 
-def parse_money(text: str) -> Decimal:
-    """Yuan as an exact Decimal. Raises AmountError for anything that is not exact and plain."""
+@dataclass(frozen=True)
+class YuanAtLeast:
+    """An amount known from below (1800多元): its digits exact, marked as a lower bound.
+
+    Exact amounts stay plain `Decimal`, so everything written for them behaves as before. Adding
+    a Decimal (or 0, as `sum` starts) to this, or this to a Decimal, gives a YuanAtLeast: a 合計,
+    roll-up or year total that includes one cannot lose the mark. Nothing else is defined on
+    purpose: a share or a 同比 of a lower bound cannot be stated, and an operation nobody thought
+    of fails loudly in a test instead of showing a lower bound as an exact figure.
+    """
+
+    yuan: Decimal
+
+    def __add__(self, other: object) -> YuanAtLeast:
+        if isinstance(other, YuanAtLeast):
+            return YuanAtLeast(self.yuan + other.yuan)
+        if isinstance(other, Decimal | int) and not isinstance(other, bool):
+            return YuanAtLeast(self.yuan + other)
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __str__(self) -> str:
+        return f"{self.yuan}多"
+
+
+Yuan = Decimal | YuanAtLeast  # what a money field holds
+
+
+def is_lower_bound(value: object) -> bool:
+    """Whether a count or an amount is only a lower bound (120多, 1800多元)."""
+    return isinstance(value, YuanAtLeast) or (isinstance(value, Count) and value.at_least)
+
+
+def digits_of(value: Yuan) -> Decimal:
+    """The yuan an amount states, exact or as its lower bound."""
+    return value.yuan if isinstance(value, YuanAtLeast) else value
+
+
+def parse_money(text: str) -> Yuan:
+    """Yuan as an exact Decimal, or a YuanAtLeast for 1800多元. Raises AmountError for anything else."""
     cleaned = normalise(text)
     if cleaned.startswith(("-", "−")):
         raise AmountError("不小於 0 的金額", "支出的錢不會是負數；退款或沖帳請在 note 中說明")
-    if cleaned.startswith(("約", "约", "近", "超")) or cleaned.endswith(AT_LEAST_SUFFIXES):
-        raise AmountError("確切的金額", "金額不能寫約數，請照帳目填寫；只知道約數時，把它寫在 note 中")
+    if cleaned.startswith(_ESTIMATE_PREFIXES):
+        raise AmountError("確切的金額或下限（例如 1800多元）", _estimate_hint(cleaned))
+    if cleaned.endswith("+"):
+        raise AmountError("以「多」標示的金額下限，例如 1800多元", f"金額的下限寫成 {cleaned[:-1].strip()}多（「+」只用於人數、次數）")
     match = _MONEY.fullmatch(cleaned)
     if not match:
         raise AmountError("金額，例如 14400、14,400元、1.2萬元 或 0.56萬", "只寫一個數字，可帶 元 或 萬元；千分位用逗號，小數用一個點")
@@ -66,13 +114,25 @@ def parse_money(text: str) -> Decimal:
     if len(integer) > _MAX_INTEGER_DIGITS or len(fraction) > _MAX_FRACTION_DIGITS:
         raise AmountError(f"小於 {MAX_YUAN:,} 元、精確到分的金額", "請檢查是否多打了數字")
     number = Decimal(f"{integer}.{fraction}" if fraction else integer)
-    unit = match["unit"] or "元"
+    unit = match["wan"] or match["unit"] or "元"
     yuan = number * WAN if unit.startswith(("萬", "万")) else number
     if yuan != yuan.quantize(FEN):
         raise AmountError("精確到分的金額", "以元計最多 2 位小數，以萬元計最多 6 位小數")
     if yuan > MAX_YUAN:
         raise AmountError(f"小於 {MAX_YUAN:,} 元的金額", "請檢查是否多打了數字，或把 元 和 萬元 弄混了")
+    if match["more"] or match["wan_more"]:
+        return YuanAtLeast(_tidy(yuan))
     return _tidy(yuan)
+
+
+def _estimate_hint(cleaned: str) -> str:
+    """約1萬 is not 1萬多: say how to write a lower bound, with the editor's own figure when it has one."""
+    figure = re.search(rf"(?P<number>{_NUMBER})\s*(?P<wan>萬|万)?", cleaned, re.ASCII)
+    if figure is None:
+        more_than = "若是「多於」某數，寫成像 1萬多 這樣的下限"
+    else:
+        more_than = f"若是「多於」這個數，寫成 {figure['number']}{figure['wan'] or ''}多{'元' if '元' in cleaned else ''}"
+    return f"約數不是下限：請照帳目填寫確切的金額；{more_than}；只知道約數時，把它寫在 note 中"
 
 
 def _tidy(yuan: Decimal) -> Decimal:

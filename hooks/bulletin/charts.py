@@ -8,10 +8,9 @@ fonts; every number is also in the chart's <desc> for screen readers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from html import escape
 
-from .amounts import Count
+from .amounts import Count, Yuan, digits_of
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 16, 16, 28, 96
@@ -26,7 +25,7 @@ AXIS = "stroke: var(--md-default-fg-color--lighter, #bbb)"
 @dataclass(frozen=True)
 class Series:
     name: str
-    values: tuple[Count | Decimal | None, ...]
+    values: tuple[Count | Yuan | None, ...]
     texts: tuple[str, ...]
 
 
@@ -40,10 +39,11 @@ class Chart:
     stacked: bool = False
 
 
-def _number(value: Count | Decimal | None) -> float:
+def _number(value: Count | Yuan | None) -> float:
+    """A bar's height; a lower bound (1800多) is drawn to its bound, and its label keeps the 多."""
     if value is None:
         return 0.0
-    return float(value.value if isinstance(value, Count) else value)
+    return float(value.value if isinstance(value, Count) else digits_of(value))
 
 
 def render_chart(chart: Chart) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import AmountError, Count, parse_count, parse_money
+from .amounts import AmountError, Count, digits_of, parse_count, parse_money
 from .archive import Report
 from .fieldtypes import CountOf, Money
 from .kinds import KINDS
@@ -20,7 +20,9 @@ from .problems import Location, Problem
 from .tables import sum_values
 
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
-_FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(多|餘|余)?\s*(萬元|萬|元|[^\d\s，。、；：,.;:（）()「」]{1,2})")
+# A number, its 多 and its unit: 37人次, 120多人次, 1800多元, 10多萬元 and 1.2萬多元 (the 多 after 萬).
+_FIGURE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(多|餘|余)?\s*"
+                     r"(萬(?:多|餘|余)元?|萬元|萬|元|[^\d\s，。、；：,.;:（）()「」]{1,2})")
 
 
 def check_typed_figures(body: str, report: Report, first_line: int, problems: list[Problem]) -> None:
@@ -48,8 +50,7 @@ def _compare(match: re.Match, key: str, records, report: Report, where: Location
         if typed is None:
             continue
         total = sum_values(values)
-        if typed in (total, *values) or (isinstance(typed, Count) and typed.value in
-                                         {v.value for v in (total, *values)}):
+        if _figure(typed) in {_figure(v) for v in (total, *values)}:
             return
         first = records[0].source
         problems.append(Problem(
@@ -60,6 +61,11 @@ def _compare(match: re.Match, key: str, records, report: Report, where: Location
             "直接引用記錄的合計",
         ))
         return
+
+
+def _figure(value: object) -> object:
+    """What a typed figure must equal, 多 aside (120 typed for a record of 120多, 1800元 for 1800多元)."""
+    return value.value if isinstance(value, Count) else digits_of(value)
 
 
 def _read(field_type, text: str):

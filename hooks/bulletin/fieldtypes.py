@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from .amounts import AmountError, Count, parse_count, parse_money, parse_percent
-from .periods import DateError, PartialDate, parse_date
+from .amounts import AmountError, Count, Yuan, parse_count, parse_money, parse_percent
+from .dates import DateValue, parse_dates
+from .periods import DateError
 from .problems import Unexpected
 from .yaml_source import ScalarNode
 
@@ -114,13 +115,13 @@ class CountOf:
 
 @dataclass(frozen=True)
 class Money:
-    """Yuan, exact; see amounts.parse_money for what editors may type."""
+    """Yuan, exact or a lower bound (1800多元); see amounts.parse_money for what editors may type."""
 
     summable: ClassVar[bool] = True
     unit: ClassVar[str] = "元"
-    expected: ClassVar[str] = "金額，例如 14400、14,400元 或 1.2萬元"
+    expected: ClassVar[str] = "金額，例如 14400、14,400元、1.2萬元 或 1800多元"
 
-    def read(self, node: ScalarNode) -> Decimal:
+    def read(self, node: ScalarNode) -> Yuan:
         if node.tag == BOOL_TAG:
             raise FieldValueError(self.expected, "這裡要寫金額，不是 是/否")
         try:
@@ -146,15 +147,18 @@ class Percent:
 
 @dataclass(frozen=True)
 class Date:
-    """A day, a month or a year: 2021-09-18, 2021-09, 2021年9月."""
+    """A day, a month or a year (2021-09-18, 2021-09, 2021年9月), several (4月、9月) or a range (4月至6月).
+
+    `year` is the report's, for the parts written without one; see dates.parse_dates.
+    """
 
     summable: ClassVar[bool] = False
     unit: ClassVar[str] = ""
-    expected: ClassVar[str] = "日期，例如 2021-09-18 或 2021-09"
+    expected: ClassVar[str] = "日期，例如 2021-09-18、2021-09 或 4月至6月"
 
-    def read(self, node: ScalarNode) -> PartialDate:
+    def read(self, node: ScalarNode, year: int | None = None) -> DateValue:
         try:
-            return parse_date(node.value)
+            return parse_dates(node.value, year)
         except DateError as error:
             raise FieldValueError(error.expected, error.hint) from error
 

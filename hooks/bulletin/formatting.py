@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from .amounts import WAN, Count
+from .amounts import WAN, Count, Yuan, YuanAtLeast
 
 MONEY_UNITS = ("元", "萬元")
 MISSING = "—"
@@ -18,8 +18,14 @@ def format_count(count: Count) -> str:
     return f"{text}多" if count.at_least else text
 
 
-def format_money(yuan: Decimal, unit: str = "元") -> str:
-    """In 元 with fen only when there are fen; in 萬元 with every digit the amount has."""
+def format_money(yuan: Yuan, unit: str = "元") -> str:
+    """In 元 with fen only when there are fen; in 萬元 with every digit the amount has.
+
+    A lower bound keeps its 多 after the digits, in either unit (1,800多; 0.18多 under a 萬元
+    header, read 0.18多萬元 as reports write 10多萬元).
+    """
+    if isinstance(yuan, YuanAtLeast):
+        return format_money(yuan.yuan, unit) + "多"
     amount = yuan / WAN if unit == "萬元" else yuan
     amount = amount.normalize() if amount != amount.to_integral_value() else amount.quantize(Decimal(1))
     if unit == "元" and amount != amount.to_integral_value():
@@ -31,9 +37,20 @@ def format_percent(rate: Decimal) -> str:
     return f"{rate.normalize():f}%"
 
 
-def format_share(part: Decimal, whole: Decimal) -> str:
-    """A share of a total for display, to one decimal: the only rounding the pipeline does."""
-    if whole == 0:
+def share_of(part: Yuan, whole: Yuan) -> Decimal | None:
+    """part / whole, or None when it cannot be stated: a whole of 0, or a lower bound on either side."""
+    if isinstance(part, YuanAtLeast) or isinstance(whole, YuanAtLeast) or whole == 0:
+        return None
+    return part / whole
+
+
+def format_share(part: Yuan, whole: Yuan) -> str:
+    """A share of a total for display, to one decimal: the only rounding the pipeline does.
+
+    — when it cannot be stated exactly: a whole of 0, or a lower bound (1800多 of 2,000多 could be
+    any share).
+    """
+    if isinstance(part, YuanAtLeast) or isinstance(whole, YuanAtLeast) or whole == 0:
         return MISSING
     share = (part * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
     return f"{share}%"

@@ -10,10 +10,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .formatting import format_money, format_share
+from .amounts import Yuan
+from .formatting import format_money, format_share, share_of
 from .kinds import KINDS
 from .schema import CASH, IN_KIND, Record
-from .tables import TOTAL_LABEL, Cell, Column, Table, money_header
+from .tables import TOTAL_LABEL, Cell, Column, Table, approximate_notes, money_header
 
 FUNDS_KEY = "funds"
 FUNDS_TITLE = "經費使用"
@@ -25,7 +26,7 @@ class FundLine:
 
     purpose: str
     form: str
-    amount: Decimal
+    amount: Yuan
     kind: str
     record: Record
 
@@ -44,24 +45,24 @@ def fund_lines(records_by_kind: Mapping[str, Sequence[Record]]) -> list[FundLine
 
 def funds_table(lines: Iterable[FundLine], money_unit: str = "元") -> Table:
     """用途 | 現金 | 實物折合 | 合計 | 佔比, one row per purpose, with the 合計 row."""
-    by_purpose: dict[str, dict[str, Decimal]] = {}
+    by_purpose: dict[str, dict[str, Yuan]] = {}
     for line in lines:
         forms = by_purpose.setdefault(line.purpose, {CASH: Decimal(0), IN_KIND: Decimal(0)})
-        forms[line.form] += line.amount
-    grand = {CASH: Decimal(0), IN_KIND: Decimal(0)}
+        forms[line.form] += line.amount  # a lower bound (1800多) makes the sum one
+    grand: dict[str, Yuan] = {CASH: Decimal(0), IN_KIND: Decimal(0)}
     for forms in by_purpose.values():
         for form, amount in forms.items():
             grand[form] += amount
     grand_total = grand[CASH] + grand[IN_KIND]
 
-    def money(amount: Decimal) -> Cell:
+    def money(amount: Yuan) -> Cell:
         return Cell(amount, format_money(amount, money_unit))
 
     rows = []
     for purpose, forms in by_purpose.items():
         total = forms[CASH] + forms[IN_KIND]
         rows.append((Cell(purpose, purpose), money(forms[CASH]), money(forms[IN_KIND]), money(total),
-                     Cell(total / grand_total if grand_total else None, format_share(total, grand_total))))
+                     Cell(share_of(total, grand_total), format_share(total, grand_total))))
     columns = (
         Column("用途", field="purpose"), Column(money_header("現金", money_unit), True, CASH),
         Column(money_header("實物折合", money_unit), True, IN_KIND),
@@ -72,4 +73,5 @@ def funds_table(lines: Iterable[FundLine], money_unit: str = "元") -> Table:
         total_row = (Cell(TOTAL_LABEL, TOTAL_LABEL), money(grand[CASH]), money(grand[IN_KIND]),
                      money(grand_total), Cell(Decimal(1) if grand_total else None, "100%" if grand_total else "—"))
     notes = ("由各項記錄中的慰問金、助學幫扶金、競賽獎金、活動經費等金額彙總，不另行填報。",)
-    return Table(FUNDS_KEY, FUNDS_TITLE, columns, tuple(rows), total_row, notes if rows else ())
+    return Table(FUNDS_KEY, FUNDS_TITLE, columns, tuple(rows), total_row,
+                 (*notes, *approximate_notes(rows)) if rows else ())

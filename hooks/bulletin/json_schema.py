@@ -16,6 +16,11 @@ from .units import NAME_LIMIT
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 _NUMBER = r"(0|[1-9][0-9]{0,2}(,[0-9]{3})+|[1-9][0-9]*)"
+# One date (2021-09-18, 2021年9月, or 9月 / 15日 in the report's year), several (4月、9月) or a range
+# (4月至6月, 4-6月), as dates.parse_dates reads them.
+_DATE = r"([0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?|年([0-9]{1,2}月([0-9]{1,2}日)?)?)?|[0-9]{1,2}月([0-9]{1,2}日)?|[0-9]{1,2}日)"
+_DATES = (rf"^({_DATE}([、，,]{_DATE})*|{_DATE}(至|到|~|～){_DATE}"
+          r"|([0-9]{4}年)?([0-9]{1,2}月)?[0-9]{1,2}[-－][0-9]{1,2}(月|日))$")
 
 
 def _field_schema(spec: FieldSpec) -> dict:
@@ -33,14 +38,14 @@ def _field_schema(spec: FieldSpec) -> dict:
         pattern = rf"^{_NUMBER}({more})?({suffix})?$" if suffix else rf"^{_NUMBER}({more})?$"
         body = {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": pattern}]}
     elif isinstance(field_type, Money):
-        pattern = rf"^{_NUMBER}(\.[0-9]+)?\s*(萬元|萬|万元|万|元)?$"
+        # 14400, 1.2萬元, and the lower bounds 1800多元, 10多萬元, 1.2萬多元 (amounts.parse_money)
+        pattern = rf"^{_NUMBER}(\.[0-9]+)?\s*((多|餘|余)?(萬元|萬|万元|万|元)?|(萬|万)(多|餘|余)元?)$"
         body = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": pattern}]}
     elif isinstance(field_type, Percent):
         body = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 100},
                           {"type": "string", "pattern": r"^[0-9]{1,3}(\.[0-9]+)?%?$"}]}
     elif isinstance(field_type, Date):
-        body = {"anyOf": [{"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?|年([0-9]{1,2}月([0-9]{1,2}日)?)?)?$"},
-                          {"type": "integer"}]}
+        body = {"anyOf": [{"type": "string", "pattern": _DATES}, {"type": "integer"}]}
     else:  # pragma: no cover - a new field type must say how it is described
         raise TypeError(f"no JSON Schema for {type(field_type).__name__}")
     return {"description": description, **body}

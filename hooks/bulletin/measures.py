@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from .amounts import Count
+from .amounts import Count, Yuan, YuanAtLeast, digits_of, is_lower_bound
 from .archive import Archive, Report
 from .formatting import MISSING, format_count, format_money
 from .funds import FUNDS_KEY
@@ -19,7 +19,7 @@ from .kinds import KINDS
 from .schema import CASH, IN_KIND, Money
 from .tables import Column, money_header
 
-Value = Count | Decimal
+Value = Count | Yuan
 Measures = dict[str, Value]
 
 
@@ -56,7 +56,7 @@ def report_measures(archive: Archive, report: Report, kind_key: str) -> Measures
         return {
             column.field: cell.value
             for column, cell in zip(table.columns, table.total)
-            if column.field in wanted and isinstance(cell.value, Count | Decimal)
+            if column.field in wanted and isinstance(cell.value, Count | Decimal | YuanAtLeast)
         }
 
     return archive.derived(report, f"measures:{kind_key}", compute)
@@ -86,13 +86,11 @@ def format_measure(value: Value | None, money_unit: str) -> str:
 
 
 def change(current: Value | None, previous: Value | None) -> Decimal | None:
-    """Year-on-year change as a fraction, or None when it cannot be stated exactly."""
-    if current is None or previous is None:
+    """Year-on-year change as a fraction, or None when it cannot be stated exactly (a lower bound)."""
+    if current is None or previous is None or is_lower_bound(current) or is_lower_bound(previous):
         return None
-    if isinstance(current, Count) and (current.at_least or previous.at_least):
-        return None
-    now = Decimal(current.value) if isinstance(current, Count) else current
-    before = Decimal(previous.value) if isinstance(previous, Count) else previous
+    now = Decimal(current.value) if isinstance(current, Count) else digits_of(current)
+    before = Decimal(previous.value) if isinstance(previous, Count) else digits_of(previous)
     if before == 0:
         return None
     return (now - before) / before

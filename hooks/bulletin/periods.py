@@ -105,6 +105,25 @@ class PartialDate:
             text += f"{self.day}日"
         return text
 
+    @property
+    def first_day(self) -> dt.date:
+        """The earliest day it can mean: what dates sort by, and where a range may start."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day it can mean (2021年4月 runs to 30 April)."""
+        if self.day is not None:
+            return dt.date(self.year, self.month or 1, self.day)
+        if self.month is None or self.month == 12:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
+
+    @property
+    def parts(self) -> tuple[PartialDate, ...]:
+        """Itself: the parts that must fall within the report's period, as for several dates."""
+        return (self,)
+
 
 def parse_date(text: str) -> PartialDate:
     """2021-09-18, 2021-09, 2021, 2021年9月18日 or 2021年9月; a day that does not exist is refused."""
@@ -116,9 +135,12 @@ def parse_date(text: str) -> PartialDate:
     else:
         raise DateError("日期，例如 2021-09-18、2021-09 或 2021年9月", "只知道月份或年份時，寫到月或年即可")
     parts = match.groupdict()
-    year = int(parts["year"])
     month = int(parts["month"]) if parts.get("month") else None
-    day = int(parts["day"]) if parts.get("day") else None
+    return partial_date(int(parts["year"]), month, int(parts["day"]) if parts.get("day") else None)
+
+
+def partial_date(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    """The date, when it is on the calendar and in the archive's years; DateError says what is wrong."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise DateError(f"{FIRST_YEAR} 到 {LAST_YEAR} 年之間的日期", "請檢查年份是否打錯")
     if month is not None and not 1 <= month <= 12:

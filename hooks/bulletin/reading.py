@@ -13,7 +13,8 @@ each record is judged on its own, and every problem is collected.
 
 from __future__ import annotations
 
-from .fieldtypes import FieldValueError
+from .dates import DateValue
+from .fieldtypes import Date, FieldValueError
 from .kinds import KINDS
 from .periods import PartialDate, Period
 from .problems import Location, Problem, expected, expected_nothing, spaced, unknown_name
@@ -109,7 +110,10 @@ def read_record(
             continue
         given.add(name)
         try:
-            values[name] = spec.type.read(value_node)
+            if isinstance(spec.type, Date):  # 4月、9月: months of the report's year
+                values[name] = spec.type.read(value_node, period.year)
+            else:
+                values[name] = spec.type.read(value_node)
         except FieldValueError as error:
             problems.append(expected(value_at, field_path, error.expected, value_node.value, error.hint))
             continue
@@ -154,6 +158,18 @@ def _read_published(kind: Kind, node: Node, shown_as: str, path: str, problems: 
     return frozenset(names)
 
 
+def _check_date(value: DateValue, period: Period, at: Location, path: str, problems: list[Problem]) -> None:
+    """Every part of a date within the period; for several dates or a range, the parts outside named."""
+    outside = [part for part in value.parts if not period.contains(part)]
+    if not outside:
+        return
+    found = f"\"{value}\""
+    if not isinstance(value, PartialDate):
+        found += "，其中 " + "、".join(f'"{part}"' for part in outside) + " 不在期內"
+    problems.append(Problem(at, path, f"{spaced('應為', period.label)}之內的日期，實為 {found}",
+                            "其他期間的事請記在那一期的資料檔中；也請檢查年份是否打錯"))
+
+
 def _check_record(kind: Kind, record: Record, path: str, period: Period, problems: list[Problem]) -> None:
     """Rules between fields: 其中 within its whole, dates within the period, the kind's own rules."""
     for spec in kind.fields:
@@ -170,11 +186,8 @@ def _check_record(kind: Kind, record: Record, path: str, period: Period, problem
                     f"實為 \"{value}\"",
                     f"「其中」的數字不會多於 {spec.part_of} 的總數；請核對兩個數字",
                 ))
-        if isinstance(value, PartialDate) and not period.contains(value):
-            problems.append(Problem(
-                at, f"{path}.{spec.name}", f"{spaced('應為', period.label)}之內的日期，實為 \"{value}\"",
-                "其他期間的事請記在那一期的資料檔中；也請檢查年份是否打錯",
-            ))
+        if isinstance(spec.type, Date):
+            _check_date(value, period, at, f"{path}.{spec.name}", problems)
     if kind.checks is not None:
         for name, message, hint in kind.checks(record):
             at = record.locations.get(name, record.source)

@@ -12,7 +12,8 @@ import re
 
 ZERO_WIDTH_SPACE = "\u200b"  # the word separator Material's Chinese index uses
 _GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
-_APPROXIMATE = re.compile(rf"(?<![\d,])(\d[\d,]*){ZERO_WIDTH_SPACE}?(多|餘|余)")
+# 120多, 1,800多, and 0.18多 (an amount in 萬元 known from below) with its decimals.
+_APPROXIMATE = re.compile(rf"(?<![\d,.])(\d[\d,]*(?:\.\d+)?){ZERO_WIDTH_SPACE}?(多|餘|余)")
 
 
 FIELD = "figures"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from .amounts import Count
+from .amounts import Count, is_lower_bound
 from .formatting import MISSING, format_count, format_money, format_percent
 
 WITHHELD = "（不公開）"  # a private value in a column that another record of the table made public
@@ -128,8 +128,8 @@ def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -
 
 
 def approximate_notes(rows: Sequence[Sequence[Cell]]) -> tuple[str, ...]:
-    """The 約數 note, when any cell holds a lower bound (120多): totals over it are lower bounds too."""
-    if any(isinstance(c.value, Count) and c.value.at_least for row in rows for c in row):
+    """The 約數 note, when any cell holds a lower bound (120多, 1800多元): totals over it are lower bounds too."""
+    if any(is_lower_bound(c.value) for row in rows for c in row):
         return (APPROXIMATE_NOTE,)
     return ()
 

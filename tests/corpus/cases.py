@@ -157,6 +157,7 @@ CASES: list[Case] = [
     Case("negative-money", visit(cash="-5元")),
     Case("money-in-scientific-notation", visit(cash="1e9")),
     Case("approximate-money", visit(cash="約1萬元")),
+    Case("approximate-money-in-yuan", visit(cash="約1800元"), "an estimate is not a lower bound: write 1800多元"),
     Case("money-below-a-fen", visit(cash="0.001")),
     Case("absurd-money", visit(cash="20000000萬元")),
     Case("misplaced-thousands-comma", visit(cash="14,40元")),
@@ -167,6 +168,9 @@ CASES: list[Case] = [
     Case("date-outside-the-period", visit(date="2022年1月")),
     Case("date-in-1800", visit(date="1800-01-01")),
     Case("date-in-words", visit(date="春節前")),
+    Case("date-range-outside-the-period", visit(date="2021年11月至2022年1月")),
+    Case("date-range-reversed", visit(date="2021年6月至4月")),
+    Case("several-dates-one-outside-the-period", visit(date="2021年12月、2022年1月")),
     Case("level-not-in-the-list", record("awards:\n  - title: 先進集體\n    level: 國家\n")),
     Case("text-too-long", visit(note="長" * 301)),
     # --- wrong shapes ---------------------------------------------------------------------------

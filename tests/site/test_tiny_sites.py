@@ -147,3 +147,29 @@ def test_a_name_its_record_marks_publishable_is_shown_and_others_stay_private(tm
                    if p.is_file() and p.suffix in (".html", ".json", ".csv"))
     assert "陳大文" in page_text(built_page(tmp_path, "2021/town")) and "陳大文" in site
     assert "李小紅" not in site and "（不公開）" in page_text(built_page(tmp_path, "2021/town"))
+
+
+def test_money_lower_bounds_and_several_dates_reach_the_page_its_figure_and_its_csv(tmp_path):
+    write_project(tmp_path, {"2021/town": """
+        events:
+          - name: 職工運動會
+            date: 4月、9月
+            cost: 1800多元
+          - name: 讀書月
+            date: 2021年4月至6月
+            cost: 200
+    """}, narratives={"2021/town": "全年活動經費<!-- bulletin/figure { kind: events, field: cost } -->元。\n\n"
+                                   "<!-- bulletin/table { kind: events } -->\n"})
+    run = mkdocs_build(tmp_path)
+    assert run.returncode == 0, run.stderr
+    html = built_page(tmp_path, "2021/town")
+    assert tables_in(html)["events"] == [
+        ["活動", "日期", "活動經費（元）"],
+        ["職工運動會", "2021年4月、9月", "1,800多"],
+        ["讀書月", "2021年4月至6月", "200"],
+        ["合計", "", "2,000多"],
+    ]
+    assert "全年活動經費2,000多元。" in page_text(html)
+    csv = (tmp_path / "site/downloads/2021/town/events.csv").read_text(encoding="utf-8-sig")
+    assert csv.splitlines() == ["活動,日期,活動經費（元）", "職工運動會,2021年4月、9月,1800多", "讀書月,2021年4月至6月,200",
+                                "合計,,2000多"]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from bulletin.amounts import AmountError, Count, parse_count, parse_money, parse_percent
+from bulletin.amounts import AmountError, Count, YuanAtLeast, parse_count, parse_money, parse_percent
 
 
 @pytest.mark.parametrize(("text", "yuan"), [
@@ -24,12 +24,46 @@ def test_money_is_read_exactly_in_yuan(text, yuan):
 
 
 @pytest.mark.parametrize("text", [
-    "1.2.3萬", "萬元", "-5元", "1e9", "約1萬元", "1萬多", "14,40元", "1.2千", "xxx萬元",
-    "1.2345678萬", "14400.005", "", "12 000",
+    "1.2.3萬", "萬元", "-5元", "1e9", "約1萬元", "14,40元", "1.2千", "xxx萬元",
+    "1.2345678萬", "14400.005", "", "12 000", "1800+元", "多1800元", "1800多多元", "1萬多多元", "1多萬多元",
 ])
 def test_money_that_would_need_a_guess_is_refused(text):
     with pytest.raises(AmountError):
         parse_money(text)
+
+
+@pytest.mark.parametrize(("text", "yuan"), [
+    ("1800多元", "1800"),
+    ("800多元", "800"),
+    ("1.2萬多元", "12000"),
+    ("1800餘元", "1800"),
+    ("3萬餘元", "30000"),
+    ("4萬余元", "40000"),
+    ("4万余元", "40000"),
+    ("10多萬元", "100000"),
+    ("1,800多", "1800"),
+    ("１８００多元", "1800"),
+])
+def test_money_may_be_a_lower_bound_the_way_counts_are(text, yuan):
+    assert parse_money(text) == YuanAtLeast(Decimal(yuan))
+
+
+def test_an_estimate_is_refused_with_the_lower_bound_to_write_instead():
+    with pytest.raises(AmountError, match="確切的金額或下限") as refused:
+        parse_money("約1萬")
+    assert "1萬多" in refused.value.hint
+
+
+def test_a_lower_bound_is_not_the_exact_amount():
+    assert YuanAtLeast(Decimal(1800)) != Decimal(1800)
+    assert parse_money("1800多元") != parse_money("1800元")
+
+
+def test_a_money_total_with_a_lower_bound_is_a_lower_bound():
+    assert YuanAtLeast(Decimal(1800)) + Decimal(200) == YuanAtLeast(Decimal(2000))
+    assert Decimal(200) + YuanAtLeast(Decimal("1800.5")) == YuanAtLeast(Decimal("2000.5"))
+    assert sum([Decimal(1), YuanAtLeast(Decimal(2)), Decimal(3)]) == YuanAtLeast(Decimal(6))
+    assert type(Decimal(1) + Decimal(2)) is Decimal
 
 
 def test_money_refusal_says_what_was_expected():

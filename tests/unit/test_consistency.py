@@ -8,8 +8,8 @@ VISITS = "visits:\n  - occasion: 春節慰問\n    people: 20\n    cash: 8000\n 
 MARKER = "<!-- bulletin/table { kind: visits } -->\n"
 
 
-def problems(tmp_path, narrative, hints=False):
-    write_project(tmp_path, {"2021/town": VISITS}, narratives={"2021/town": narrative})
+def problems(tmp_path, narrative, hints=False, records=VISITS):
+    write_project(tmp_path, {"2021/town": records}, narratives={"2021/town": narrative})
     return [str(p) if hints else problem_line(p) for p in load_archive(tmp_path, tmp_path / "docs").problems]
 
 
@@ -24,6 +24,19 @@ def test_a_typed_figure_that_contradicts_the_records_is_reported_with_both_place
 
 def test_typed_figures_that_agree_with_a_total_or_a_record_pass(tmp_path):
     assert problems(tmp_path, "全年看望慰問職工36人次，慰問金1.44萬元；其中探視16人次、6400元。\n\n" + MARKER) == []
+
+
+LOWER_BOUND = "visits:\n  - occasion: 春節慰問\n    people: 20\n    cash: 1.2萬多元\n"
+
+
+def test_a_typed_money_lower_bound_agrees_with_the_same_lower_bound_in_the_records(tmp_path):
+    assert problems(tmp_path, "全年看望慰問經費達1.2萬多元，即12,000多元。\n\n" + MARKER, records=LOWER_BOUND) == []
+
+
+def test_a_typed_money_lower_bound_that_contradicts_the_records_is_reported(tmp_path):
+    found = problems(tmp_path, "全年看望慰問經費達1800多元。\n\n" + MARKER, records=LOWER_BOUND)
+    assert found == ['docs/2021/town.md:1:10: visits.cash: 敘述中的數字應與 data/2021/town.yml:2 起的記錄一致'
+                     '（合計 12000多），實為 "1800多元"']
 
 
 def test_figures_in_sentences_about_other_things_are_not_compared(tmp_path):

@@ -4,6 +4,7 @@ import json
 import sys
 
 import jsonschema
+import pytest
 import yaml
 
 from helpers import REPO
@@ -49,6 +50,14 @@ def test_the_schema_flags_what_the_validator_refuses():
     ]
     for document in bad:
         assert list(jsonschema.Draft7Validator(records).iter_errors(document)), document
+
+
+@pytest.mark.parametrize(("date", "cost"), [
+    ("4月、9月", "1800多元"), ("2021年4月至6月", "1.2萬多元"), ("4-6月", "3萬餘元"), ("2021-04-01至2021-04-15", "10多萬元"),
+])
+def test_the_schema_accepts_money_lower_bounds_and_several_dates_or_a_range(date, cost):
+    document = {"events": [{"name": "運動會", "date": date, "cost": cost}]}
+    assert list(jsonschema.Draft7Validator(records_schema()).iter_errors(document)) == []
 
 
 def test_private_fields_are_described_as_private():

@@ -4,16 +4,18 @@ Hypothesis tries hundreds of inputs per property, shrinking any failure to its s
 The settings keep the whole file to a few seconds; `--hypothesis-seed` reproduces a failure.
 """
 
+import datetime as dt
 from decimal import Decimal
 from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bulletin.amounts import AmountError, Count, parse_count, parse_money, parse_percent
+from bulletin.amounts import AmountError, Count, YuanAtLeast, parse_count, parse_money, parse_percent
+from bulletin.dates import DateList, DateRange, parse_dates
 from bulletin.formatting import format_count, format_money
 from bulletin.kinds import KINDS
-from bulletin.periods import DateError, Period, parse_date
+from bulletin.periods import DateError, PartialDate, Period, parse_date
 from bulletin.problems import Problem
 from bulletin.reading import read_report_records
 from bulletin.render import render_table
@@ -53,6 +55,14 @@ def test_any_text_is_a_date_or_a_stated_expectation(text):
 def test_an_amount_shown_in_a_table_reads_back_as_the_same_amount(yuan, unit):
     shown = format_money(yuan, unit)
     assert parse_money(shown + unit) == yuan
+
+
+@FAST
+@given(st.decimals(min_value=0, max_value=Decimal(10) ** 9, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["元", "萬元"]))
+def test_a_lower_bound_shown_in_a_table_reads_back_as_the_same_lower_bound(yuan, unit):
+    shown = format_money(YuanAtLeast(yuan), unit)
+    assert parse_money(shown + unit) == YuanAtLeast(yuan)
 
 
 @FAST
@@ -114,6 +124,52 @@ def test_a_table_total_is_the_exact_sum_of_its_rows(visits):
     total = {column.field: cell.value for column, cell in zip(table.columns, table.total)}
     assert total["people"] == Count(sum(people for people, _ in visits))
     assert total["cash"] == sum((cash for _, cash in visits), Decimal(0))
+
+
+@FAST
+@given(st.lists(st.tuples(amounts, st.booleans()), min_size=1, max_size=30))
+def test_a_money_total_is_the_exact_sum_and_a_lower_bound_when_any_row_is_one(visits):
+    text = "visits:\n" + "".join(
+        f"  - occasion: 慰問{number}\n    cash: {cash}{'多元' if at_least else ''}\n"
+        for number, (cash, at_least) in enumerate(visits))
+    problems = []
+    records = read_report_records(parse_yaml_text(text, PATH, problems).root, PATH, Period(2021), problems)
+    assert problems == []
+    total = kind_table(KINDS["visits"], records["visits"]).total[1].value
+    exact = sum((cash for cash, _ in visits), Decimal(0))
+    assert total == (YuanAtLeast(exact) if any(at_least for _, at_least in visits) else exact)
+
+
+days_of_2021 = st.dates(min_value=dt.date(2021, 1, 1), max_value=dt.date(2021, 12, 31))
+partial_dates_of_2021 = st.one_of(
+    days_of_2021.map(lambda day: PartialDate(day.year, day.month, day.day)),
+    st.integers(1, 12).map(lambda month: PartialDate(2021, month)),
+)
+
+
+def in_order(dates):
+    """Whether each date ends before the next begins: what several dates or a range must be."""
+    return all(a.last_day < b.first_day for a, b in zip(dates, dates[1:]))
+
+
+@FAST
+@given(st.lists(partial_dates_of_2021, min_size=2, max_size=6).map(
+    lambda dates: sorted(set(dates), key=lambda d: (d.first_day, d.last_day))).filter(lambda d: len(d) >= 2 and in_order(d)),
+    st.booleans())
+def test_several_dates_or_a_range_shown_on_a_page_read_back_the_same(dates, as_range):
+    value = DateRange(dates[0], dates[-1]) if as_range else DateList(tuple(dates))
+    assert parse_dates(str(value), year=2021) == value
+
+
+@FAST
+@given(st.text(st.sampled_from(list("0123456789-年月日至到、，~ 春")), max_size=16))
+def test_any_text_is_dates_or_a_stated_expectation(text):
+    try:
+        value = parse_dates(text, year=2021)
+    except DateError as error:
+        assert error.expected and error.hint
+    else:
+        assert in_order(value.parts)
 
 
 class CellTexts(HTMLParser):

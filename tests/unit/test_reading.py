@@ -4,8 +4,9 @@ from decimal import Decimal
 
 from helpers import dedent, problem_line
 
-from bulletin.amounts import Count
-from bulletin.periods import Period
+from bulletin.amounts import Count, YuanAtLeast
+from bulletin.dates import DateList, DateRange
+from bulletin.periods import PartialDate, Period
 from bulletin.reading import read_report_records
 from bulletin.yaml_source import parse_yaml_text
 
@@ -102,6 +103,36 @@ def test_a_date_outside_the_report_period_is_refused():
             date: 2021-09-18
     """, period=Period(2021, "H1"))
     assert problems == [f'{PATH}:3:11: events[1].date: 應為 2021年上半年之內的日期，實為 "2021年9月18日"']
+
+
+def test_money_and_dates_may_be_written_as_reports_write_them():
+    records, problems = read("""
+        events:
+          - name: 運動會
+            date: 4月、9月
+            cost: 1800多元
+          - name: 讀書會
+            date: 2021年4月至6月
+    """)
+    assert problems == []
+    games, reading = records["events"]
+    assert games.date == DateList((PartialDate(2021, 4), PartialDate(2021, 9)))
+    assert games.cost == YuanAtLeast(Decimal(1800))
+    assert reading.date == DateRange(PartialDate(2021, 4), PartialDate(2021, 6))
+
+
+def test_each_part_of_several_dates_or_a_range_must_fall_in_the_period():
+    _, problems = read("""
+        events:
+          - name: 運動會
+            date: 4月、9月
+          - name: 讀書會
+            date: 2021年6月至7月
+    """, period=Period(2021, "H1"))
+    assert problems == [
+        f'{PATH}:3:11: events[1].date: 應為 2021年上半年之內的日期，實為 "2021年4月、9月"，其中 "2021年9月" 不在期內',
+        f'{PATH}:5:11: events[2].date: 應為 2021年上半年之內的日期，實為 "2021年6月至7月"，其中 "2021年7月" 不在期內',
+    ]
 
 
 def test_the_same_record_twice_is_reported_not_summed():

@@ -11,6 +11,10 @@ def test_approximate_counts_split_by_the_segmenter_are_joined_again():
     assert plain_figures("參訓 2,620\u200b多 人次") == "2620\u200b2,620多\u200b2620多"
 
 
+def test_an_approximate_amount_in_wan_yuan_is_one_word_with_its_decimals():
+    assert plain_figures("經費（萬元） 0.18\u200b多") == "0.18多"
+
+
 def test_text_without_grouped_figures_gives_nothing():
     assert plain_figures("職代會 2021年 349") == ""
 

@@ -78,6 +78,20 @@ def test_a_total_with_an_approximate_count_says_so():
     assert APPROXIMATE_NOTE in table.notes
 
 
+def test_a_money_total_with_a_lower_bound_is_marked_in_yuan_and_in_wan_yuan():
+    records = records_of("""
+        visits:
+          - occasion: 節日慰問
+            cash: 1800多元
+          - occasion: 工傷探視
+            cash: 200
+    """)["visits"]
+    assert kind_table(KINDS["visits"], records).total[1].text == "2,000多"
+    in_wan = kind_table(KINDS["visits"], records, money_unit="萬元")
+    assert [in_wan.rows[0][1].text, in_wan.total[1].text] == ["0.18多", "0.2多"]
+    assert APPROXIMATE_NOTE in in_wan.notes
+
+
 def test_counts_with_their_own_measure_word_show_it_and_are_not_totalled():
     table = kind_table(KINDS["organisation"], records_of("""
         organisation:
@@ -110,6 +124,25 @@ def test_funds_are_derived_from_money_records_by_purpose():
         ["競賽獎勵", "12,000", "0", "12,000", "13.5%"],
         ["合計", "72,600", "16,129", "88,729", "100%"],
     ]
+
+
+def test_funds_with_a_lower_bound_total_as_a_lower_bound_and_state_no_share():
+    records = records_of("""
+        visits:
+          - occasion: 節日慰問
+            cash: 1.2萬多元
+        aid:
+          - programme: 金秋助學
+            type: 助學
+            amount: 3000
+    """)
+    table = funds_table(fund_lines(records))
+    assert texts(table)[1:] == [
+        ["看望慰問", "12,000多", "0", "12,000多", "—"],
+        ["助學", "3,000", "0", "3,000", "—"],
+        ["合計", "15,000多", "0", "15,000多", "100%"],
+    ]
+    assert APPROXIMATE_NOTE in table.notes
 
 
 def test_economic_benefit_is_not_money_spent():
