@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .fieldtypes import FieldValueError
+from .fieldtypes import Date, FieldValueError
 from .kinds import KINDS
 from .periods import Period
 from .problems import Location, Problem, expected, expected_nothing, unknown_name
@@ -126,8 +126,12 @@ def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: Uni
                 text = cells[index]
                 if not text:
                     continue
+                field_type, node = kind.field(name).type, yaml.ScalarNode(_STR, text)
                 try:
-                    kind.field(name).type.read(yaml.ScalarNode(_STR, text))
+                    if isinstance(field_type, Date):  # 1月、2月: months of the period's year
+                        field_type.read(node, period.year if period is not None else None)
+                    else:
+                        field_type.read(node)
                 except FieldValueError as error:
                     problems.append(expected(Location(where, row_number, index + 1), name,
                                              error.expected, text, error.hint))

@@ -132,3 +132,8 @@ def test_a_row_entered_twice_for_the_same_unit_is_refused_at_the_second():
     rows = [["單位", "慰問項目", "慰問人次"], ["town", "春節慰問", 3], ["district", "春節慰問", 3],
             ["示範鎮工會", "春節慰問", 3]]
     assert imported_problems("看望慰問", rows) == ["figures.xlsx#看望慰問:4:1: 每筆記錄應只寫一次，實為與第 2 行完全相同"]
+
+
+def test_several_dates_may_leave_the_year_to_the_period_as_in_a_record_file():
+    rows = [["單位", "慰問項目", "日期", "慰問金（元）"], ["town", "春節慰問", "1月、2月", "1800多元"]]
+    assert imported_problems("看望慰問", rows) == []
