@@ -38,7 +38,7 @@ from .schema import Kind, Record, declared
 from .yaml_source import read_yaml
 
 KINDS_FOLDER = "kinds"  # data/kinds/
-SUFFIXES = (".yml", ".yaml")
+SUFFIX = ".yml"  # one spelling, so a kind's file is always data/kinds/<key>.yml
 
 
 def read_project_kinds(project_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
@@ -76,7 +76,7 @@ def _declaration_files(folder: Path, project_dir: Path, roots: Roots, problems: 
         if path.name.startswith((".", "~$")):
             continue
         problem = refusal(path, shown_path(path, project_dir), roots)
-        if problem is None and (path.suffix not in SUFFIXES or not path.is_file()):
+        if problem is None and (path.suffix != SUFFIX or not path.is_file()):
             problem = Problem(Location(shown_path(path, project_dir)), "", "應為種類的宣告檔 <種類>.yml，實為其他檔案",
                               "data/kinds/ 只放 .yml 宣告檔；其他檔案請移出這個資料夾")
         if problem is None and path.stem in found:
@@ -126,4 +126,4 @@ def compile_kind(key: str, declaration: Declaration) -> Kind:
 
 def describe(key: str) -> str:
     """Where a kind comes from, for the reference: built in, or the project's declaration."""
-    return "" if key in BUILT_IN else f"data/{KINDS_FOLDER}/{key}.yml"
+    return "" if key in BUILT_IN else f"data/{KINDS_FOLDER}/{key}{SUFFIX}"

@@ -156,9 +156,11 @@ def test_a_yaml_syntax_error_in_a_declaration_is_located(tmp_path):
 def test_a_file_that_is_not_a_declaration_is_reported(tmp_path):
     (tmp_path / "data" / "kinds").mkdir(parents=True)
     (tmp_path / "data" / "kinds" / "notes.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "data" / "kinds" / "meals.yaml").write_text(MEALS_KIND, encoding="utf-8")
     problems = []
     read_project_kinds(tmp_path, problems)
-    assert [problem_line(p) for p in problems] == ["data/kinds/notes.txt:1:1: 應為種類的宣告檔 <種類>.yml，實為其他檔案"]
+    assert [problem_line(p) for p in problems] == ["data/kinds/meals.yaml:1:1: 應為種類的宣告檔 <種類>.yml，實為其他檔案",
+                                                   "data/kinds/notes.txt:1:1: 應為種類的宣告檔 <種類>.yml，實為其他檔案"]
 
 
 def test_a_record_of_a_declared_kind_is_read_and_checked_like_a_built_in_one(tmp_path):
