@@ -39,9 +39,9 @@ def cell_text(column: Column, cell: Cell) -> str:
 
 
 def table_rows(table: Table) -> list[list[str]]:
-    """Header, rows and 合計 row, as the downloads hold them."""
+    """Header, rows and 合計 rows, as the downloads hold them (a set-apart table is a file of its own)."""
     rows = [[c.header for c in table.columns]]
-    body = [*table.rows, *([table.total] if table.total else [])]
+    body = [*table.rows, *([table.total] if table.total else []), *table.group_totals]
     rows += [[cell_text(col, cell) for col, cell in zip(table.columns, row, strict=True)] for row in body]
     return rows
 
@@ -76,7 +76,7 @@ def tables_xlsx(sheets: Sequence[tuple[str, Table]]) -> bytes:
 def _sheet_rows(table: Table) -> list[list[str]]:
     """Like the CSV, but text exactly as on the page: a typed cell needs no apostrophe."""
     rows = [[c.header for c in table.columns]]
-    for row in [*table.rows, *([table.total] if table.total else [])]:
+    for row in [*table.rows, *([table.total] if table.total else []), *table.group_totals]:
         rows.append([
             cell_text(col, cell) if col.numeric else ("" if cell.text == MISSING else cell.text)
             for col, cell in zip(table.columns, row, strict=True)

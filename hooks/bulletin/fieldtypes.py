@@ -71,11 +71,23 @@ class Text:
 
 @dataclass(frozen=True)
 class Choice:
-    """One of a fixed list, such as an award's level; the message lists them all."""
+    """One of a fixed list, such as an award's level; the message lists them all.
+
+    `aliases` are other words editors type for an option (縣級 for 縣, 國家級 for 全國): the record
+    keeps the option itself, so tables group and order by one word, and a message still lists
+    the options only. `hint` replaces the usual one where a field has a rule worth saying.
+    """
 
     options: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...] = ()  # (what is typed, the option it means)
+    hint: str = "照抄上列的一個詞，不加其他字"
     summable: ClassVar[bool] = False
     unit: ClassVar[str] = ""
+
+    def __post_init__(self) -> None:
+        for typed, option in self.aliases:
+            if option not in self.options or typed in self.options:
+                raise TypeError(f"alias {typed!r} → {option!r} does not lead to one of {self.options}")
 
     @property
     def expected(self) -> str:
@@ -83,9 +95,12 @@ class Choice:
 
     def read(self, node: ScalarNode) -> str:
         text = node.value.strip()
-        if text not in self.options:
-            raise FieldValueError(self.expected, "照抄上列的一個詞，不加其他字")
-        return text
+        if text in self.options:
+            return text
+        option = dict(self.aliases).get(text)
+        if option is None:
+            raise FieldValueError(self.expected, self.hint)
+        return option
 
 
 @dataclass(frozen=True)

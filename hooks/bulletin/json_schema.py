@@ -31,7 +31,7 @@ def _field_schema(spec: FieldSpec) -> dict:
     if isinstance(field_type, Text):
         body: dict = {"type": "string", "maxLength": field_type.max_length}
     elif isinstance(field_type, Choice):
-        body = {"enum": list(field_type.options)}
+        body = {"enum": [*field_type.options, *(typed for typed, _ in field_type.aliases)]}  # 縣級 is fine too
     elif isinstance(field_type, CountOf):
         suffix = "|".join(u for u in field_type.units if u)
         more = "|".join(s.replace("+", r"\+") for s in AT_LEAST_SUFFIXES)

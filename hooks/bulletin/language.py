@@ -57,5 +57,7 @@ def localise_table(table: Table, localise: Localise) -> Table:
         rows=tuple(cells(row) for row in table.rows),
         total=cells(table.total) if table.total else None,
         notes=tuple(localise(note) for note in table.notes),
+        group_totals=tuple(cells(row) for row in table.group_totals),
+        aside=localise_table(table.aside, localise) if table.aside else None,
     )
 

@@ -17,7 +17,7 @@ from .formatting import MISSING, format_count, format_money
 from .funds import FUNDS_KEY
 from .kinds import KINDS
 from .schema import CASH, IN_KIND, Money
-from .tables import Column, money_header
+from .tables import UNSORTED, Column, money_header
 
 Value = Count | Yuan
 Measures = dict[str, Value]
@@ -30,17 +30,22 @@ def measure_columns(kind_key: str, money_unit: str) -> tuple[Column, ...]:
         return (Column(money_header("現金", money_unit), True, CASH),
                 Column(money_header("實物折合", money_unit), True, IN_KIND),
                 Column(money_header("經費合計", money_unit), True, "total"))
+    kind = KINDS[kind_key]
     columns = []
-    for spec in KINDS[kind_key].fields:
+    for spec in kind.fields if kind.totalled else ():
         if spec.totalled and not spec.private:
             header = money_header(spec.label, money_unit) if isinstance(spec.type, Money) else spec.header
             columns.append(Column(header, True, spec.name))
-    return tuple(columns)
+    if kind.total_by is None:
+        return tuple(columns)
+    # One figure per group and field (收繳金額, 撥付下級金額): overviews add a group only to itself.
+    groups = (*kind.field(kind.total_by).type.options, UNSORTED)
+    return tuple(Column(f"{group}{c.header}", True, f"{c.field}:{group}") for group in groups for c in columns)
 
 
 def measured_kinds() -> list[str]:
     """Kinds with something to add up, in kind order, then funds."""
-    return [key for key, kind in KINDS.items() if any(s.totalled for s in kind.fields)] + [FUNDS_KEY]
+    return [key for key, kind in KINDS.items() if kind.totalled and any(s.totalled for s in kind.fields)] + [FUNDS_KEY]
 
 
 def report_measures(archive: Archive, report: Report, kind_key: str) -> Measures:
@@ -50,13 +55,14 @@ def report_measures(archive: Archive, report: Report, kind_key: str) -> Measures
     """
     def compute() -> Measures:
         table = archive.table(report, kind_key)
-        if table.total is None:
-            return {}
         wanted = {c.field for c in measure_columns(kind_key, archive.settings.money_unit)}
+        # A grouped table's 合計 rows each hold their group in the first cell (see tables.Table).
+        totals = [("", table.total)] if table.total is not None else [(f":{row[0].value}", row) for row in table.group_totals]
         return {
-            column.field: cell.value
-            for column, cell in zip(table.columns, table.total)
-            if column.field in wanted and isinstance(cell.value, Count | Decimal | YuanAtLeast)
+            column.field + group: cell.value
+            for group, row in totals
+            for column, cell in zip(table.columns, row)
+            if column.field + group in wanted and isinstance(cell.value, Count | Decimal | YuanAtLeast)
         }
 
     return archive.derived(report, f"measures:{kind_key}", compute)

@@ -20,8 +20,16 @@ from .urls import unit_page
 OWN_LABEL = "本單位"
 
 
+STOCK_NOTE = "會員、組織等是時點數，上級的數字往往已包含下級，各單位並列而不相加。"
+
+
 def kind_title(kind_key: str) -> str:
     return FUNDS_TITLE if kind_key == FUNDS_KEY else KINDS[kind_key].title
+
+
+def adds_across_reports(kind_key: str) -> bool:
+    """Whether reports' figures of this kind may be summed: not a stock such as membership."""
+    return kind_key == FUNDS_KEY or not KINDS[kind_key].stock
 
 
 def _columns_in_use(columns: list[Column], rows: list[Measures]) -> list[Column]:
@@ -49,10 +57,14 @@ def year_comparison(archive: Archive, period: Period, kind_key: str) -> Table | 
         (Cell(r.unit.name, r.unit.name, link=r.page_path), *_measure_cells(columns, m, money_unit))
         for r, m in reports
     )
-    total = total_of(m for _, m in reports)
-    total_row = (Cell(TOTAL_LABEL, TOTAL_LABEL), *_measure_cells(columns, total, money_unit))
+    total_row, notes = None, approximate_notes(rows)
+    if adds_across_reports(kind_key):
+        total = total_of(m for _, m in reports)
+        total_row = (Cell(TOTAL_LABEL, TOTAL_LABEL), *_measure_cells(columns, total, money_unit))
+    else:
+        notes = (STOCK_NOTE, *notes)
     return Table(f"{kind_key}-{period.code}", f"{period.label}{kind_title(kind_key)}",
-                 (Column("單位", field="unit"), *columns), rows, total_row, approximate_notes(rows))
+                 (Column("單位", field="unit"), *columns), rows, total_row, notes)
 
 
 def unit_history(archive: Archive, unit_id: str, kind_key: str) -> Table | None:
@@ -108,6 +120,8 @@ class RollUp:
     def table(self, unit: Unit, period: Period, kind_key: str) -> Table | None:
         """本單位, each child with its own subtree, and the 合計: the figures a higher level asks for."""
         archive, money_unit = self.archive, self.archive.settings.money_unit
+        if not adds_across_reports(kind_key):
+            return None  # a federation's membership already holds its unions': no sum to show
         rows_measures: list[tuple[Cell, Measures]] = []
         own = archive.report(unit.id, period)
         if own is not None and (measures := report_measures(archive, own, kind_key)):
@@ -134,7 +148,7 @@ def headlines(archive: Archive, period: Period) -> Table | None:
     money_unit = archive.settings.money_unit
     rows = []
     reports = archive.reports_in(period)
-    for kind_key in [*KINDS, FUNDS_KEY]:
+    for kind_key in [k for k in [*KINDS, FUNDS_KEY] if adds_across_reports(k)]:
         per_report = [m for r in reports if (m := report_measures(archive, r, kind_key))]
         if not per_report:
             continue
@@ -153,34 +167,44 @@ def headlines(archive: Archive, period: Period) -> Table | None:
 
 
 def awards_by_level(archive: Archive) -> list[Table]:
-    """Every award in the archive, one table per awarding level (本單位 … 全國), oldest year first."""
+    """Every award won, one table per awarding level (本單位 … 全國), oldest year first; then the
+    nominations and shortlistings, apart: they are not awards won and are counted nowhere."""
     from .kinds.awards import LEVELS  # the awards kind owns its levels
 
-    money_unit = archive.settings.money_unit
-    found: dict[str, list[tuple[Report, object]]] = {}
+    kind = KINDS["awards"]
+    won: dict[str, list[tuple[Report, object]]] = {}
+    apart: dict[str, list[tuple[Report, object]]] = {}
     # Oldest first by when the period ended, units in registry order within a period.
     for report in sorted(archive.reports.values(), key=lambda r: (r.period, archive.units.position(r.unit.id))):
         for award in report.records.get("awards", ()):
-            found.setdefault(award.level, []).append((report, award))
-    tables = []
-    for level in LEVELS:
-        if level not in found:
-            continue
-        rows = []
-        for report, award in found[level]:
-            rows.append((
-                Cell(report.period.code, report.period.label),
-                Cell(award.title, award.title),
-                Cell(award.rank, award.rank or "—"),
-                Cell(award.recipient_type, award.recipient_type or "—"),
-                Cell(award.recipient, award.recipient or "—"),
-                Cell(award.count, format_measure(award.count, money_unit)),
-                Cell(report.unit.name, report.unit.name, link=report.page_path),
-            ))
-        columns = (Column("期別", field="period"), Column("獎項", field="title"), Column("名次／等級", field="rank"),
-                   Column("獲獎類型", field="recipient_type"), Column("獲獎者", field="recipient"),
-                   Column("數量", True, "count"), Column("單位", field="unit"))
-        tables.append(Table(f"awards-{LEVELS.index(level)}", f"{level}級獎項", columns, tuple(rows),
-                            notes=approximate_notes(rows)))
+            (won if kind.counted(award) else apart).setdefault(award.level, []).append((report, award))
+    tables = [_awards_table(archive, f"awards-{LEVELS.index(level)}", f"{level}級獎項", won[level])
+              for level in LEVELS if level in won]
+    nominated = [entry for level in LEVELS for entry in apart.get(level, ())]
+    if nominated:
+        tables.append(_awards_table(archive, "awards-apart", f"{kind.apart.title}（未獲獎，不計入獲獎數）", nominated,
+                                    apart=True))
     return tables
 
+
+def _awards_table(archive: Archive, key: str, title: str, entries: list[tuple[Report, object]],
+                  apart: bool = False) -> Table:
+    money_unit = archive.settings.money_unit
+    rows = []
+    for report, award in entries:
+        rows.append((
+            Cell(report.period.code, report.period.label),
+            *((Cell(award.level, award.level), Cell(award.status, award.status)) if apart else ()),
+            Cell(award.title, award.title),
+            Cell(award.rank, award.rank or "—"),
+            Cell(award.recipient_type, award.recipient_type or "—"),
+            Cell(award.recipient, award.recipient or "—"),
+            Cell(award.count, format_measure(award.count, money_unit)),
+            Cell(report.unit.name, report.unit.name, link=report.page_path),
+        ))
+    columns = (Column("期別", field="period"),
+               *((Column("授予層級", field="level"), Column("狀態", field="status")) if apart else ()),
+               Column("獎項", field="title"), Column("名次／等級", field="rank"),
+               Column("獲獎類型", field="recipient_type"), Column("獲獎者", field="recipient"),
+               Column("數量", True, "count"), Column("單位", field="unit"))
+    return Table(key, title, columns, tuple(rows), notes=approximate_notes(rows))

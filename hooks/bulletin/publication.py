@@ -208,10 +208,11 @@ def _report_downloads(publication: Publication, report: Report) -> set[str]:
     written = set()
     for key in [*report.records, FUNDS_KEY]:
         table = localise_table(publication.archive.table(report, key), publication.localise)
-        if table.rows:
-            path = download_path(report.page_path, f"{key}.csv")
-            publication.downloads[path] = table_csv(table)
-            written.add(path)
+        for name, one in ((key, table), *(((table.aside.key, table.aside),) if table.aside else ())):
+            if one.rows:
+                path = download_path(report.page_path, f"{name}.csv")
+                publication.downloads[path] = table_csv(one)
+                written.add(path)
     return written
 
 

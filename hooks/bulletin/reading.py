@@ -177,14 +177,15 @@ def _check_record(kind: Kind, record: Record, path: str, period: Period, problem
         if value is None:
             continue
         at = record.locations.get(spec.name, record.source)
-        if spec.part_of is not None:
-            whole = getattr(record, spec.part_of)
-            if whole is not None and not value.fits_within(whole):
+        whole_name = _given_whole(kind, record, spec)
+        if whole_name is not None:
+            whole = getattr(record, whole_name)
+            if not value.fits_within(whole):
                 problems.append(Problem(
                     at, f"{path}.{spec.name}",
-                    f"應{'小於' if value.at_least else '不超過'} {whole.value}（{kind.field(spec.part_of).label}），"
+                    f"應{'小於' if value.at_least else '不超過'} {whole.value}（{kind.field(whole_name).label}），"
                     f"實為 \"{value}\"",
-                    f"「其中」的數字不會多於 {spec.part_of} 的總數；請核對兩個數字",
+                    f"「其中」的數字不會多於 {whole_name} 的總數；請核對兩個數字",
                 ))
         if isinstance(spec.type, Date):
             _check_date(value, period, at, f"{path}.{spec.name}", problems)
@@ -193,3 +194,11 @@ def _check_record(kind: Kind, record: Record, path: str, period: Period, problem
             at = record.locations.get(name, record.source)
             problems.append(Problem(at, f"{path}.{name}", message, hint))
 
+
+def _given_whole(kind: Kind, record: Record, spec) -> str | None:
+    """The field a 其中 figure is checked against: its whole, or when that is left empty the whole's
+    own whole (辦結 ≤ 立案 ≤ 提出: with no 立案, 辦結 is still at most 提出)."""
+    name = spec.part_of
+    while name is not None and getattr(record, name) is None:
+        name = kind.field(name).part_of
+    return name

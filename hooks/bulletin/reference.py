@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from .declared_kinds import describe
 from .kinds import BUILT_IN
-from .schema import CASH, FieldSpec, Kind
+from .schema import CASH, Choice, FieldSpec, Kind
 
 
 def _notes(spec: FieldSpec) -> str:
@@ -28,7 +28,24 @@ def _notes(spec: FieldSpec) -> str:
         notes.append(f"量詞取自 `{spec.measure_from}`")
     if spec.default is not None:
         notes.append(f"未填作 {spec.default}")
+    if isinstance(spec.type, Choice) and spec.type.aliases:
+        notes.append(_aliases_note(spec.type.aliases))
     return "；".join(notes)
+
+
+def _aliases_note(aliases: tuple[tuple[str, str], ...]) -> str:
+    """The aliases worth listing: in Traditional characters (the Simplified ones repeat them), one
+    per spelling whatever its Latin case (true, True)."""
+    from opencc import OpenCC  # a dependency already, for Simplified sites
+
+    to_traditional, seen, shown, simplified = OpenCC("s2t").convert, set(), [], False
+    for typed, option in aliases:
+        if to_traditional(typed) != typed:
+            simplified = True
+        elif typed.lower() not in seen:
+            seen.add(typed.lower())
+            shown.append(f"{typed}（作 {option}）")
+    return "也可寫 " + "、".join(shown) + ("，及其簡體寫法" if simplified else "")
 
 
 def fields_markdown(kinds: Mapping[str, Kind] = BUILT_IN) -> str:

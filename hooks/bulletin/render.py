@@ -7,8 +7,9 @@ every text ourselves. Material styles it like any Markdown table (`table:not([cl
 
 from __future__ import annotations
 
+import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from .tables import Cell, Table
@@ -36,7 +37,13 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
 
     `download` is the docs path of the table's CSV, linked under the table.
     """
+    aside = ""
+    if table.aside is not None:  # its CSV beside this one's: downloads/<page>/awards-apart.csv
+        aside_download = None if download is None else posixpath.join(posixpath.dirname(download), f"{table.aside.key}.csv")
+        aside = "\n" + render_table(replace(table.aside, key=f"{table.key}-apart"), page, aside_download)
     if not table.rows:
+        if aside:  # only set-apart records (nominations): nothing to say about the empty main table
+            return aside.lstrip("\n")
         return f'<p class="bulletin-empty">{escape(EMPTY_NOTE.format(title=table.title))}</p>'
     # tabindex: a table wider than a phone scrolls in its frame, and keyboard users must reach it.
     parts = [f'<table data-bulletin-table="{escape(table.key)}" tabindex="0">',
@@ -46,8 +53,8 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
     parts.append("</tr></thead><tbody>")
     for row in table.rows:
         parts.append(_row(table, row, page))
-    if table.total is not None:
-        parts.append(_row(table, table.total, page, total=True))
+    for total in ([table.total] if table.total is not None else []) + list(table.group_totals):
+        parts.append(_row(table, total, page, total=True))
     parts.append("</tbody></table>")
     html = "\n".join(parts)
     for note in table.notes:
@@ -55,7 +62,7 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
     if download is not None and page is not None:
         html += (f'\n<p class="bulletin-download" data-search-exclude><small><a href="{escape(page.href(download))}" download>'
                  f"下載 CSV：{escape(table.title)}</a></small></p>")
-    return html
+    return html + aside
 
 
 def markdown_text(text: str) -> str:

@@ -67,8 +67,11 @@ def text(label: str, *, required: bool = False, private: bool = False, names: bo
     return _declare(label, Text(max_length), required=required, private=private, names=names)
 
 
-def choice(label: str, options: tuple[str, ...], *, required: bool = False) -> Any:
-    return _declare(label, Choice(options), required=required)
+def choice(label: str, options: tuple[str, ...], *, required: bool = False, default: str | None = None,
+           aliases: Mapping[str, str] | None = None, hint: str | None = None) -> Any:
+    """One of `options`; `aliases` maps other words editors type to the option they mean."""
+    field_type = Choice(options, tuple((aliases or {}).items()), *((hint,) if hint else ()))
+    return _declare(label, field_type, required=required, default=default)
 
 
 def count(
@@ -122,6 +125,26 @@ Check = Callable[[Any], list[tuple[str, str, str]]]  # (field, message, hint)
 
 
 @dataclass(frozen=True)
+class Apart:
+    """Records listed in a table of their own and counted in no total, by a Choice field's value:
+    a nomination is not an award won, a hospital's admissions are not union work."""
+
+    field: str
+    values: tuple[str, ...]
+    title: str  # the second table's caption after the kind's title: 獲獎榮譽：推薦與入圍
+    note: str   # why these rows are apart, under that table
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A share shown after its part's column, per row and for the 合計: 回收率 = 回收 / 發放."""
+
+    label: str
+    part: str
+    whole: str
+
+
+@dataclass(frozen=True)
 class Kind:
     """A kind of figure (visits, awards …): its key in record files, its title, its record class."""
 
@@ -133,6 +156,16 @@ class Kind:
     fund_purpose: str | Callable[[Any], str] | None = None
     # Cross-field rules beyond 其中 ≤ whole: return (field, "應為…，實為…", hint) triples.
     checks: Check | None = None
+    # 合計 rows per value of this Choice field and no grand total: yuan collected from members
+    # and yuan granted to lower unions are both money, but their sum means nothing.
+    total_by: str | None = None
+    apart: Apart | None = None
+    # False: each record's figures stand alone (one-off figures), no 合計 and nothing in overviews.
+    totalled: bool = True
+    # Figures at a date (會員, 職工之家): each report's own, never added across reports or units,
+    # since a federation's count already holds the unions below it.
+    stock: bool = False
+    ratios: tuple[Ratio, ...] = ()
     fields: tuple[FieldSpec, ...] = ()
 
     def __post_init__(self) -> None:
@@ -145,9 +178,29 @@ class Kind:
         for spec in specs:
             if spec.part_of is not None and spec.part_of not in names:
                 raise TypeError(f"{self.key}.{spec.name}: part_of names unknown field {spec.part_of}")
+        wholes = {s.name: s.part_of for s in specs}
+        for start in wholes:  # 其中 chains (辦結 ≤ 立案 ≤ 提出) must end: reading walks them
+            seen, whole = {start}, wholes[start]
+            while whole is not None:
+                if whole in seen:
+                    raise TypeError(f"{self.key}: part_of goes round in a circle through {whole}")
+                seen.add(whole)
+                whole = wholes.get(whole)
+        choices = {s.name: s.type.options for s in specs if isinstance(s.type, Choice)}
+        if self.total_by is not None and self.total_by not in choices:
+            raise TypeError(f"{self.key}: total_by names no choice field {self.total_by}")
+        if self.apart is not None and not set(self.apart.values) <= set(choices.get(self.apart.field, ())):
+            raise TypeError(f"{self.key}: apart values are not options of {self.apart.field}")
+        for ratio in self.ratios:
+            if not {ratio.part, ratio.whole} <= names:
+                raise TypeError(f"{self.key}: ratio {ratio.label} names an unknown field")
 
     def field(self, name: str) -> FieldSpec:
         return next(s for s in self.fields if s.name == name)
+
+    def counted(self, record: Record) -> bool:
+        """Whether a record's figures enter totals: not when its kind sets it apart."""
+        return self.apart is None or getattr(record, self.apart.field) not in self.apart.values
 
     def purpose_of(self, record: Record) -> str:
         if callable(self.fund_purpose):
@@ -156,6 +209,6 @@ class Kind:
 
 
 __all__ = [
-    "CASH", "IN_KIND", "Check", "Choice", "CountOf", "Date", "FieldSpec", "Kind", "Money",
-    "Percent", "Record", "Text", "choice", "count", "date", "money", "percent", "text",
+    "CASH", "IN_KIND", "Apart", "Check", "Choice", "CountOf", "Date", "FieldSpec", "Kind", "Money",
+    "Percent", "Ratio", "Record", "Text", "choice", "count", "date", "money", "percent", "text",
 ]

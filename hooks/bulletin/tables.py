@@ -7,12 +7,14 @@ downloads, are rendered from one computation and cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
 from .amounts import Count, is_lower_bound
-from .formatting import MISSING, format_count, format_money, format_percent
+from .formatting import MISSING, format_count, format_money, format_percent, format_share
 
 WITHHELD = "（不公開）"  # a private value in a column that another record of the table made public
-from .schema import FieldSpec, Kind, Money, Percent, Record
+from .schema import CountOf, FieldSpec, Kind, Money, Percent, Record
 
 TOTAL_LABEL = "合計"
 APPROXIMATE_NOTE = "帶「多」的數字為約數；含約數的合計為下限。"
@@ -49,6 +51,11 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     total: tuple[Cell, ...] | None = None
     notes: tuple[str, ...] = ()
+    # 合計 rows per group (a direction of money, a recipient type) where one grand total would add
+    # unlike things; shown after the rows. The first cell's value is the group.
+    group_totals: tuple[tuple[Cell, ...], ...] = ()
+    # A second table shown right after this one: records the kind sets apart, counted nowhere.
+    aside: Table | None = None
 
 
 def format_value(value: object, field_type: object, money_unit: str, measure: str = "") -> str:
@@ -92,10 +99,32 @@ def _header(spec: FieldSpec, money_unit: str) -> str:
 
 
 def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -> Table:
-    """The table of one kind's records, with a 合計 row over every column that adds up."""
-    specs = _shown_fields(kind, records)
-    columns = tuple(Column(_header(s, money_unit), s.type.summable or isinstance(s.type, Percent), s.name)
-                    for s in specs)
+    """The table of one kind's records, with 合計 rows over every column that adds up.
+
+    Records the kind sets apart (nominations, context figures) go to `aside`, a second table
+    without totals; a kind totalled by a field gets one 合計 row per value of it and no other.
+    """
+    apart = kind.apart
+    counted = [r for r in records if kind.counted(r)]
+    table = _records_table(kind, counted, money_unit, hidden=apart.field if apart else None)
+    aside_records = [r for r in records if not kind.counted(r)]
+    if apart is None or not aside_records:
+        return table
+    aside = _records_table(kind, aside_records, money_unit, hidden=None if len(apart.values) > 1 else apart.field,
+                           totals=False)
+    aside = replace(aside, key=f"{kind.key}-apart", title=f"{kind.title}：{apart.title}",
+                    notes=(apart.note, *aside.notes))
+    return replace(table, aside=aside)
+
+
+def _records_table(kind: Kind, records: Sequence[Record], money_unit: str, hidden: str | None,
+                   totals: bool = True) -> Table:
+    specs = [s for s in _shown_fields(kind, records) if s.name != hidden]
+    columns: list[Column] = []
+    for spec in specs:
+        columns.append(Column(_header(spec, money_unit), spec.type.summable or isinstance(spec.type, Percent),
+                              spec.name))
+        columns += [Column(r.label, True, f"{r.part}/{r.whole}") for r in _ratios_after(kind, spec, specs)]
     rows = []
     for record in records:
         row = []
@@ -106,25 +135,63 @@ def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -
             value = getattr(record, spec.name)
             measure = getattr(record, spec.measure_from) or "" if spec.measure_from else ""
             row.append(Cell(value, format_value(value, spec.type, money_unit, measure)))
+            row += [_ratio_cell(getattr(record, r.part), getattr(record, r.whole))
+                    for r in _ratios_after(kind, spec, specs)]
         rows.append(tuple(row))
     notes: list[str] = []
-    total = None
-    if records and any(s.totalled for s in specs):
-        total_cells: list[Cell] = []
-        for position, spec in enumerate(specs):
-            if spec.totalled:
-                values = [getattr(r, spec.name) for r in records if getattr(r, spec.name) is not None]
-                value = sum_values(values)
-                total_cells.append(Cell(value, format_value(value, spec.type, money_unit)))
-            else:
-                total_cells.append(Cell(TOTAL_LABEL, TOTAL_LABEL) if position == 0 else BLANK)
-        total = tuple(total_cells)
+    total, group_totals = None, ()
+    if totals and kind.totalled and records and any(s.totalled for s in specs):
+        if kind.total_by is None:
+            total = _total_row(kind, specs, records, money_unit, TOTAL_LABEL, TOTAL_LABEL)
+        else:
+            group_totals = tuple(_total_row(kind, specs, group, money_unit, label, f"{TOTAL_LABEL}（{label}）")
+                                 for label, group in groups(kind, records).items())
     notes.extend(approximate_notes(rows))
-    if any(s.default is not None for s in specs) and any(
+    if any(s.default is not None and isinstance(s.type, CountOf) for s in specs) and any(
         getattr(r, s.name) == s.default and s.name not in r.locations for r in records for s in specs
     ):
         notes.append(DEFAULT_COUNT_NOTE)
-    return Table(kind.key, kind.title, columns, tuple(rows), total, tuple(notes))
+    return Table(kind.key, kind.title, tuple(columns), tuple(rows), total, tuple(notes), group_totals)
+
+
+UNSORTED = "未分類"  # the group of records that leave the kind's total_by field empty
+
+
+def groups(kind: Kind, records: Sequence[Record]) -> dict[str, list[Record]]:
+    """Records by the value of the kind's total_by field, in the order of its options."""
+    spec = kind.field(kind.total_by)
+    found: dict[str, list[Record]] = {label: [] for label in (*spec.type.options, UNSORTED)}
+    for record in records:
+        found[getattr(record, spec.name) or UNSORTED].append(record)
+    return {label: group for label, group in found.items() if group}
+
+
+def _total_row(kind: Kind, specs: Sequence[FieldSpec], records: Sequence[Record], money_unit: str,
+               value: str, text: str) -> tuple[Cell, ...]:
+    """One 合計 row over `records`; its first cell is labelled, and holds the group it totals."""
+    cells: list[Cell] = []
+    sums: dict[str, object] = {}
+    for position, spec in enumerate(specs):
+        if spec.totalled:
+            sums[spec.name] = sum_values([getattr(r, spec.name) for r in records if getattr(r, spec.name) is not None])
+            cells.append(Cell(sums[spec.name], format_value(sums[spec.name], spec.type, money_unit)))
+        else:
+            cells.append(Cell(value, text) if position == 0 else BLANK)
+        cells += [_ratio_cell(sums.get(r.part), sums.get(r.whole)) for r in _ratios_after(kind, spec, specs)]
+    return tuple(cells)
+
+
+def _ratios_after(kind: Kind, spec: FieldSpec, specs: Sequence[FieldSpec]) -> list:
+    """The ratios shown right after this field's column: those of its part, when the whole is shown too."""
+    shown = {s.name for s in specs}
+    return [r for r in kind.ratios if r.part == spec.name and r.whole in shown]
+
+
+def _ratio_cell(part: object, whole: object) -> Cell:
+    """part / whole as a share to one decimal; — when either is missing, a lower bound or the whole is 0."""
+    if not isinstance(part, Count) or not isinstance(whole, Count) or part.at_least or whole.at_least or not whole.value:
+        return Cell(None, MISSING)
+    return Cell(Decimal(part.value) / Decimal(whole.value), format_share(Decimal(part.value), Decimal(whole.value)))
 
 
 def approximate_notes(rows: Sequence[Sequence[Cell]]) -> tuple[str, ...]:

@@ -12,13 +12,16 @@ from decimal import Decimal
 from .archive import Archive, Report
 from .charts import Chart, Series
 from .funds import FUNDS_KEY
+from .kinds.awards import RECIPIENTS
 from .measures import format_measure, report_measures, total_of
 from .periods import Period
+from .tables import UNSORTED
 
-# (chart key, kind, field, title, unit): the single-figure trends offices ask for.
-SINGLE_TRENDS = (
-    ("visits-people", "visits", "people", "看望慰問人次", "人次"),
-    ("awards-count", "awards", "count", "獲獎數量", "項"),
+# (chart key, kind, fields, title, unit): the trends offices ask for. Several fields are bars side
+# by side, never stacked: awards to teams and to individuals are not one number.
+TRENDS = (
+    ("visits-people", "visits", ("people",), "看望慰問人次", "人次"),
+    ("awards-count", "awards", tuple(f"count:{t}" for t in (*RECIPIENTS, UNSORTED)), "獲獎數量（按獲獎類型）", "項"),
 )
 
 
@@ -34,15 +37,19 @@ def archive_charts(archive: Archive) -> list[Chart]:
 def _charts(archive: Archive, groups: Sequence[tuple[Period, list[Report]]], prefix: str) -> list[Chart]:
     money_unit = archive.settings.money_unit
     charts = []
-    for key, kind, field, title, unit in SINGLE_TRENDS:
-        points = []
-        for period, reports in groups:
-            total = total_of(report_measures(archive, report, kind) for report in reports)
-            if field in total:
-                points.append((period.label, total[field]))
-        if points:
-            series = Series(title, tuple(v for _, v in points), tuple(format_measure(v, money_unit) for _, v in points))
-            charts.append(Chart(f"{prefix}-{key}", title, tuple(c for c, _ in points), (series,), unit))
+    for key, kind, fields, title, unit in TRENDS:
+        totals = [(period.label, total_of(report_measures(archive, report, kind) for report in reports))
+                  for period, reports in groups]
+        totals = [(label, total) for label, total in totals if any(f in total for f in fields)]
+        series = tuple(
+            # One field is named by the chart; one of several by its group (團體, 個人).
+            Series(title if len(fields) == 1 else field.partition(":")[2],
+                   tuple(t.get(field) for _, t in totals),
+                   tuple(format_measure(t.get(field), money_unit) for _, t in totals))
+            for field in fields if any(field in t for _, t in totals)
+        )
+        if series:
+            charts.append(Chart(f"{prefix}-{key}", title, tuple(label for label, _ in totals), series, unit))
     funds = _funds_by_purpose(archive, groups)
     if funds is not None:
         charts.append(Chart(f"{prefix}-funds", "經費按用途", funds[0], funds[1], money_unit, stacked=True))

@@ -26,18 +26,18 @@ def check(expected_path: Path, actual: str) -> None:
 
 
 def tables_as_text(result, report) -> str:
-    """Each table of a report as the page shows it, one cell per `|`, plus its rendered HTML size."""
+    """Each table of a report as the page shows it, one cell per `|`, and the table set apart after it."""
     blocks = []
     for key in table_names():
-        table = result.archive.table(report, key)
-        if not table.rows:
-            continue
-        lines = [f"## {key}: {table.title}", " | ".join(c.header for c in table.columns)]
-        lines += [" | ".join(c.text for c in row) for row in table.rows]
-        if table.total:
-            lines.append(" | ".join(c.text for c in table.total))
-        lines += [f"note: {n}" for n in table.notes]
-        blocks.append("\n".join(lines))
+        main = result.archive.table(report, key)
+        for table in (main, *([main.aside] if main.aside else [])):
+            if not table.rows:
+                continue
+            lines = [f"## {table.key}: {table.title}", " | ".join(c.header for c in table.columns)]
+            lines += [" | ".join(c.text for c in row) for row in table.rows]
+            lines += [" | ".join(c.text for c in row) for row in [*([table.total] if table.total else []), *table.group_totals]]
+            lines += [f"note: {n}" for n in table.notes]
+            blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
 

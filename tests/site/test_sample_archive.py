@@ -36,7 +36,9 @@ def test_workshop_visits_aid_and_suggestions(site):
 def test_workshop_awards_and_collections(site):
     awards = rows(site, "2021/xuancheng-workshop", "awards")
     assert ["車務段安全知識競賽", "團體第一名"] == awards[1][:2]
-    assert awards[-1][-1] == "15"  # 3 team/individual + 1+3+3+4 works + 1 organisation award
+    # 合計 per recipient type, none over all: 2 team awards, 1 individual, 1 organisation, 1+3+3+4 works.
+    assert [(r[0], r[-1]) for r in awards[-4:]] == [
+        ("合計（團體）", "2"), ("合計（個人）", "1"), ("合計（單位）", "1"), ("合計（作品）", "11")]
     collections = rows(site, "2021/xuancheng-workshop", "collections")
     assert [r[2] for r in collections[1:]] == ["3枚", "1首", "7條", "19條", "18幅"]
 

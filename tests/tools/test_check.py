@@ -55,7 +55,7 @@ def test_the_messages_follow_a_simplified_site_into_simplified_characters(tmp_pa
     run = check(tmp_path)
     assert run.returncode == 1
     assert run.stdout.startswith('data/2021/town.yml:3:12: awards[1].level: 应为下列之一：本单位、车间、段')
-    assert "。提示：照抄上列的一个词，不加其他字" in run.stdout
+    assert "。提示：照抄上列的一个词（也可写 县级、市级、省级、国家级）" in run.stdout
     assert "发现 1 个问题" in run.stderr
 
 

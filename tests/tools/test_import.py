@@ -86,7 +86,8 @@ def test_each_unreadable_row_says_what_was_expected_and_found_in_chinese(tmp_pat
         'figures.xlsx#看望慰問:3:1: 單位: 應為 data/units.yml 中的單位代號或名稱，實為 "無名工會"',
         "figures.xlsx#看望慰問:4:1: occasion: 應為慰問項目，實為空白",
         'figures.xlsx#午餐:1:1: 應為下列工作表名稱之一：看望慰問、幫扶助學、獲獎榮譽、合理化建議、勞動競賽、'
-        '教育培訓、組織建設、勞資糾紛、安全生產、活動紀要、徵集活動，實為 "午餐"',
+        '教育培訓、會員與組織、組織建設、民主管理、集體合同、勞資糾紛、安全生產、活動紀要、問卷調查、徵集活動、經費往來、'
+        '其他數據，實為 "午餐"',
     ]
     assert all("。提示：" in line for line in lines)
 

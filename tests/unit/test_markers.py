@@ -23,7 +23,8 @@ def test_an_unknown_table_lists_the_valid_ones():
     _, problems = find("<!-- bulletin/table { kind: visit } -->")
     assert problems == [
         f'{PATH}:1:1: bulletin/table.kind: 應為下列表格之一：visits, aid, awards, suggestions, competitions, '
-        'training, organisation, disputes, safety, events, collections, funds，實為 "visit"'
+        'training, membership, organisation, democracy, agreements, disputes, safety, events, surveys, collections, '
+        'fund_flows, other_figures, funds，實為 "visit"'
     ]
 
 

@@ -96,7 +96,7 @@ def test_headlines_total_the_latest_period_across_reports(archive):
     table = headlines(archive, Period(2021))
     rows = {row[0].text: (row[1].text, row[2].text) for row in table.rows}
     assert rows["看望慰問：慰問人次"] == ("116多", "4")
-    assert rows["獲獎榮譽：數量"] == ("1", "1")
+    assert rows["獲獎榮譽：團體數量"] == ("1", "1")
     assert rows["經費使用：經費合計（元）"] == ("1,860", "4")
 
 

@@ -54,7 +54,8 @@ def test_every_mistake_is_reported_with_its_location_in_one_run():
         f'{PATH}:6:5: visits[2].peple: 應為下列欄位之一：occasion, date, units, people, migrant_workers, '
         'cash, in_kind, note, beneficiaries, circumstances，實為 "peple"',
         f'{PATH}:7:1: awardz: 應為下列種類之一：visits, aid, awards, suggestions, competitions, training, '
-        'organisation, disputes, safety, events, collections，實為 "awardz"',
+        'membership, organisation, democracy, agreements, disputes, safety, events, surveys, collections, fund_flows, '
+        'other_figures，實為 "awardz"',
     ]
 
 
@@ -73,7 +74,7 @@ def test_a_choice_lists_the_valid_options():
           - title: 模範職工之家
             level: 國家
     """)
-    assert problems == [f'{PATH}:3:12: awards[1].level: 應為下列之一：本單位、車間、段、路局、部、公司、集團、街道、鎮、區、市、省、全國，實為 "國家"']
+    assert problems == [f'{PATH}:3:12: awards[1].level: 應為下列之一：本單位、車間、段、路局、部、公司、集團、街道、鎮、區、縣、市、省、全國，實為 "國家"']
 
 
 def test_of_which_cannot_exceed_its_whole():

@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from bulletin.render import render_table
+from bulletin.render import PageContext, render_table
 from bulletin.tables import Cell, Column, Table
 
 HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "a | b", "`code`", "[link](http://x)", "*bold*"]
@@ -45,3 +45,20 @@ def test_rendered_table_has_no_blank_line_so_markdown_keeps_it_whole():
 
 def test_a_table_without_records_says_so_instead_of_an_empty_grid():
     assert render_table(table_of([])) == '<p class="bulletin-empty">本期未填報活動紀要數據。</p>'
+
+
+def test_each_group_total_is_a_total_row_after_the_records():
+    table = Table("fund_flows", "經費往來", (Column("事項"), Column("金額（元）", True)), ((Cell("收繳", "收繳"), Cell(1, "1")),),
+                  group_totals=((Cell("收繳", "合計（收繳）"), Cell(1, "1")), (Cell("上解", "合計（上解）"), Cell(2, "2"))))
+    html = render_table(table)
+    assert html.count('<tr class="bulletin-total">') == 2
+    assert html.index("合計（收繳）") < html.index("合計（上解）")
+
+
+def test_a_table_set_apart_follows_with_its_own_caption_and_download():
+    aside = Table("awards-apart", "獲獎榮譽：推薦與入圍", (Column("獎項"),), ((Cell("勞模", "勞模"),),), notes=("推薦不是獲獎",))
+    table = Table("awards", "獲獎榮譽", (Column("獎項"),), ((Cell("先進", "先進"),),), aside=aside)
+    html = render_table(table, PageContext("2021/town.md"), download="downloads/2021/town/awards.csv")
+    assert html.index("<caption>獲獎榮譽</caption>") < html.index("<caption>獲獎榮譽：推薦與入圍</caption>")
+    assert 'data-bulletin-table="awards-apart"' in html
+    assert 'href="../../downloads/2021/town/awards-apart.csv"' in html
