@@ -39,7 +39,8 @@ def measure_columns(kind_key: str, money_unit: str) -> tuple[Column, ...]:
     if kind.total_by is None:
         return tuple(columns)
     # One figure per group and field (收繳金額, 撥付下級金額): overviews add a group only to itself.
-    groups = (*kind.field(kind.total_by).type.options, UNSORTED)
+    by = kind.field(kind.total_by)
+    groups = (*by.type.options, *(() if by.required else (UNSORTED,)))
     return tuple(Column(f"{group}{c.header}", True, f"{c.field}:{group}") for group in groups for c in columns)
 
 

@@ -9,6 +9,7 @@ from helpers import dedent, problem_line, write_project
 from bulletin.funds import fund_lines, funds_table
 from bulletin.kinds import KINDS
 from bulletin.loading import load_archive
+from bulletin.measures import report_measures
 from bulletin.overviews import RollUp, headlines, unit_history, year_comparison
 from bulletin.periods import Period
 from bulletin.reading import read_report_records
@@ -136,3 +137,21 @@ def test_the_roll_up_and_the_headlines_add_a_direction_only_to_itself(archive):
     assert rows["經費往來：收繳金額（元）"] == Decimal(17000)
     assert rows["經費往來：撥付下級金額（元）"] == Decimal(1500)
     assert not any(label.startswith("經費使用") for label in rows)
+
+
+def test_a_figure_in_the_prose_quotes_one_directions_total(tmp_path):
+    marker = "<!-- bulletin/figure { kind: fund_flows, field: amount:收繳 } -->"
+    write_project(tmp_path, {"2021/town": FLOWS}, {"2021/town": f"全年收繳經費{marker}元。\n\n<!-- bulletin/table {{ kind: fund_flows }} -->\n"})
+    result = load_archive(tmp_path, tmp_path / "docs")
+    assert result.problems == []
+    report = result.archive.report("town", Period(2021))
+    assert report_measures(result.archive, report, "fund_flows")["amount:收繳"] == Decimal(833800)
+
+
+def test_a_figure_marker_cannot_quote_an_amount_over_all_directions(tmp_path):
+    marker = "<!-- bulletin/figure { kind: fund_flows, field: amount } -->"
+    write_project(tmp_path, {"2021/town": FLOWS}, {"2021/town": f"{marker}\n\n<!-- bulletin/table {{ kind: fund_flows }} -->\n"})
+    (problem,) = load_archive(tmp_path, tmp_path / "docs").problems
+    assert problem.field == "bulletin/figure.field" and "amount:收繳、" in problem.message
+    assert "未分類" not in problem.message  # every flow has a direction
+
