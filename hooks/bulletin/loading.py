@@ -16,7 +16,9 @@ builder can leave it alone too.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
+import re
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,17 +27,19 @@ from .archive import Archive, Report
 from .consistency import check_typed_figures
 from .declared_kinds import KINDS_FOLDER, read_project_kinds
 from .fieldtypes import UNSAFE_CHARACTERS, unsafe_character
+from .funds import FUNDS_KEY
 from .kinds import use_kinds
 from .input_files import MAX_NARRATIVE_BYTES, Roots, entries, page_too_large, read_capped, refusal, shown_path
 from .markers import INLINE, find_markers
 from .measures import report_measures
 from .narrative import heading_lines, strip_front_matter
-from .periods import Period, PeriodError, parse_period
+from .period_folders import known_periods, read_period_folder
+from .periods import Period
 from .privacy import sources_problems
-from .problems import Location, Problem, quote, sorted_problems, spaced
+from .problems import Location, Problem, quote, sorted_problems
 from .reading import read_report_records
 from .settings import Settings
-from .units import UnitRegistry, is_unit_id, read_units
+from .units import UnitRegistry, is_unit_id, read_units, unknown_unit
 from .yaml_source import decode_utf8, read_yaml
 
 UNITS_FILE = "units.yml"
@@ -53,8 +57,10 @@ class LoadResult:
     pages: dict[str, str] = field(default_factory=dict)
 
 
-def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = None) -> LoadResult:
-    """Everything under data/ and the narratives under docs/, checked together."""
+def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = None,
+                 today: dt.date | None = None) -> LoadResult:
+    """Everything under data/ and the narratives under docs/, checked together (a period that
+    starts after `today`, by default the real one, is a slip)."""
     problems: list[Problem] = []
     data_dir = project_dir / "data"
     roots, verdicts, refused = Roots(project_dir, data_dir, docs_dir), {}, set()
@@ -88,8 +94,10 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
     result = LoadResult(archive, problems, refused)
 
     # A refused file stands in these as None: reported already, and its pair is not "missing".
-    record_files = _record_files(data_dir, shown, allowed, problems)
-    narratives = _narrative_files(docs_dir, shown, allowed, problems)
+    today = today or dt.date.today()
+    periods = known_periods([data_dir, docs_dir], today), today  # for a mistyped period folder's hint
+    record_files = _record_files(data_dir, shown, allowed, problems, periods)
+    narratives = _narrative_files(docs_dir, shown, allowed, problems, periods)
 
     for (period, unit_id), path in record_files.items():
         if path is None:
@@ -101,23 +109,26 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
                                     f"應為以單位代號命名的檔案，實為 {quote(path.name)}",
                                     "單位代號只用小寫字母、數字和連字號，例如 xuancheng-workshop.yml"))
         elif unit_id not in registry:
-            problems.append(Problem(Location(data_shown), "",
-                                    f"應為 {shown(units_path)} 中列出的單位，實為 {quote(unit_id)}",
-                                    f"先在 {shown(units_path)} 中登記這個單位（scripts/new unit），或更正檔名"))
-        if (period, unit_id) not in narratives and is_unit_id(unit_id):
+            problems.append(unknown_unit(data_shown, unit_id, registry, shown(units_path)))
+        if (period, unit_id) not in narratives and unit_id in registry:
             expected_at = shown(docs_dir / period.code / f"{unit_id}.md")
             problems.append(Problem(Location(data_shown), "",
                                     f"應有對應的敘述 {expected_at}，實為沒有",
                                     "用 scripts/new period 建立，或補上這個 Markdown 檔"))
+        before = len(problems)
         root = read_yaml(path, data_shown, problems).root
         records = read_report_records(root, data_shown, period, problems)
         if unit_id in registry and narrative is not None:
             report = Report(registry[unit_id], period, records, data_shown, shown(narrative), narrative)
             archive.add(report)
-            check_narrative(narrative, report, archive, problems)
+            check_narrative(narrative, report, archive, problems, _doubtful_kinds(problems[before:], data_shown))
 
     for (period, unit_id), path in narratives.items():
-        if path is not None and (period, unit_id) not in record_files:
+        if path is None or (period, unit_id) in record_files:
+            continue  # a record file for an unknown unit is reported, not its narrative again
+        if is_unit_id(unit_id) and unit_id not in registry:
+            problems.append(unknown_unit(shown(path), unit_id, registry, shown(units_path)))
+        else:
             expected_at = shown(data_dir / period.code / f"{unit_id}.yml")
             problems.append(Problem(Location(shown(path)), "", f"應有對應的資料檔 {expected_at}，實為沒有",
                                     "用 scripts/new period 建立；這一期沒有數字時，建立一個空檔即可"))
@@ -130,7 +141,8 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
     return result
 
 
-def _record_files(data_dir: Path, shown, allowed, problems: list[Problem]) -> dict[tuple[Period, str], Path | None]:
+def _record_files(data_dir: Path, shown, allowed, problems: list[Problem],
+                  periods: tuple[set[str], dt.date]) -> dict[tuple[Period, str], Path | None]:
     found: dict[tuple[Period, str], Path | None] = {}
     if not data_dir.is_dir():
         problems.append(Problem(Location.folder(shown(data_dir)), "", "應有資料夾，實為沒有",
@@ -144,11 +156,8 @@ def _record_files(data_dir: Path, shown, allowed, problems: list[Problem]) -> di
                                     f"這裡應只有 {UNITS_FILE} 和各期的資料夾（2021、2021-H1）",
                                     "把這個檔案移到對應的期間資料夾，或移出 data/"))
             continue
-        try:
-            period = parse_period(entry.name)
-        except PeriodError as error:
-            problems.append(Problem(Location.folder(shown(entry)), "", f"{spaced('應為', error.expected)}，實為 {quote(entry.name)}",
-                                    error.hint))
+        period = read_period_folder(entry.name, shown(entry), *periods, problems)
+        if period is None:
             continue
         for path in entries(entry, shown(entry), problems):
             if path.name.startswith(".") or path.name.startswith("~$"):
@@ -171,7 +180,8 @@ def _record_files(data_dir: Path, shown, allowed, problems: list[Problem]) -> di
     return found
 
 
-def _narrative_files(docs_dir: Path, shown, allowed, problems: list[Problem]) -> dict[tuple[Period, str], Path | None]:
+def _narrative_files(docs_dir: Path, shown, allowed, problems: list[Problem],
+                     periods: tuple[set[str], dt.date]) -> dict[tuple[Period, str], Path | None]:
     """Narratives are the pages in period folders of docs/; `index.md` there is a section page."""
     found: dict[tuple[Period, str], Path | None] = {}
     if not docs_dir.is_dir():
@@ -179,12 +189,9 @@ def _narrative_files(docs_dir: Path, shown, allowed, problems: list[Problem]) ->
     for entry in entries(docs_dir, shown(docs_dir), problems):
         if entry.name.startswith(".") or not entry.is_dir() or not allowed(entry):
             continue
-        try:
-            period = parse_period(entry.name)
-        except PeriodError as error:
-            if entry.name[:4].isdigit():  # meant as a period (2021-h2, 1900): say so, or its pages lose their tables
-                problems.append(Problem(Location.folder(shown(entry)), "",
-                                        f"{spaced('應為', error.expected)}，實為 {quote(entry.name)}", error.hint))
+        # A folder meant as a period (2021-h2, 1900) is reported, or its pages lose their tables.
+        period = read_period_folder(entry.name, shown(entry), *periods, problems, quiet=not entry.name[:4].isdigit())
+        if period is None:
             continue
         for path in entries(entry, shown(entry), problems):
             if path.suffix == ".md" and path.name != "index.md" and not path.name.startswith("."):
@@ -224,16 +231,37 @@ def _page_texts(docs_dir: Path, shown) -> dict[str, str]:
 
 def reread_report(archive: Archive, report: Report, data_file: Path, problems: list[Problem]) -> Report:
     """A report whose record file changed while previewing, read again into the archive."""
+    before = len(problems)
     root = read_yaml(data_file, report.data_path, problems).root
     new = dataclasses.replace(report, records=read_report_records(root, report.data_path, report.period, problems))
     archive.replace(new)
     if new.narrative_file is not None:
-        check_narrative(new.narrative_file, new, archive, problems)
+        check_narrative(new.narrative_file, new, archive, problems, _doubtful_kinds(problems[before:], report.data_path))
     return new
 
 
-def check_narrative(path: Path, report: Report, archive: Archive, problems: list[Problem]) -> None:
-    """Markers well-formed, no title of its own, every kind with records shown by a marker."""
+def _doubtful_kinds(found: list[Problem], data_shown: str) -> set[str] | None:
+    """The kinds whose records a narrative cannot be held to, after the record file's own problems:
+    those with a record refused (and the funds, made from every kind), or None for all of them
+    when the file as a whole could not be read (a syntax error, a full-width colon …)."""
+    kinds = set()
+    for problem in found:
+        if problem.location.path == data_shown:
+            key = re.match(r"[^.\[]*", problem.field)[0]
+            if not key:
+                return None
+            kinds.add(key)
+    return kinds | {FUNDS_KEY} if kinds else kinds
+
+
+def check_narrative(path: Path, report: Report, archive: Archive, problems: list[Problem],
+                    doubtful: set[str] | None = frozenset()) -> None:
+    """Markers well-formed, no title of its own, every kind with records shown by a marker.
+
+    The figures it states and quotes are held to the records only for kinds not `doubtful`
+    (None: none of them): a refused record or an unreadable record file is reported there, and
+    a narrative that agrees with what the editor wrote must not be blamed for it as well.
+    """
     text = _read_text(path, report.narrative_path, problems)
     if text is None:
         return
@@ -246,13 +274,8 @@ def check_narrative(path: Path, report: Report, archive: Archive, problems: list
             f"應沒有一級標題（頁面標題 {quote(report.title)} 取自單位名冊），實為 {quote(heading.text.strip())}",
             "各節標題用 ## 開頭",
         ))
-    check_typed_figures(body, report, skipped + 1, problems)
-    for marker in (m for m in markers if m.name == INLINE):
-        # The same 合計 row the page will quote, computed once and cached by the archive.
-        if marker.args["field"] not in report_measures(archive, report, marker.args["kind"]):
-            problems.append(Problem(marker.location, f"bulletin/figure.{marker.args['field']}",
-                                    f"應在 {report.data_path} 中有填了 {marker.args['field']} 的記錄，實為沒有",
-                                    "在資料檔中補上記錄，或刪去這個標記"))
+    if doubtful is not None:
+        _check_figures(body, skipped + 1, markers, report, archive, doubtful, problems)
     shown_kinds = {m.args.get("kind") for m in markers if m.name == "table"}
     for key, records in report.records.items():
         if records and key not in shown_kinds:
@@ -263,6 +286,19 @@ def check_narrative(path: Path, report: Report, archive: Archive, problems: list
                 "實為沒有",
                 "把這個標記放在敘述中相應的一節，否則這些數字不會出現在頁面上",
             ))
+
+
+def _check_figures(body: str, first_line: int, markers, report: Report, archive: Archive, doubtful: set[str],
+                   problems: list[Problem]) -> None:
+    """Figures typed in the prose agree with the records; figure markers quote fields that have some."""
+    held = dataclasses.replace(report, records={k: v for k, v in report.records.items() if k not in doubtful})
+    check_typed_figures(body, held if doubtful else report, first_line, problems)
+    for marker in (m for m in markers if m.name == INLINE and m.args["kind"] not in doubtful):
+        # The same 合計 row the page will quote, computed once and cached by the archive.
+        if marker.args["field"] not in report_measures(archive, report, marker.args["kind"]):
+            problems.append(Problem(marker.location, f"bulletin/figure.{marker.args['field']}",
+                                    f"應在 {report.data_path} 中有填了 {marker.args['field']} 的記錄，實為沒有",
+                                    "在資料檔中補上記錄，或刪去這個標記"))
 
 
 def _check_characters(text: str, shown_as: str, problems: list[Problem]) -> None:

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from .inert_titles import has_markup
-from .problems import Location, Problem, expected, expected_nothing, spaced, unknown_name
+from .problems import Location, Problem, expected, expected_nothing, quote, spaced, unknown_name
+from .spelling import did_you_mean, nearest
 from .yaml_source import MappingNode, Node, ScalarNode, describe_node, is_null, locate
 
 # Unit ids become folder and file names and URLs: lower-case letters, digits and single hyphens.
@@ -169,6 +170,15 @@ def _describe_blank(node: Node) -> str:
     if isinstance(node, ScalarNode):
         return "空白"
     return describe_node(node)
+
+
+def unknown_unit(shown_as: str, unit_id: str, registry: UnitRegistry, units_shown: str) -> Problem:
+    """A record file or narrative named for a unit the registry lacks; the nearest id when one is
+    a slip away (twon → town: a swapped pair, a letter missing or wrong, one edit in three)."""
+    guess = did_you_mean(nearest(unit_id, registry.units, within=max(1, len(unit_id) // 3)))
+    register = f"先在 {units_shown} 中登記這個單位（scripts/new unit），或更正檔名"
+    return Problem(Location(shown_as), "", f"應為 {units_shown} 中列出的單位，實為 {quote(unit_id)}",
+                   f"{guess}{'若是新單位，' if guess else ''}{register}")
 
 
 def is_unit_id(text: str) -> bool:

@@ -17,6 +17,7 @@ import yaml
 
 from .input_files import read_capped
 from .problems import Location, Problem, quote
+from .yaml_slips import line_slips, tree_slips
 from .yaml_syntax import describe_syntax_error
 
 # The C parser is several times faster; fall back to the pure-Python one where libyaml is missing.
@@ -104,7 +105,12 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = _within(text, shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
-        problems.append(Problem(where, "", *describe_syntax_error(error, text)))
+        # A full-width colon or space at or above the line the parser gave up on is the cause:
+        # say that, where it is, instead of what the parser made of the line after (yaml_slips.py).
+        slips = line_slips(text, shown_as)
+        if not any(slip.location.line <= where.line for slip in slips):
+            problems.append(Problem(where, "", *describe_syntax_error(error, text)))
+        problems.extend(slips)
         return YamlFile(shown_as, None)
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -122,8 +128,13 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
         return YamlFile(shown_as, None)
     # Duplicate keys are reported and the rest of the file still read, so its other mistakes show
     # too; an alias, a tag or a non-text key makes the tree unsafe to walk, so none of it is used.
-    unsafe = _check_tree(root, shown_as, problems)
-    return YamlFile(shown_as, None if unsafe else root)
+    if _check_tree(root, shown_as, problems):
+        return YamlFile(shown_as, None)
+    slips = tree_slips(root, text, shown_as)
+    if slips:  # the file parsed into another shape than the editor meant: none of it is used
+        problems.extend(slips)
+        return YamlFile(shown_as, None)
+    return YamlFile(shown_as, root)
 
 
 def _within(text: str, shown_as: str, line: int, column: int) -> Location:
