@@ -1,10 +1,16 @@
 """Deploy the archive to the intranet host: build aside, check, switch in one step, roll back.
 
     scripts/deploy publish  --root /srv/bulletin [--keep 5] [-f mkdocs.yml] [--wait 600]
-    scripts/deploy rollback --root /srv/bulletin [--to RELEASE] [--wait 600]
+    scripts/deploy rollback --root /srv/bulletin [--release RELEASE] [--wait 600]
     scripts/deploy prune    --root /srv/bulletin [--keep 5] [--wait 600]
     scripts/deploy list     --root /srv/bulletin
     scripts/deploy nginx    --root /srv/bulletin --prefix /union/bulletin/ [--auth-file FILE]
+
+Each command but nginx also takes `--to deploy@host:/srv/bulletin` (or ssh://deploy@host:2222/…)
+instead of `--root`, with `--identity KEY` and `--known-hosts FILE`: the same on another host over
+ssh, with nothing but sh and rsync there (deploy_remote.py, deploy_ssh.py, deploy_answers.py,
+deploy_host.sh). `rollback --to RELEASE` still names a release: a host has a `:` before its
+path, a release id never.
 
 Layout under the root: `releases/<id>/` holds each release, `current` is a symlink to the one
 being served (the web server's document root is `<root>/current/`), `.lock` is what deployers
@@ -47,6 +53,7 @@ from bulletin.asset_names import is_hashed  # noqa: E402
 
 NGINX_TEMPLATE = ROOT / "scripts" / "nginx" / "bulletin.conf"
 MANIFEST = ".release.json"  # inside each release folder, written last
+CHECKSUMS = ".release.sha256"  # the same files in sha256sum's format, for hosts without Python (deploy_host.sh)
 LOCK = ".lock"
 LEFTOVERS = (".building-", ".deleting-", ".staging-")  # in releases/; plus `.current-*` links in the root
 RELEASE_ID = "%Y%m%dT%H%M%S%fZ"
@@ -63,7 +70,8 @@ def step(name: str) -> None:
     `BULLETIN_DEPLOY_PAUSE_AT=<step>` with `BULLETIN_DEPLOY_PAUSE_FILE=<path>`: at that step the
     deploy writes its pid to <path> and waits until the file is removed (at most 5 minutes).
     `BULLETIN_DEPLOY_FAULT=<ERRNO>@<step>` (e.g. `ENOSPC@carry`): the step raises that OSError.
-    Steps: after-build, carry, after-rename, after-switch, during-prune (`build`: see build_command).
+    Steps: after-build, carry, after-rename, after-switch, during-prune (`build`: see build_command);
+    with --to: after-build, during-transfer, after-transfer (deploy_remote.py).
     """
     code, _, at = os.environ.get("BULLETIN_DEPLOY_FAULT", "").partition("@")
     if at == name:
@@ -218,8 +226,12 @@ def current(root: Path) -> Path | None:
 
 def new_release_id(root: Path) -> str:
     """Now, as an id later than every existing one (so the newest id is the last published)."""
+    return next_release_id([p.name for p in release_folders(root)])
+
+
+def next_release_id(names: list[str]) -> str:
+    """Now, as an id later than every one of `names` (sorted), wherever they were listed."""
     now = dt.datetime.now(dt.timezone.utc)
-    names = [p.name for p in release_folders(root)]
     if names and now.strftime(RELEASE_ID) <= names[-1]:
         try:
             now = dt.datetime.strptime(names[-1], RELEASE_ID).replace(tzinfo=dt.timezone.utc) + dt.timedelta(microseconds=1)
@@ -240,18 +252,29 @@ def file_entry(path: Path) -> dict[str, object]:
 
 
 def files_in(folder: Path) -> list[str]:
-    """Every file under `folder` (relative, `/`-separated, sorted), the manifest itself left out."""
+    """Every file under `folder` (relative, `/`-separated, sorted), the manifests themselves left out."""
     found = []
     for parent, _, names in os.walk(folder):
         for name in names:
             relative = os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
-            if relative != MANIFEST:
+            if relative not in (MANIFEST, CHECKSUMS):
                 found.append(relative)
     return sorted(found)
 
 
 def write_manifest(folder: Path, files: dict[str, dict[str, object]], temporary: Path) -> None:
-    """Write `folder/.release.json` through `temporary`, by rename: it is there whole or not at all."""
+    """Write `folder/.release.sha256`, then `folder/.release.json`, each through a temporary file
+    renamed into place: whole or not at all, the JSON last (its presence says the release is done)."""
+    odd = next((name for name in files if any(c in name for c in "\n\r\\")), None)
+    if odd is not None:  # sha256sum would escape it, and the host could no longer check it
+        raise DeployError(f"網站裡有一個檔名含換行或反斜線的檔案：{odd!r}；這種檔名無法列入清單，沒有切換。"
+                          f"提示：改掉 docs/ 裡那個檔案的名字後再發佈。")
+    checksums = temporary.with_name(CHECKSUMS + ".tmp")
+    with checksums.open("w", encoding="utf-8", newline="\n") as file:
+        file.writelines(f"{entry['sha256']}  {name}\n" for name, entry in sorted(files.items()))
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(checksums, folder / CHECKSUMS)
     manifest = {"format": 1, "count": len(files), "files": dict(sorted(files.items()))}
     with temporary.open("w", encoding="utf-8") as file:
         json.dump(manifest, file, ensure_ascii=False, indent=0)
@@ -625,6 +648,24 @@ def explain(error: OSError, root: Path) -> str:
         return text
 
 
+def rollback_to_release(argv: list[str]) -> list[str]:
+    """`rollback --to <release>` (as before --to could name a host) is `rollback --release <release>`.
+
+    A host is written with a `:` before its path; a release id never holds one.
+    """
+    if not argv or argv[0] != "rollback":
+        return argv
+    out = []
+    for index, word in enumerate(argv):
+        before = argv[index - 1] if index else ""
+        if before == "--to" and ":" not in word:
+            out[-1] = "--release"
+        elif word.startswith("--to=") and ":" not in word:
+            word = "--release=" + word[len("--to="):]
+        out.append(word)
+    return out
+
+
 def positive_keep(text: str) -> int:
     keep = int(text)
     if keep < 1:
@@ -637,27 +678,41 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("publish", "rollback", "prune", "list", "nginx"):
         command = commands.add_parser(name)
-        command.add_argument("--root", type=Path, required=True, help="the host's folder for releases")
+        if name == "nginx":
+            command.add_argument("--root", type=Path, required=True, help="the host's folder for releases")
+        else:
+            where = command.add_mutually_exclusive_group(required=True)
+            where.add_argument("--root", type=Path, help="the folder for releases, on this machine")
+            where.add_argument("--to", dest="host", metavar="[ssh://]USER@HOST[:PORT]:/PATH",
+                               help="the folder for releases on another host, over ssh (see deploy_remote.py)")
+            command.add_argument("--identity", type=Path, help="with --to: the ssh key to log in with")
+            command.add_argument("--known-hosts", type=Path,
+                                 help="with --to: the known_hosts file holding the host's key (checking stays on)")
         if name in ("publish", "prune"):
             command.add_argument("--keep", type=positive_keep, default=5,
                                  help="complete releases to keep, newest first; the live one is kept too (default 5)")
         if name == "publish":
             command.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
         if name == "rollback":
-            command.add_argument("--to", help="a release id from `list` (default: the one before)")
+            command.add_argument("--release", help="a release id from `list` (default: the one before)")
         if name in ("publish", "rollback", "prune"):
             command.add_argument("--wait", type=float, default=600, metavar="SECONDS",
                                  help="how long to wait for another deploy to finish (default 600)")
         if name == "nginx":
             command.add_argument("--prefix", default="/", help="the sub-path the site is served under")
             command.add_argument("--auth-file", help="an htpasswd file: readers must log in")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(rollback_to_release(argv if argv is not None else sys.argv[1:]))
+    if args.command != "nginx" and args.host is None and (args.identity or args.known_hosts):
+        parser.error("--identity and --known-hosts go with --to (a host reached over ssh)")
+    if getattr(args, "host", None) is not None:
+        import deploy_remote  # noqa: PLC0415 (only remote deploys need ssh)
+        return deploy_remote.main(args)
     root = args.root.resolve()  # compared with the resolved `current` link
     try:
         if args.command == "publish":
             return publish(root, args.config_file.absolute(), args.keep, args.wait)
         if args.command == "rollback":
-            return rollback(root, args.to, args.wait)
+            return rollback(root, args.release, args.wait)
         if args.command == "prune":
             return prune_command(root, args.keep, args.wait)
         if args.command == "list":
@@ -675,4 +730,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    sys.modules.setdefault("deploy", sys.modules[__name__])  # deploy_remote imports us: one module, one DeployError
     sys.exit(main())

@@ -7,9 +7,7 @@ every kept release whole, and `list`, `rollback` and the next `publish` must beh
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -20,71 +18,16 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
+from release_sites import build_sites, version_of
 
 DEPLOY = [sys.executable, str(REPO / "scripts" / "deploy.py")]
 LEFTOVER_PREFIXES = (".building-", ".deleting-", ".staging-", ".current-")
 
 
-def write_site(folder: Path, version: str) -> Path:
-    """A bare MkDocs project whose home page and content-hashed stylesheet say `version`."""
-    (folder / "docs" / "assets").mkdir(parents=True, exist_ok=True)
-    (folder / "mkdocs.yml").write_text(f"site_name: 測試{version}\nextra_css:\n  - {style(version)}\n", encoding="utf-8")
-    (folder / "docs" / "index.md").write_text(f"# 首頁\n\n本頁屬於版本{version}。\n", encoding="utf-8")
-    (folder / "docs" / style(version)).write_bytes(style_text(version))
-    return folder
-
-
-def style_text(version: str) -> bytes:
-    return f"/* 版本{version} */ body {{ }}\n".encode()
-
-
-def style(version: str) -> str:
-    return f"assets/site.{hashlib.sha256(style_text(version)).hexdigest()[:8]}.css"
-
-
-BUILD_DATE = re.compile(rb"Build Date UTC : [^\n]*")  # the mkdocs theme's home page says when it was built
-
-
-def content(path: Path) -> bytes:
-    return BUILD_DATE.sub(b"", path.read_bytes())
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): content(p) for p in folder.rglob("*") if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """Projects for versions A to F, each with a reference build to compare releases with."""
-    base = tmp_path_factory.mktemp("sites")
-    projects, references = {}, {}
-    for version in "ABCDEF":
-        projects[version] = write_site(base / version, version)
-        site_dir = base / f"{version}-reference"
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(projects[version] / "mkdocs.yml"),
-                                "--site-dir", str(site_dir)], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        assert built.returncode == 0
-        # The sitemap carries the build's date; everything else is the same build after build.
-        references[version] = {k: v for k, v in files_of(site_dir).items() if not k.startswith("sitemap")}
-    return projects, references
-
-
-def version_of(release: Path, references: dict[str, dict[str, bytes]]) -> str | None:
-    """The version a release folder holds whole (every file of its reference build, byte for byte), or None."""
-    try:
-        home = (release / "index.html").read_text(encoding="utf-8")
-    except OSError:
-        return None
-    version = next((v for v in references if f"版本{v}" in home), None)
-    if version is None:
-        return None
-    for name, expected in references[version].items():
-        try:
-            if content(release / name) != expected:
-                return None
-        except OSError:
-            return None
-    return version
+    return build_sites(tmp_path_factory.mktemp("sites"), "ABCDEF")
 
 
 def deploy(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
