@@ -166,6 +166,10 @@ class Kind:
     # since a federation's count already holds the unions below it.
     stock: bool = False
     ratios: tuple[Ratio, ...] = ()
+    # What prose calls this kind besides its title (走訪慰問, 送溫暖, 探視 …): a figure typed after
+    # one of them is held to these records (consistency.py). Words that name other things too
+    # (走訪, 困難職工) would hold other figures to them; leave those out.
+    words: tuple[str, ...] = ()
     fields: tuple[FieldSpec, ...] = ()
 
     def __post_init__(self) -> None:

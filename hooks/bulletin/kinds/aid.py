@@ -32,4 +32,5 @@ class Aid(Record):
 KIND = Kind(
     key="aid", title="幫扶助學", record=Aid, order=20,
     fund_purpose=lambda record: PURPOSES[record.type],
+    words=("幫扶", "助學", "救助", "資助", "扶貧", "幫困", "解困"),
 )

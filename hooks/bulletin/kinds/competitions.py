@@ -20,4 +20,5 @@ class Competition(Record):
     note: str | None = text("備註")
 
 
-KIND = Kind(key="competitions", title="勞動競賽", record=Competition, order=50, fund_purpose="競賽獎勵")
+KIND = Kind(key="competitions", title="勞動競賽", record=Competition, order=50, fund_purpose="競賽獎勵",
+            words=("競賽", "技術比武", "比武", "技術攻關"))

@@ -21,4 +21,5 @@ class Event(Record):
     cost: Decimal | None = money("活動經費", fund=CASH)
 
 
-KIND = Kind(key="events", title="活動紀要", record=Event, order=100, fund_purpose="活動經費")
+KIND = Kind(key="events", title="活動紀要", record=Event, order=100, fund_purpose="活動經費",
+            words=("運動會", "文藝匯演"))

@@ -21,4 +21,5 @@ class Suggestion(Record):
     benefit: Decimal | None = money("經濟效益")
 
 
-KIND = Kind(key="suggestions", title="合理化建議", record=Suggestion, order=40)
+KIND = Kind(key="suggestions", title="合理化建議", record=Suggestion, order=40,
+            words=("合理化推薦", "金點子"))

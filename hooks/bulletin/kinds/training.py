@@ -18,4 +18,4 @@ class Training(Record):
     note: str | None = text("備註")
 
 
-KIND = Kind(key="training", title="教育培訓", record=Training, order=60)
+KIND = Kind(key="training", title="教育培訓", record=Training, order=60, words=("培訓", "輪訓", "受訓", "參訓"))

@@ -25,4 +25,5 @@ class Visit(Record):
     circumstances: str | None = text("家庭情況", private=True)
 
 
-KIND = Kind(key="visits", title="看望慰問", record=Visit, order=10, fund_purpose="看望慰問")
+KIND = Kind(key="visits", title="看望慰問", record=Visit, order=10, fund_purpose="看望慰問",
+            words=("走訪慰問", "慰問", "送溫暖", "夏送清涼", "探視", "探望", "看望"))
