@@ -143,7 +143,7 @@ def check_current(root: Path) -> None:
         return
     kind = "資料夾" if link.is_dir() else "檔案"
     raise DeployError(f"{link} 是一個{kind}，不是部署維護的符號連結；部署不會取代或刪除它，沒有做任何更動。"
-                      f"提示：把它移開（例如 mv {link} {link}.old），再執行 publish，或以 rollback --to 指定版本。")
+                      f"提示：把它移開（例如 mv {link} {link}.old），再執行 publish，或以 rollback --release 指定版本。")
 
 
 class RootLock:
@@ -603,7 +603,7 @@ def list_releases(root: Path) -> int:
                 ([f"不完整：{problems[release]}，不會切換到它"] if problems[release] else [])
         print("  ".join([release.name, *marks]))
     newest = next((r.name for r in reversed(known) if problems[r] is None), None)
-    advice = (f"提示：scripts/deploy rollback --root {root} --to {newest}，或重新發佈。" if newest
+    advice = (f"提示：scripts/deploy rollback --root {root} --release {newest}，或重新發佈。" if newest
               else "提示：重新發佈（scripts/deploy publish）。")
     if link.exists() and not link.is_symlink():
         print(f"警告：{link} 不是符號連結，部署無法切換它。提示：把它移開後再發佈。", file=sys.stderr)
