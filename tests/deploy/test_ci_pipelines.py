@@ -98,3 +98,15 @@ def test_the_forgejo_workflow_steps_check_build_and_publish_to_the_host(host, tm
         run_step(steps[name]["run"], folder, env)
     assert (folder / "site" / "2021" / "town" / "index.html").is_file()
     assert (root / "current").is_symlink() and (root / "current" / "2021" / "town" / "index.html").is_file()
+
+
+def without_opening_comments(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() and not line.startswith("#"))
+    return "".join(lines[start:])
+
+
+@pytest.mark.parametrize("pipeline", [GITLAB, FORGEJO], ids=["gitlab", "forgejo"])
+def test_the_readme_shows_each_pipeline_as_it_is(pipeline):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{without_opening_comments(pipeline.read_text(encoding='utf-8'))}```" in readme
