@@ -134,6 +134,11 @@ def test_a_publish_builds_here_uploads_checks_and_switches_the_host(host, sites,
     assert listed.stdout.splitlines() == [first.name, f"{second.name}  ← current"]
 
 
+def test_releases_published_over_ssh_are_whole_to_a_local_deploy_on_the_host_too(seeded):
+    listed = deploy("list", "--root", str(seeded))
+    assert listed.returncode == 0 and listed.stderr == "" and "不完整" not in listed.stdout
+
+
 def test_a_publish_sends_only_what_changed_and_links_the_rest_to_the_live_release(host, sites, root):
     published = deploy(*publish_args(host, sites, "B", root))
     assert published.returncode == 0, published.stderr
