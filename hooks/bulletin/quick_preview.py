@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .archive import Report
 from .input_files import MAX_NARRATIVE_BYTES
-from .loading import check_narrative, reread_report
+from .loading import reread_report
+from .narrative_checks import check_narrative, doubtful_kinds
 from .privacy import PrivateMatcher, private_values, report_problems
 from .problems import Problem, sorted_problems
 from .publication import Publication, refresh
@@ -83,7 +84,10 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
     reread = [reread_report(archive, report, project_dir / report.data_path, found) for report in data_changed]
     for report in narrative_changed:
         if report not in data_changed and report.narrative_file is not None:
-            check_narrative(report.narrative_file, archive.report(report.unit.id, report.period), archive, found)
+            # The record file's own problems from the last build say which figures it can vouch for.
+            doubtful = doubtful_kinds([p for p in problems if p.location.path == report.data_path], report.data_path)
+            check_narrative(report.narrative_file, archive.report(report.unit.id, report.period), archive, found,
+                            doubtful)
     matcher = PrivateMatcher(private_values(archive))
     for saved in {r.data_path: r for r in data_changed + narrative_changed}.values():
         report = archive.report(saved.unit.id, saved.period)

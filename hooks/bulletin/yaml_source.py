@@ -85,13 +85,14 @@ def decode_utf8(data: bytes, shown_as: str, problems: list[Problem]) -> str | No
         return None
 
 
-_UNUSUAL_BREAKS = re.compile("[\u0085\u2028\u2029]")
+_UNUSUAL_BREAKS = re.compile("[\u0085\u2028\u2029]|\r(?!\n)")
 
 
 def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFile:
     """Compose one YAML document and check the node tree for what PyYAML lets through."""
-    # YAML counts U+0085, U+2028 and U+2029 as line breaks, most editors do not: the line numbers
-    # of every later message would be off. They come from pasted web text; say where they are.
+    # YAML counts U+0085, U+2028, U+2029 and a carriage return without its line feed as line
+    # breaks, most editors and our line numbers do not: every later message would be off. They
+    # come from pasted web or spreadsheet text; say where they are.
     unusual = _UNUSUAL_BREAKS.search(text)
     if unusual:
         line = text.count("\n", 0, unusual.start()) + 1

@@ -101,3 +101,15 @@ def test_a_big5_narrative_is_reported_and_the_pages_are_still_made(tmp_path):
     result = load_archive(tmp_path, tmp_path / "docs")
     assert [p.location.path for p in result.problems] == ["docs/2021/town.md"]
     assert "2021/print.md" in publish(result.archive).bodies  # was a UnicodeDecodeError
+
+
+def test_a_narrative_saved_beside_a_record_file_that_cannot_be_read_is_not_blamed_for_it(tmp_path):
+    write_project(tmp_path, {"2021/town": "visits:\n  - occasion: 慰問\n    people：37\n"})
+    result = load_archive(tmp_path, tmp_path / "docs")
+    publication, problems = publish(result.archive), result.problems
+    before = snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml")
+    save(tmp_path / "docs/2021/town.md", "共<!-- bulletin/figure { kind: visits, field: people } -->人次。\n\n"
+                                         "<!-- bulletin/table { kind: visits } -->\n")
+    quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path, publication,
+                 problems)
+    assert [str(p).split(": ")[0] for p in problems] == ["data/2021/town.yml:3:11"]

@@ -119,3 +119,13 @@ def test_deep_nesting_is_a_located_syntax_error_not_a_crash():
 def test_a_line_break_editors_do_not_count_is_located_by_the_lines_they_see():
     _, problems = parse("visits:\n  - occasion: 慰問\u2028探視\n    people: -1\n")
     assert problems == ["data/2021/a.yml:2:17: 應為普通的換行，實為特殊的換行字元 U+2028"]
+
+
+def test_a_carriage_return_without_its_line_feed_is_named_where_it_is():
+    _, problems = parse("visits:\r  - occasion: 慰問\n    people: -1\n")
+    assert problems == ["data/2021/a.yml:1:8: 應為普通的換行，實為特殊的換行字元 U+000D"]
+
+
+def test_windows_line_ends_are_ordinary_line_breaks():
+    root, problems = parse("visits:\r\n  - occasion: 慰問\r\n")
+    assert problems == [] and root is not None
