@@ -15,7 +15,7 @@ def hostile_records() -> str:
     lines = []
     for key, kind in KINDS.items():
         lines.append(f"{key}:")
-        first = True
+        first, counted = True, False
         for spec in kind.fields:
             if isinstance(spec.type, Text) and not spec.private and spec.measure_from is None:
                 text = HOSTILE if len(HOSTILE) <= spec.type.max_length else "<b>"[: spec.type.max_length]
@@ -24,6 +24,9 @@ def hostile_records() -> str:
                 value = spec.type.options[0]
             elif spec.name == "measure":
                 value = "家"
+            elif spec.measure_from is not None and not counted:
+                value = "1"  # one figure in the record's own measure word (other_figures needs one)
+                counted = True
             else:
                 continue
             lines.append(f"  {'- ' if first else '  '}{spec.name}: {value}")
