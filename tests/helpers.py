@@ -230,3 +230,22 @@ def declare_kind(root: Path, key: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dedent(text), encoding="utf-8")
     return path
+
+
+def read_records(text: str, path: str = "data/2021/town.yml"):
+    """A record file's text (dedented) read as the build reads it in a 2021 report: its records by
+    kind and its problems as `problem_line`s."""
+    from bulletin.periods import Period
+    from bulletin.reading import read_report_records
+    from bulletin.yaml_source import parse_yaml_text
+
+    problems: list = []
+    root = parse_yaml_text(dedent(text), path, problems).root
+    records = read_report_records(root, path, Period(2021), problems)
+    return records, [problem_line(p) for p in problems]
+
+
+def table_texts(table) -> list[list[str]]:
+    """A computed table as text: its headers, then every row, the 合計 and each group's 合計."""
+    rows = (*table.rows, *([table.total] if table.total else []), *table.group_totals)
+    return [[c.header for c in table.columns], *[[c.text for c in row] for row in rows]]

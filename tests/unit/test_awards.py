@@ -2,35 +2,21 @@
 
 import pytest
 
-from helpers import dedent, problem_line, write_project
+from helpers import write_project, read_records as read, table_texts as texts
 
 from bulletin.kinds import KINDS
 from bulletin.loading import load_archive
 from bulletin.overviews import RollUp, awards_by_level, headlines
 from bulletin.periods import Period
-from bulletin.reading import read_report_records
 from bulletin.render import render_table
 from bulletin.tables import kind_table
 from bulletin.trends import unit_charts
-from bulletin.yaml_source import parse_yaml_text
 
 PATH = "data/2021/town.yml"
 
 
-def read(text: str):
-    problems = []
-    root = parse_yaml_text(dedent(text), PATH, problems).root
-    records = read_report_records(root, PATH, Period(2021), problems)
-    return records, [problem_line(p) for p in problems]
-
-
 def award(title: str, level: str, **more: str) -> str:
     return f"  - title: {title}\n    level: {level}\n" + "".join(f"    {k}: {v}\n" for k, v in more.items())
-
-
-def texts(table):
-    rows = (*table.rows, *([table.total] if table.total else []), *table.group_totals)
-    return [[c.header for c in table.columns], *[[c.text for c in row] for row in rows]]
 
 
 @pytest.mark.parametrize(("typed", "level"), [

@@ -1,26 +1,11 @@
 """Democratic management: motions filed and settled along their 其中 chain; agreements totalled per type."""
 
-from helpers import dedent, problem_line
+from helpers import read_records as read, table_texts as texts
 
 from bulletin.kinds import KINDS
-from bulletin.periods import Period
-from bulletin.reading import read_report_records
 from bulletin.tables import kind_table
-from bulletin.yaml_source import parse_yaml_text
 
 PATH = "data/2021/town.yml"
-
-
-def read(text: str):
-    problems = []
-    root = parse_yaml_text(dedent(text), PATH, problems).root
-    records = read_report_records(root, PATH, Period(2021), problems)
-    return records, [problem_line(p) for p in problems]
-
-
-def texts(table):
-    rows = (*table.rows, *([table.total] if table.total else []), *table.group_totals)
-    return [[c.header for c in table.columns], *[[c.text for c in row] for row in rows]]
 
 
 def test_motions_filed_cannot_exceed_those_put_forward_nor_settled_those_filed():

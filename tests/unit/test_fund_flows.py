@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from helpers import dedent, problem_line, write_project
+from helpers import dedent, write_project, read_records as read, table_texts as texts
 
 from bulletin.funds import fund_lines, funds_table
 from bulletin.kinds import KINDS
@@ -12,9 +12,7 @@ from bulletin.loading import load_archive
 from bulletin.measures import report_measures
 from bulletin.overviews import RollUp, headlines, unit_history, year_comparison
 from bulletin.periods import Period
-from bulletin.reading import read_report_records
 from bulletin.tables import kind_table
-from bulletin.yaml_source import parse_yaml_text
 
 PATH = "data/2021/town.yml"
 
@@ -39,18 +37,6 @@ FLOWS = """
         people: 4
         amount: 11.2萬元
 """
-
-
-def read(text: str):
-    problems = []
-    root = parse_yaml_text(dedent(text), PATH, problems).root
-    records = read_report_records(root, PATH, Period(2021), problems)
-    return records, [problem_line(p) for p in problems]
-
-
-def texts(table):
-    rows = [[c.text for c in row] for row in (*table.rows, *([table.total] if table.total else []), *table.group_totals)]
-    return [[c.header for c in table.columns], *rows]
 
 
 def test_a_direction_typed_as_editors_say_it_is_kept_as_the_canonical_one():

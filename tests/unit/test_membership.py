@@ -2,29 +2,15 @@
 
 import pytest
 
-from helpers import dedent, problem_line, write_project
+from helpers import write_project, read_records as read, table_texts as texts
 
 from bulletin.kinds import KINDS
 from bulletin.loading import load_archive
 from bulletin.overviews import STOCK_NOTE, RollUp, headlines, unit_history, year_comparison
 from bulletin.periods import Period
-from bulletin.reading import read_report_records
 from bulletin.tables import kind_table
-from bulletin.yaml_source import parse_yaml_text
 
 PATH = "data/2021/town.yml"
-
-
-def read(text: str):
-    problems = []
-    root = parse_yaml_text(dedent(text), PATH, problems).root
-    records = read_report_records(root, PATH, Period(2021), problems)
-    return records, [problem_line(p) for p in problems]
-
-
-def texts(table):
-    rows = (*table.rows, *([table.total] if table.total else []), *table.group_totals)
-    return [[c.header for c in table.columns], *[[c.text for c in row] for row in rows]]
 
 
 def test_members_with_their_women_and_the_places_for_workers_are_read_and_shown():

@@ -2,30 +2,16 @@
 
 import pytest
 
-from helpers import dedent, problem_line, write_project
+from helpers import dedent, write_project, read_records as read, table_texts as texts
 
 from bulletin.kinds import KINDS
 from bulletin.loading import load_archive
 from bulletin.measures import measured_kinds
 from bulletin.overviews import headlines
 from bulletin.periods import Period
-from bulletin.reading import read_report_records
 from bulletin.tables import kind_table
-from bulletin.yaml_source import parse_yaml_text
 
 PATH = "data/2021/town.yml"
-
-
-def read(text: str):
-    problems = []
-    root = parse_yaml_text(dedent(text), PATH, problems).root
-    records = read_report_records(root, PATH, Period(2021), problems)
-    return records, [problem_line(p) for p in problems]
-
-
-def texts(table):
-    rows = (*table.rows, *([table.total] if table.total else []), *table.group_totals)
-    return [[c.header for c in table.columns], *[[c.text for c in row] for row in rows]]
 
 
 def test_a_survey_shows_its_response_rate_and_the_total_rate_over_all_questionnaires():
