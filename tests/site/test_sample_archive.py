@@ -132,3 +132,19 @@ def test_the_year_overview_keeps_the_half_year_report_apart(site):
     tables = tables_in(page(site, "2021"))
     assert tables["visits-2021"][-1] == ["合計", "9", "386", "104", "20,000", "16,129"]
     assert tables["visits-2021-H1"][1:] == [["羅湖區總工會", "82", "41,000"], ["合計", "82", "41,000"]]
+
+
+SAMPLE_UNITS = ("xuancheng-workshop", "meixin-company", "cooperative-bank", "zhangqi-town", "luohu-district")
+
+
+def test_the_sample_is_an_archive_of_several_years_for_every_unit(site):
+    for year in ("2019", "2020", "2022"):
+        for unit in SAMPLE_UNITS:
+            assert "示例資料" in page_text(page(site, f"{year}/{unit}")), f"{year}/{unit}"
+    assert "示例資料" in page_text(page(site, "2022-H1/luohu-district"))
+
+
+def test_a_unit_history_compares_each_year_with_the_one_before(site):
+    history = rows(site, "units/xuancheng-workshop", "history-visits")
+    assert [row[:3] for row in history[1:]] == [
+        ["2019年度", "29", "—"], ["2020年度", "33", "+13.8%"], ["2021年度", "37", "+12.1%"], ["2022年度", "41", "+10.8%"]]
