@@ -1,8 +1,12 @@
-"""Bar charts as inline SVG: drawn at build time, nothing fetched, readable in both palettes.
+"""Bar charts as HTML: drawn at build time, nothing fetched, readable on a phone and in both palettes.
 
-Colours come from Material's CSS variables (with fallbacks), so a chart follows the light or
-dark scheme the reader chose; labels are text in the SVG, so Chinese renders with the page's
-fonts; every number is also in the chart's <desc> for screen readers.
+Bars are HTML, not SVG: an SVG's text shrinks with its viewBox (a 640-unit chart on a 375 px
+phone drew its labels at 6 px), while HTML text keeps the page's size and wraps. Bars run
+across, so a long period name (2021年第一季度) sits on its own line instead of under a narrow
+bar. Every bar carries its number as text, every part of a stacked bar is listed with its name
+and number, so colour is never the only way to tell series apart; the colours are classes
+(bulletin-c1 …) that the stylesheet sets from the Okabe–Ito palette, for the light and the
+dark (slate) scheme. A chart of one category is no chart: it is stated as a sentence.
 """
 
 from __future__ import annotations
@@ -12,14 +16,7 @@ from html import escape
 
 from .amounts import Count, Yuan, digits_of
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 16, 16, 28, 96
-COLOURS = (
-    "var(--md-primary-fg-color, #4051b5)", "var(--md-accent-fg-color, #526cfe)",
-    "#e39b2d", "#3fa66b", "#c2453d", "#7b5ea7", "#2d8fa8", "#a8742d",
-)
-TEXT = "fill: var(--md-default-fg-color, #333)"
-AXIS = "stroke: var(--md-default-fg-color--lighter, #bbb)"
+N_COLOURS = 8  # bulletin-c1 … bulletin-c8 in bulletin.css
 
 
 @dataclass(frozen=True)
@@ -40,77 +37,73 @@ class Chart:
 
 
 def _number(value: Count | Yuan | None) -> float:
-    """A bar's height; a lower bound (1800多) is drawn to its bound, and its label keeps the 多."""
+    """A bar's length only (never shown); a lower bound (1800多) is drawn to its bound, its text keeps the 多."""
     if value is None:
         return 0.0
     return float(value.value if isinstance(value, Count) else digits_of(value))
 
 
 def render_chart(chart: Chart) -> str:
-    """One <figure> holding the SVG; a raw HTML block with no blank lines."""
-    n_categories, n_series = len(chart.categories), len(chart.series)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    """One raw HTML block with no blank lines: a <figure> of bars, or a sentence for one category."""
+    if len(chart.categories) == 1:
+        return _statement(chart)
     if chart.stacked:
-        heights = [sum(_number(s.values[i]) for s in chart.series) for i in range(n_categories)]
+        lengths = [sum(_number(s.values[i]) for s in chart.series) for i in range(len(chart.categories))]
     else:
-        heights = [_number(v) for s in chart.series for v in s.values]
-    top = max(heights, default=0) or 1.0
-    slot = plot_w / max(n_categories, 1)
-    crowded = max((len(c) for c in chart.categories), default=0) * 12 + 8 > slot
-    bar_w = slot * 0.6 / (1 if chart.stacked else n_series)
+        lengths = [_number(v) for s in chart.series for v in s.values]
+    longest = max(lengths, default=0) or 1.0
     parts = [
         f'<figure class="bulletin-chart" data-bulletin-chart="{escape(chart.key)}">',
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-        f'aria-labelledby="{escape(chart.key)}-t {escape(chart.key)}-d" xmlns="http://www.w3.org/2000/svg" '
-        'style="max-width:100%;height:auto;font-size:12px">',
-        f'<title id="{escape(chart.key)}-t">{escape(chart.title)}（{escape(chart.unit)}）</title>',
-        f'<desc id="{escape(chart.key)}-d">{escape(_describe(chart))}</desc>',
-        f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" style="{AXIS}"/>',
+        f"<figcaption>{escape(chart.title)}（{escape(chart.unit)}）</figcaption>",
     ]
     for i, category in enumerate(chart.categories):
-        x0 = LEFT + slot * i + slot * 0.2
-        base = TOP + plot_h
-        for j, series in enumerate(chart.series):
-            value = _number(series.values[i])
-            h = plot_h * value / top
-            x = x0 if chart.stacked else x0 + bar_w * j
-            y = base - h
-            colour = COLOURS[j % len(COLOURS)]
-            if value:
-                parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" style="fill: {colour}">'
-                             f"<title>{escape(category)} {escape(series.name)}：{escape(series.texts[i])}</title></rect>")
-                if not chart.stacked:
-                    parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" style="{TEXT}">'
-                                 f"{escape(series.texts[i])}</text>")
-            if chart.stacked:
-                base = y
-        label_x, label_y = LEFT + slot * i + slot / 2, TOP + plot_h + 16
-        if crowded:  # slanted, so long period names (2021年第一季度) do not run into each other
-            parts.append(f'<text x="{label_x:.1f}" y="{label_y}" text-anchor="end" '
-                         f'transform="rotate(-35 {label_x:.1f} {label_y})" style="{TEXT}">{escape(category)}</text>')
+        parts.append('<div class="bulletin-bar-group">')
+        parts.append(f'<div class="bulletin-bar-label">{escape(category)}</div>')
+        if chart.stacked:
+            parts.append(_stacked_row(chart, i, longest))
         else:
-            parts.append(f'<text x="{label_x:.1f}" y="{label_y + 2}" text-anchor="middle" style="{TEXT}">{escape(category)}</text>')
-    parts.append(_legend(chart))
-    parts.append("</svg>")
-    parts.append(f"<figcaption>{escape(chart.title)}（{escape(chart.unit)}）</figcaption>")
+            for j, series in enumerate(chart.series):
+                parts.append(_bar_row(chart, series, j, i, longest))
+        parts.append("</div>")
     parts.append("</figure>")
     return "\n".join(parts)
 
 
-def _legend(chart: Chart) -> str:
-    items, x = [], LEFT
-    for j, series in enumerate(chart.series):
-        colour = COLOURS[j % len(COLOURS)]
-        items.append(f'<rect x="{x}" y="{HEIGHT - 18}" width="10" height="10" style="fill: {colour}"/>'
-                     f'<text x="{x + 14}" y="{HEIGHT - 9}" style="{TEXT}">{escape(series.name)}</text>')
-        x += 14 + 13 * len(series.name) + 16
-    return "".join(items)
+def _width(value: Count | Yuan | None, longest: float) -> str:
+    return f"{100 * _number(value) / longest:.2f}%"
 
 
-def _describe(chart: Chart) -> str:
-    """Every number of the chart as a sentence: what a screen reader says instead of the bars."""
-    parts = []
-    for i, category in enumerate(chart.categories):
-        values = "，".join(f"{s.name}{s.texts[i]}" for s in chart.series if s.values[i] is not None)
-        parts.append(f"{category}：{values or '無數據'}")
-    return "；".join(parts) + "。"
+def _bar_row(chart: Chart, series: Series, j: int, i: int, longest: float) -> str:
+    """One bar and its number; with several series the number is named (團體 3), as the bar's colour is."""
+    value = series.values[i]
+    name = f"{escape(series.name)} " if len(chart.series) > 1 else ""
+    text = escape(series.texts[i]) if value is not None else "—"
+    return (f'<div class="bulletin-bar-row"><span class="bulletin-bar-track" aria-hidden="true">'
+            f'<span class="bulletin-bar {_colour(j)}" style="width:{_width(value, longest)}"></span></span>'
+            f'<span class="bulletin-bar-value">{name}{text}</span></div>')
+
+
+def _stacked_row(chart: Chart, i: int, longest: float) -> str:
+    """One bar of parts, then each part named with its number (a thin part has no room for it)."""
+    present = [(j, s) for j, s in enumerate(chart.series) if s.values[i] is not None]
+    segments = "".join(f'<span class="bulletin-bar {_colour(j)}" style="width:{_width(s.values[i], longest)}"></span>'
+                       for j, s in present)
+    items = "".join(f'<li class="bulletin-bar-part"><span class="bulletin-swatch {_colour(j)}" aria-hidden="true"></span>'
+                    f"{escape(s.name)} {escape(s.texts[i])}</li>" for j, s in present)
+    return (f'<div class="bulletin-bar-row"><span class="bulletin-bar-track" aria-hidden="true">{segments}</span></div>'
+            f'<ul class="bulletin-bar-parts">{items}</ul>')
+
+
+def _colour(j: int) -> str:
+    return f"bulletin-c{j % N_COLOURS + 1}"
+
+
+def _statement(chart: Chart) -> str:
+    """One category as a sentence: one bar would show nothing a number does not say better."""
+    category = chart.categories[0]
+    values = "、".join(
+        (f"{s.name} " if len(chart.series) > 1 else "") + f"{s.texts[0]}{chart.unit}"
+        for s in chart.series if s.values[0] is not None
+    )
+    return (f'<p class="bulletin-figure" data-bulletin-figure="{escape(chart.key)}">'
+            f"<strong>{escape(chart.title)}</strong>：{escape(category)} {escape(values or '無數據')}。</p>")

@@ -1,7 +1,8 @@
 """What the trend charts show: people-times visited, funds by purpose, awards, period by period.
 
-A unit's charts use its own reports; the archive's use every report of each period. Periods are
-categories of their own, so a half-year is never stacked onto a full year.
+A unit's charts use its own reports; the archive's use every report of each period. Each kind of
+period has its own charts (年度, 半年度, 季度): a half-year of one unit beside full years of
+others is not growth or decline, so it is never a bar in the same series.
 """
 
 from __future__ import annotations
@@ -25,34 +26,50 @@ TRENDS = (
 )
 
 
+# A period's length (its part's first letter) → the suffix of its charts' keys and the name in
+# their titles. Full years keep the plain key.
+PERIOD_KINDS = ((None, "", "年度"), ("H", "-half", "半年度"), ("Q", "-quarter", "季度"))
+
+
 def unit_charts(archive: Archive, unit_id: str) -> list[Chart]:
     reports = archive.reports_of(unit_id)
-    return _charts(archive, [(r.period, [r]) for r in reports], prefix=f"unit-{unit_id}")
+    return _by_period_kind(archive, [(r.period, [r]) for r in reports], prefix=f"unit-{unit_id}")
 
 
 def archive_charts(archive: Archive) -> list[Chart]:
-    return _charts(archive, [(p, archive.reports_in(p)) for p in archive.periods()], prefix="archive")
+    return _by_period_kind(archive, [(p, archive.reports_in(p)) for p in archive.periods()], prefix="archive")
 
 
-def _charts(archive: Archive, groups: Sequence[tuple[Period, list[Report]]], prefix: str) -> list[Chart]:
+def _by_period_kind(archive: Archive, groups: Sequence[tuple[Period, list[Report]]], prefix: str) -> list[Chart]:
+    charts = []
+    for letter, suffix, name in PERIOD_KINDS:
+        same = [(p, reports) for p, reports in groups if (p.part[0] if p.part else None) == letter]
+        charts.extend(_charts(archive, same, prefix, suffix, name))
+    return charts
+
+
+def _charts(archive: Archive, groups: Sequence[tuple[Period, list[Report]]], prefix: str,
+            suffix: str, period_kind: str) -> list[Chart]:
     money_unit = archive.settings.money_unit
     charts = []
-    for key, kind, fields, title, unit in TRENDS:
+    for key, kind, fields, name, unit in TRENDS:
+        title = f"{name}（{period_kind}）"
         totals = [(period.label, total_of(report_measures(archive, report, kind) for report in reports))
                   for period, reports in groups]
         totals = [(label, total) for label, total in totals if any(f in total for f in fields)]
         series = tuple(
             # One field is named by the chart; one of several by its group (團體, 個人).
-            Series(title if len(fields) == 1 else field.partition(":")[2],
+            Series(name if len(fields) == 1 else field.partition(":")[2],
                    tuple(t.get(field) for _, t in totals),
                    tuple(format_measure(t.get(field), money_unit) for _, t in totals))
             for field in fields if any(field in t for _, t in totals)
         )
         if series:
-            charts.append(Chart(f"{prefix}-{key}", title, tuple(label for label, _ in totals), series, unit))
+            charts.append(Chart(f"{prefix}-{key}{suffix}", title, tuple(label for label, _ in totals), series, unit))
     funds = _funds_by_purpose(archive, groups)
     if funds is not None:
-        charts.append(Chart(f"{prefix}-funds", "經費按用途", funds[0], funds[1], money_unit, stacked=True))
+        charts.append(Chart(f"{prefix}-funds{suffix}", f"經費按用途（{period_kind}）", funds[0], funds[1], money_unit,
+                            stacked=True))
     return charts
 
 

@@ -80,7 +80,8 @@ def test_unit_page_shows_history_roll_up_and_charts(site):
     assert tables_in(page)["rollup-visits-2021"][-1] == ["合計", "116多", "1,860"]
     town = html(site, "units/town-a")
     assert tables_in(town)["history-visits"][3] == ["2021年度", "90", "−25.0%", "1,500", "0.0%"]
-    assert town.count("data-bulletin-chart=") == 3
+    assert town.count("data-bulletin-chart=") == 2  # visits and funds over three years
+    assert town.count('data-bulletin-figure="unit-town-a-awards-count"') == 1  # awards in one year only: stated
 
 
 def test_adding_a_year_is_adding_its_files(tmp_path):
