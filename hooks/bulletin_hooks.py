@@ -119,6 +119,8 @@ def on_config(config):
     global _build, _say, _inputs
     language = config.theme["language"] or "zh-Hant"
     _say = localiser(language)
+    _our_theme_templates(config)
+    _site_texts_in_language(config)
     _cache_word_breaks(config)
     config_file = Path(config.config_file_path)
     if _previewing and _dirty:
@@ -147,6 +149,31 @@ def on_config(config):
     if _previewing and _dirty:
         _inputs = now
     return config
+
+
+THEME_TEMPLATES = Path(__file__).parent / "theme"
+
+
+def _our_theme_templates(config) -> None:
+    """Our few theme templates (hooks/theme/: the 404 page, corrected interface texts) before
+    Material's own, so every project using these hooks gets them without a custom_dir, and a
+    footer without Material's English credit line unless mkdocs.yml asks for it."""
+    if str(THEME_TEMPLATES) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(THEME_TEMPLATES))
+    config.extra.setdefault("generator", False)  # no English "Made with Material for MkDocs"
+
+
+def _site_texts_in_language(config) -> None:
+    """The site's own texts in mkdocs.yml (name, description, footer line, palette switch labels)
+    converted like our labels on a Simplified site; a Traditional one keeps them as typed."""
+    for name in ("site_name", "site_description", "copyright"):
+        if isinstance(config.get(name), str):
+            config[name] = _say(config[name])
+    palette = config.theme.get("palette")
+    for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            toggle["name"] = _say(toggle["name"])
 
 
 def _quick_rebuild(config, now: Snapshot) -> bool:

@@ -10,6 +10,7 @@ converted as objects, before rendering, so a page and its CSV still agree cell f
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from .problems import Problem
@@ -61,3 +62,30 @@ def localise_table(table: Table, localise: Localise) -> Table:
         aside=localise_table(table.aside, localise) if table.aside else None,
     )
 
+
+
+# What a narrative's conversion leaves as typed: fenced code, code spans, link and image
+# addresses, HTML tags and comments (markers among them), `{ attribute lists }`. Converting an
+# address would break the link (a file named in Traditional), and code is quoted as it is.
+_KEPT_AS_TYPED = re.compile(
+    r"^(?P<fence>[ ]{0,3}(?:```+|~~~+)).*?(?:^[ ]{0,3}(?P=fence)[^\n]*$|\Z)"  # fenced code, to its closing fence
+    r"|(?P<ticks>`+).+?(?P=ticks)"                                            # a code span
+    r"|\]\([^)\n]*\)"                                                         # a link's address
+    r"|^\[[^\]\n]+\]:[^\n]*$"                                                 # a reference definition
+    r"|<!--.*?-->|</?[A-Za-z][^>\n]*>"                                        # comments, tags
+    r"|\{[ ]*[:#.][^}\n]*\}",                                                 # attribute lists
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def localise_markdown(markdown: str, localise: Localise) -> str:
+    """An editor's Markdown in the site's language: its text converted, never its code, link
+    addresses, markers or HTML (see `_KEPT_AS_TYPED`). Traditional sites get it unchanged."""
+    if localise is _unchanged:
+        return markdown
+    parts, last = [], 0
+    for kept in _KEPT_AS_TYPED.finditer(markdown):
+        parts += [localise(markdown[last:kept.start()]), kept.group()]
+        last = kept.end()
+    parts.append(localise(markdown[last:]))
+    return "".join(parts)

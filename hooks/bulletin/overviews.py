@@ -167,8 +167,9 @@ def headlines(archive: Archive, period: Period) -> Table | None:
 
 
 def awards_by_level(archive: Archive) -> list[Table]:
-    """Every award won, one table per awarding level (本單位 … 全國), oldest year first; then the
-    nominations and shortlistings, apart: they are not awards won and are counted nowhere."""
+    """Every award won, one table per awarding level, the highest first (全國 … 本單位: the
+    honours a chairman shows first), each oldest year first; then the nominations and
+    shortlistings, apart, highest level first: they are not awards won and are counted nowhere."""
     from .kinds.awards import LEVELS  # the awards kind owns its levels
 
     kind = KINDS["awards"]
@@ -179,8 +180,8 @@ def awards_by_level(archive: Archive) -> list[Table]:
         for award in report.records.get("awards", ()):
             (won if kind.counted(award) else apart).setdefault(award.level, []).append((report, award))
     tables = [_awards_table(archive, f"awards-{LEVELS.index(level)}", f"{level}級獎項", won[level])
-              for level in LEVELS if level in won]
-    nominated = [entry for level in LEVELS for entry in apart.get(level, ())]
+              for level in reversed(LEVELS) if level in won]
+    nominated = [entry for level in reversed(LEVELS) for entry in apart.get(level, ())]
     if nominated:
         tables.append(_awards_table(archive, "awards-apart", f"{kind.apart.title}（未獲獎，不計入獲獎數）", nominated,
                                     apart=True))

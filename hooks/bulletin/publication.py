@@ -16,7 +16,7 @@ from .archive import Archive, Report
 from .downloads import table_csv, tables_xlsx
 from .fragments import inline
 from .funds import FUNDS_KEY
-from .language import TRADITIONAL, Localise, localise_table, localiser
+from .language import TRADITIONAL, Localise, localise_markdown, localise_table, localiser
 from .markers import INLINE, find_markers, replace_markers
 from .measures import format_measure, report_measures
 from .narrative import heading_lines
@@ -26,9 +26,9 @@ from .input_files import MAX_NARRATIVE_BYTES, read_capped
 from .problems import Location, Problem
 from .render import PageContext, markdown_text, render_table
 from .tables import Table
-from .site_pages import PageWriter, awards_body, home_body, unit_body, year_body
+from .site_pages import PageWriter, awards_body, home_body, unit_body, units_body, year_body, year_periods
 from .narrative import strip_front_matter
-from .urls import AWARDS, HOME, download_path, print_page, unit_page, year_page, year_workbook_path
+from .urls import AWARDS, HOME, UNITS, download_path, print_page, unit_page, year_page, year_workbook_path
 
 
 GROUP_OVER = 30  # reports a year lists flat; more are grouped under their parent units
@@ -58,11 +58,11 @@ class Publication:
         if self.archive.report_for_page(src_uri) is not None:
             return self._narrative(src_uri, markdown, problems)
         if handwritten and src_uri in self.bodies:
-            intro = markdown.rstrip()
+            intro = localise_markdown(markdown, self.localise).rstrip()
             if not heading_lines(intro):  # an intro without a title of its own keeps ours
                 intro = f"# {markdown_text(self.titles[src_uri])}\n\n{intro}"
             return f"{intro}\n\n{self.bodies[src_uri]}"
-        return markdown
+        return localise_markdown(markdown, self.localise)  # an editor's own page: in the site's language too
 
     def _narrative(self, src_uri: str, markdown: str, problems: list[Problem]) -> str:
         return self.expanded_report(self.archive.report_for_page(src_uri), markdown, src_uri, problems)
@@ -83,7 +83,8 @@ class Publication:
             return self.stash(self.localise(render_table(table, context, download_path(report.page_path, f"{key}.csv"))))
 
         # The title comes from the registry, so renaming a unit renames every page of it.
-        return f"# {markdown_text(self.localise(report.title))}\n\n{replace_markers(markdown, markers, render)}"
+        body = localise_markdown(replace_markers(markdown, markers, render), self.localise)
+        return f"# {markdown_text(self.localise(report.title))}\n\n{body}"
 
     def nav(self, other_pages: list[str]) -> list:
         """The navigation: 首頁, 年度 (a section per year), 單位 (the unit tree), 獲獎榜, then other pages.
@@ -106,7 +107,9 @@ class Publication:
 
         units = [unit_entry(root.id) for root in archive.units.roots()]
         sections = {label: self.localise(label) for label in ("年度", "單位", "獲獎榜")}
-        return [HOME, {sections["年度"]: years}, {sections["單位"]: units}, {sections["獲獎榜"]: AWARDS},
+        sections["首頁"] = self.localise("首頁")
+        return [{sections["首頁"]: HOME}, {sections["年度"]: years}, {sections["單位"]: [UNITS, *units]},
+                {sections["獲獎榜"]: AWARDS},
                 *other_pages]
 
     def _year_entries(self, year: int) -> list:
@@ -140,6 +143,7 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
         _year(publication, year)
     for unit_id in archive.units.units:
         _unit(publication, unit_id, rollup)
+    _page(publication, UNITS, "單位", lambda w: units_body(archive, w))
     _page(publication, AWARDS, "獲獎榜", lambda w: awards_body(archive, w))
     for year in archive.years():
         src = print_page(year)
@@ -219,7 +223,7 @@ def _report_downloads(publication: Publication, report: Report) -> set[str]:
 def _print_body(publication: Publication, year: int, src: str) -> str:
     """Every narrative of the year, in period then registry order, each starting a new sheet."""
     archive, parts = publication.archive, []
-    for period in (p for p in archive.periods() if p.year == year):
+    for period in year_periods(archive, year):
         for report in archive.reports_in(period):
             body, _ = strip_front_matter(_narrative_text(report))
             # Problems were reported when the archive was loaded; a printed copy adds none.

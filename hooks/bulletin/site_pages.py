@@ -20,7 +20,7 @@ from .overviews import RollUp, awards_by_level, headlines, unit_history, year_co
 from .render import PageContext, markdown_text, render_table
 from .tables import Table
 from .trends import archive_charts, unit_charts
-from .urls import AWARDS, download_path, print_page, unit_page, year_page, year_workbook_path
+from .urls import AWARDS, UNITS, download_path, print_page, unit_page, year_page, year_workbook_path
 
 
 class PageWriter:
@@ -77,13 +77,25 @@ def home_body(archive: Archive, writer: PageWriter) -> None:
     writer.text(f"## 獲獎榜\n\n{writer.link('全部獲獎榮譽（按授予層級）', AWARDS)}")
 
 
-def _unit_tree(archive: Archive, link: Callable[[str, str], str]) -> str:
+def units_body(archive: Archive, writer: PageWriter) -> None:
+    """The 單位 tab's page: every unit in its tree, how many reports it has and its latest one."""
+    if not archive.units.units:
+        writer.text("登記冊中尚無單位。")
+        return
+    writer.text("各單位按隸屬關係排列；括號內為報告份數與最近一期。")
+    writer.text(_unit_tree(archive, writer.link, latest=True))
+
+
+def _unit_tree(archive: Archive, link: Callable[[str, str], str], latest: bool = False) -> str:
     lines = []
 
     def walk(unit_id: str, depth: int) -> None:
         unit = archive.units[unit_id]
-        count = len(archive.reports_of(unit_id))
+        reports = archive.reports_of(unit_id)  # oldest first
+        count = len(reports)
         suffix = f"（{count} 份報告）" if count else ""
+        if latest:
+            suffix = f"（{count} 份報告，最近：{reports[-1].period.label}）" if count else "（尚無報告）"
         lines.append(f"{'    ' * depth}- {link(unit.name, unit_page(unit_id))}{suffix}")
         for child in archive.units.children(unit_id):
             walk(child.id, depth + 1)
@@ -94,7 +106,7 @@ def _unit_tree(archive: Archive, link: Callable[[str, str], str]) -> str:
 
 
 def year_body(archive: Archive, year: int, writer: PageWriter) -> None:
-    periods = [p for p in archive.periods() if p.year == year]
+    periods = year_periods(archive, year)
     writer.text(f"本年各期報告（{writer.link('列印本年全部報告', print_page(year))}）：")
     writer.text("\n".join(
         f"- {period.label}：" + "、".join(writer.link(r.unit.name, r.page_path) for r in archive.reports_in(period))
@@ -111,6 +123,11 @@ def year_body(archive: Archive, year: int, writer: PageWriter) -> None:
             writer.text(f"## {period.label}各單位比較")
         for table in tables:
             writer.table(table)
+
+
+def year_periods(archive: Archive, year: int) -> list:
+    """A year's periods as its page lists them: the full year first, then its halves and quarters."""
+    return sorted((p for p in archive.periods() if p.year == year), key=lambda p: (p.part is not None, p))
 
 
 def unit_body(archive: Archive, unit_id: str, rollup: RollUp, writer: PageWriter) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from .archive import Archive
 from .asset_names import hashed_name
 from .problems import Location, Problem
-from .urls import AWARDS, HOME, print_page, unit_page, year_page
+from .urls import AWARDS, UNITS, HOME, print_page, unit_page, year_page
 
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs renders as a page
 DOWNLOADS = "downloads/"  # every download the build writes lies under this folder (urls.download_path)
@@ -49,7 +49,7 @@ def page_paths(archive: Archive) -> list[str]:
     """Every page the build generates (publication.publish makes their bodies), by docs path."""
     years = archive.years()
     return [HOME, *(year_page(y) for y in years), *(print_page(y) for y in years),
-            *(unit_page(u) for u in archive.units.units), AWARDS]
+            UNITS, *(unit_page(u) for u in archive.units.units), AWARDS]
 
 
 def hashed_assets(docs_dir: Path, paths: Iterable[str]) -> list[str]:

@@ -14,6 +14,7 @@ import posixpath
 # stable as years and units are added.
 HOME = "index.md"
 AWARDS = "awards.md"
+UNITS = "units/index.md"  # the unit tree; a unit's own page is units/<id>/index.md
 
 
 def year_page(year: int) -> str:

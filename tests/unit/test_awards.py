@@ -91,9 +91,9 @@ def archive(tmp_path):
     return result.archive
 
 
-def test_the_awards_index_puts_counties_between_districts_and_cities_and_nominations_last(archive):
+def test_the_awards_index_lists_the_highest_level_first_counties_below_cities_and_nominations_last(archive):
     tables = awards_by_level(archive)
-    assert [t.title for t in tables] == ["區級獎項", "縣級獎項", "市級獎項", "推薦與入圍（未獲獎，不計入獲獎數）"]
+    assert [t.title for t in tables] == ["市級獎項", "縣級獎項", "區級獎項", "推薦與入圍（未獲獎，不計入獲獎數）"]
     assert [row[3].text for row in tables[-1].rows] == ["省勞動模範"]
     assert all("省勞動模範" not in repr(t) for t in tables[:-1])
 
