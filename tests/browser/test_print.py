@@ -74,6 +74,15 @@ def test_no_printed_page_is_blank_and_every_page_is_numbered(printed_year):
         assert text.replace(footer, "").strip(), f"page {number} is blank"
 
 
+def test_the_saved_pdfs_text_is_searchable_as_typed(browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "2021/xuancheng-workshop/")
+    raw = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages)
+    page.close()
+    assert "工會" in raw  # 工 as U+5DE5, not the Kangxi radical ⼯ (U+2F2F) a reader's search never finds
+    assert [c for c in raw if "\u2e80" <= c <= "\u2fdf"] == []  # no radical look-alikes at all
+
+
 def test_links_that_only_work_on_screen_are_not_printed(printed_year):
     texts, _, _ = printed_year
     assert "下載CSV" not in squeeze("".join(texts))
