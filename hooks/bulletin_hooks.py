@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bulletin.asset_names import hashed_name
 from bulletin.fragments import Fragments
+from bulletin.freshness import Freshness, freshness, page_inputs
 from bulletin.inert_titles import inert_title, site_texts_problems
 from bulletin.input_files import page_source
 from bulletin.language import Localise, localise_problem, localiser
@@ -53,6 +54,7 @@ class _Build:
     written: list[Path] = field(default_factory=list)  # outputs of this build, for the privacy scan
     search_index: bytes | None = None  # the full build's index with our figures field, for quick ones
     refused: set[str] = field(default_factory=set)  # docs files never to be opened (pipes, links out …)
+    dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
 
 
 _build: _Build | None = None
@@ -145,7 +147,8 @@ def on_config(config):
     fragments = Fragments()
     publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash)
     _build = _Build(publication, fragments, _hash_asset_names(config), docs, problems,
-                    refused={os.path.normpath(path) for path in result.refused})
+                    refused={os.path.normpath(path) for path in result.refused},
+                    dates=freshness(_project_dir(config)))
     if _previewing and _dirty:
         _inputs = now
     return config
@@ -182,6 +185,7 @@ def _quick_rebuild(config, now: Snapshot) -> bool:
     if update is None:
         return False
     _build.modified = update.pages
+    _build.dates = freshness(_project_dir(config))  # two quick git calls: a saved file is dated afresh
     _build.assets = _hash_asset_names(config)
     _build.written = []
     # The 404 page and the sitemap list the whole site; they stay as the last full build wrote them.
@@ -370,7 +374,21 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    output = _with_dates(output, page.file.src_uri)
     return _scripts_to_files(output, inline_scripts.root_of(page.file.dest_uri), config)
+
+
+def _with_dates(output: str, src_uri: str) -> str:
+    """「資料更新：…　網站建置：…」 small at the foot of the article. Added to the finished page,
+    after the search plugin has read it, so no search finds every page by these words."""
+    if _build.dates is None:
+        return output
+    inputs = page_inputs(_build.publication.archive, src_uri, _build.docs)
+    line = _build.publication.localise(_build.dates.line(inputs))
+    head, found, tail = output.rpartition("</article>")
+    if not found:
+        return output
+    return f'{head}<p class="bulletin-freshness"><small>{line}</small></p>\n{found}{tail}'
 
 
 def on_post_template(output, template_name, config):

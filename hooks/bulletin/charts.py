@@ -78,8 +78,9 @@ def _bar_row(chart: Chart, series: Series, j: int, i: int, longest: float) -> st
     value = series.values[i]
     name = f"{escape(series.name)} " if len(chart.series) > 1 else ""
     text = escape(series.texts[i]) if value is not None else "—"
-    return (f'<div class="bulletin-bar-row"><span class="bulletin-bar-track" aria-hidden="true">'
-            f'<span class="bulletin-bar {_colour(j)}" style="width:{_width(value, longest)}"></span></span>'
+    bar = (f'<span class="bulletin-bar {_colour(j)}" style="width:{_width(value, longest)}"></span>'
+           if _number(value) else "")  # nothing drawn for no figure (—) or a zero
+    return (f'<div class="bulletin-bar-row"><span class="bulletin-bar-track" aria-hidden="true">{bar}</span>'
             f'<span class="bulletin-bar-value">{name}{text}</span></div>')
 
 

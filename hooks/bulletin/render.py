@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from html import escape
 
-from .tables import Cell, Table
+from .tables import Cell, Column, Table
 from .urls import relative_url
 
 # Characters Python-Markdown gives a meaning to in a line of text; a backslash makes them literal.
@@ -49,7 +49,7 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
     parts = [f'<table data-bulletin-table="{escape(table.key)}" tabindex="0">',
              f"<caption>{escape(table.title)}</caption>", "<thead><tr>"]
     for column in table.columns:
-        parts.append(f"<th{_align(column.numeric)}>{escape(column.header)}</th>")
+        parts.append(f"<th{_cell_attributes(column)}>{escape(column.header)}</th>")
     parts.append("</tr></thead><tbody>")
     for row in table.rows:
         parts.append(_row(table, row, page))
@@ -76,11 +76,22 @@ def _row(table: Table, cells: tuple[Cell, ...], page: PageContext | None, total:
         text = escape(cell.text)
         if cell.link is not None and page is not None:
             text = f'<a href="{escape(page.href(cell.link))}">{text}</a>'
-        tds.append(f"<td{_align(column.numeric)}>{'<strong>' + text + '</strong>' if total else text}</td>")
+        cell_attributes = _cell_attributes(column, linked=cell.link is not None)
+        tds.append(f"<td{cell_attributes}>{'<strong>' + text + '</strong>' if total else text}</td>")
     attribute = ' class="bulletin-total"' if total else ""
     # Whitespace between cells: the search index strips tags, and 9 beside 349 must not become 9349.
     return f"<tr{attribute}>{' '.join(tds)}</tr>"
 
 
-def _align(numeric: bool) -> str:
-    return ' style="text-align: right"' if numeric else ""
+# Columns of names and short labels: a unit (某農業合作銀行工會), a period, a level. They stay on
+# one line, as figures do; other text (an occasion, an award's title) wraps at a readable width.
+NAME_FIELDS = frozenset({"unit", "period", "level", "status", "rank", "recipient_type", "recipient", "purpose"})
+
+
+def _cell_attributes(column: Column, linked: bool = False) -> str:
+    """The cell's class for the stylesheet: bulletin-num and bulletin-name never break, bulletin-text wraps."""
+    if column.numeric:
+        return ' class="bulletin-num" style="text-align: right"'
+    if linked or column.field in NAME_FIELDS:
+        return ' class="bulletin-name"'
+    return ' class="bulletin-text"'

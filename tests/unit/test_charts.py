@@ -67,3 +67,10 @@ def test_bar_colours_are_classes_the_stylesheet_sets_for_both_palettes():
                   (Series("團體", (Decimal(1), Decimal(2)), ("1", "2")), Series("個人", (Decimal(3), None), ("3", "—"))), "項")
     html = render_chart(chart)
     assert "bulletin-c1" in html and "bulletin-c2" in html and "#" not in html
+
+
+def test_no_bar_is_drawn_for_a_missing_figure():
+    chart = Chart("g", "獲獎", ("2020年度", "2021年度"),
+                  (Series("團體", (Decimal(1), Decimal(2)), ("1", "2")), Series("作品", (None, Decimal(3)), ("—", "3"))), "項")
+    rows = [e for e in ET.fromstring(render_chart(chart)).iter() if e.get("class") == "bulletin-bar-row"]
+    assert [len(list(row.iter("span"))) for row in rows] == [3, 2, 3, 3]  # track, bar, value; no bar for 作品 —
