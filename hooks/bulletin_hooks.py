@@ -26,7 +26,9 @@ from bulletin.privacy import contain_leaks, private_values, scan_site
 from bulletin.quick_preview import Snapshot, quick_update, snapshot
 from bulletin.problems import Problem
 from bulletin.search_terms import add_figures_field
+from bulletin.search_scripts import BOTH_WAYS, add_other_script_field, cut_through_simplified, to_simplified
 from bulletin import inline_scripts, sanitize
+from bulletin.search_worker import use_wrapper
 from bulletin.segmentation import SegmentCache
 from bulletin.publication import Publication, publish
 from bulletin.settings import read_settings
@@ -93,7 +95,9 @@ def _cache_word_breaks(config) -> None:
     identity = (f"jieba {real.__version__}; dict {search.config.get('jieba_dict')}; "
                 f"user {search.config.get('jieba_dict_user')}")
     path = _project_dir(config) / ".cache" / "bulletin" / "search-words.json"
-    _segments = SegmentCache(path, lambda: real.cut, identity)
+    # Cut where the Simplified form is cut: jieba's dictionary is Simplified (search_scripts.py).
+    _segments = SegmentCache(path, lambda: lambda text: cut_through_simplified(text, real.cut, to_simplified),
+                             identity + "; cut through Simplified")
     module.jieba = _JiebaThroughCache(real, _segments)
 
 
@@ -398,6 +402,7 @@ def on_post_template(output, template_name, config):
 
 def _scripts_to_files(output: str, root: str, config) -> str:
     """Material's inline scripts as files, so the CSP needs only 'self' (inline_scripts.py)."""
+    output = use_wrapper(output, Path(config.site_dir))  # whole phrases first, both scripts (search_worker.py)
     output, scripts = inline_scripts.move_out(output, root)
     inline_scripts.write(Path(config.site_dir), scripts)
     return output
@@ -419,7 +424,8 @@ def on_post_build(config):
     if _build.modified is not None and _build.search_index is not None:
         index_path.write_bytes(_build.search_index)  # unchanged since the full build (see on_page_markdown)
     elif index_path.is_file():
-        index = add_figures_field(json.loads(index_path.read_text(encoding="utf-8")))
+        index = add_other_script_field(add_figures_field(json.loads(index_path.read_text(encoding="utf-8"))),
+                                       BOTH_WAYS)
         _build.search_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         index_path.write_bytes(_build.search_index)
     if _segments is not None and _build.modified is None:

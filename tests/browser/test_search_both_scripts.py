@@ -1,0 +1,68 @@
+"""Search in both scripts, whole phrases first: a Simplified query finds the Traditional pages."""
+
+from urllib.parse import urlparse
+
+import pytest
+from searchbox import search
+from test_search import expected_pages, page_texts
+
+from bulletin.search_scripts import to_simplified
+
+
+@pytest.fixture(scope="module")
+def search_page(served_site, browser):
+    page = browser.new_page()
+    page.goto(served_site)
+    page.keyboard.press("/")
+    yield page
+    page.close()
+
+
+def open_first_result(served_site, browser, query):
+    page = browser.new_page()
+    page.goto(served_site)
+    page.keyboard.press("/")
+    search(page, query)
+    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    return page
+
+
+@pytest.mark.parametrize("traditional", ["勞動競賽", "困難職工", "職工之家", "羅湖區", "孃家人", "和諧杯"])
+def test_a_simplified_query_finds_every_page_holding_its_traditional_form(sample_site, search_page, traditional):
+    expected = expected_pages(page_texts(sample_site), traditional)
+    assert expected and sorted(expected - search(search_page, to_simplified(traditional))) == []
+
+
+def test_the_page_opened_from_a_simplified_query_highlights_its_traditional_spelling(served_site, browser):
+    page = open_first_result(served_site, browser, "劳动竞赛")
+    page.wait_for_selector("article mark")
+    assert set(page.locator("article mark").all_inner_texts()) == {"勞動競賽"}
+    page.close()
+
+
+def test_a_query_starting_inside_a_word_finds_every_page_holding_it(sample_site, search_page):
+    expected = expected_pages(page_texts(sample_site), "區總工會")
+    assert sorted(expected - search(search_page, "區總工會")) == []
+
+
+@pytest.mark.parametrize("phrase", ["和諧杯", "職工之家", "優秀組織獎", "模範職工之家"])
+def test_the_first_result_is_a_page_holding_the_whole_phrase(sample_site, search_page, phrase):
+    search(search_page, phrase)
+    first = search_page.locator("li.md-search-result__item a.md-search-result__link").first
+    path = urlparse(first.evaluate("e => e.href")).path.lstrip("/")
+    assert phrase in page_texts(sample_site)[path]
+
+
+def test_no_single_character_of_a_phrase_is_highlighted_in_the_results(search_page):
+    search(search_page, "和諧杯")
+    marks = search_page.locator(".md-search-result mark").all_inner_texts()
+    assert marks and [m for m in marks if len(m) == 1] == []
+
+
+@pytest.mark.parametrize("phrase", ["和諧杯", "職工之家"])
+def test_the_page_opened_for_a_phrase_highlights_the_whole_phrase_only(served_site, browser, phrase):
+    page = open_first_result(served_site, browser, phrase)
+    page.wait_for_selector("article mark", timeout=5000)
+    assert set(page.locator("article mark").all_inner_texts()) == {phrase}
+    page.close()
