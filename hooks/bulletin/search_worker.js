@@ -6,10 +6,18 @@
 // marks the page's own spelling of it in the snippet and in the link's ?h=, and marks no single
 // character of a longer query.
 (function () {
-  var fold = {}, entries = [], query = "";
+  var fold = {}, folding = null, entries = [], query = "";
   var listen = self.addEventListener.bind(self);
   var send = self.postMessage.bind(self);
 
+  // A text folded for comparing: no word breaks, commas or spaces, every character Simplified.
+  // Kept for every section, so it is made with two regular expressions, not character by character.
+  function flat(text) {
+    text = text.replace(/[\u200b,\s]+/g, "");
+    return folding ? text.replace(folding, function (c) { return fold[c]; }) : text;
+  }
+
+  // The same, with where each character came from: only for a section that holds the query.
   function folded(text) {
     var out = [], from = [];
     for (var i = 0; i < text.length; i++) {
@@ -22,7 +30,8 @@
   }
 
   function spanOf(entry, field, phrase) {
-    var f = entry[field], at = f.text.indexOf(phrase);
+    if (entry[field].indexOf(phrase) < 0) return null;
+    var f = folded(entry.doc[field] || ""), at = f.text.indexOf(phrase);
     if (at < 0) return null;
     return { field: field, start: f.from[at], end: f.from[at + phrase.length - 1] + 1 };
   }
@@ -97,8 +106,10 @@
       var message = event.data || {};
       if (message.type === 0) {
         fold = (message.data.config || {}).bulletin_folding || {};
+        var characters = Object.keys(fold).join("");
+        folding = characters ? new RegExp("[" + characters + "]", "gu") : null;
         entries = message.data.docs.map(function (doc) {
-          return { doc: doc, title: folded(doc.title || ""), text: folded(doc.text || "") };
+          return { doc: doc, title: flat(doc.title || ""), text: flat(doc.text || "") };
         });
       }
       if (message.type === 2) query = String(message.data);
