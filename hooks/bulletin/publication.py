@@ -13,6 +13,7 @@ from html import escape
 from dataclasses import dataclass, field
 
 from .archive import Archive, Report
+from .archive_downloads import archive_downloads_section, publish_archive_downloads, report_name_parts
 from .downloads import table_csv, tables_xlsx
 from .fragments import inline
 from .funds import FUNDS_KEY
@@ -25,6 +26,7 @@ from .periods import parse_period
 from .input_files import MAX_NARRATIVE_BYTES, read_capped
 from .problems import Location, Problem
 from .render import PageContext, markdown_text, render_table
+from .saved_names import saved_name
 from .tables import Table
 from .site_pages import PageWriter, awards_body, home_body, unit_body, units_body, year_body, year_periods
 from .narrative import strip_front_matter
@@ -44,6 +46,7 @@ class Publication:
     downloads: dict[str, bytes] = field(default_factory=dict)  # CSV and XLSX files by docs path
     stash: Callable[[str], str] = inline  # how HTML blocks go into the Markdown (see fragments.py)
     unsearched: set[str] = field(default_factory=set)          # generated pages left out of search
+    saved_names: dict[str, str] = field(default_factory=dict)  # CSV path → the name it is saved under
 
     def generated_markdown(self, src_uri: str) -> str:
         """A generated page whole: its title and its body (print pages kept out of search)."""
@@ -80,7 +83,8 @@ class Publication:
             table = localise_table(self.archive.table(report, key), self.localise)
             if on_page != report.page_path:  # several reports on one page: keep table keys apart
                 table = dataclasses.replace(table, key=f"{report.period.code}-{report.unit.id}-{key}")
-            return self.stash(self.localise(render_table(table, context, download_path(report.page_path, f"{key}.csv"))))
+            return self.stash(self.localise(render_table(table, context, download_path(report.page_path, f"{key}.csv"),
+                                                         report_name_parts(report))))
 
         # The title comes from the registry, so renaming a unit renames every page of it.
         body = localise_markdown(replace_markers(markdown, markers, render), self.localise)
@@ -152,6 +156,11 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
         publication.unsearched.add(src)
     for report in archive.reports.values():
         _report_downloads(publication, report)
+    # The whole archive, after every CSV is made: a workbook of every year and kind, a ZIP of every CSV.
+    if publish_archive_downloads(publication.downloads, publication.saved_names, archive, site_name,
+                                 publication.localise):
+        publication.bodies[HOME] += f"\n## {publication.localise('下載全部資料')}\n\n" + publication.stash(
+            archive_downloads_section(publication.directory_urls, site_name, publication.localise)) + "\n"
     return publication
 
 
@@ -180,7 +189,9 @@ def refresh(publication: Publication, changed: list[Report]) -> set[str]:
 def _page(publication: Publication, src_uri: str, title: str, build) -> PageWriter:
     writer = PageWriter(src_uri, publication.directory_urls, publication.downloads, publication.localise,
                         publication.stash)
+    writer.saved_as = (title,)
     build(writer)
+    publication.saved_names.update(writer.saved_names)
     publication.bodies[src_uri] = writer.markdown()
     publication.titles[src_uri] = publication.localise(title)
     return writer
@@ -216,6 +227,7 @@ def _report_downloads(publication: Publication, report: Report) -> set[str]:
             if one.rows:
                 path = download_path(report.page_path, f"{name}.csv")
                 publication.downloads[path] = table_csv(one)
+                publication.saved_names[path] = publication.localise(saved_name(*report_name_parts(report), one.title))
                 written.add(path)
     return written
 

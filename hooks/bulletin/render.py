@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from html import escape
 
+from .saved_names import saved_name
 from .tables import Cell, Column, Table
 from .urls import relative_url
 
@@ -32,15 +33,17 @@ class PageContext:
         return relative_url(self.src_uri, target_src, self.directory_urls)
 
 
-def render_table(table: Table, page: PageContext | None = None, download: str | None = None) -> str:
+def render_table(table: Table, page: PageContext | None = None, download: str | None = None,
+                 saved_as: tuple[str, ...] = ()) -> str:
     """One raw HTML block: no blank line inside, so Markdown keeps it whole.
 
-    `download` is the docs path of the table's CSV, linked under the table.
+    `download` is the docs path of the table's CSV, linked under the table; it is saved as
+    `saved_as` and the table's title (`2021-宣城車間工會-看望慰問.csv`, archive_downloads.py).
     """
     aside = ""
     if table.aside is not None:  # its CSV beside this one's: downloads/<page>/awards-apart.csv
         aside_download = None if download is None else posixpath.join(posixpath.dirname(download), f"{table.aside.key}.csv")
-        aside = "\n" + render_table(replace(table.aside, key=f"{table.key}-apart"), page, aside_download)
+        aside = "\n" + render_table(replace(table.aside, key=f"{table.key}-apart"), page, aside_download, saved_as)
     if not table.rows:
         if aside:  # only set-apart records (nominations): nothing to say about the empty main table
             return aside.lstrip("\n")
@@ -60,7 +63,7 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
     for note in table.notes:
         html += f'\n<p class="bulletin-note"><small>{escape(note)}</small></p>'
     if download is not None and page is not None:
-        html += (f'\n<p class="bulletin-download" data-search-exclude><small><a href="{escape(page.href(download))}" download>'
+        html += (f'\n<p class="bulletin-download" data-search-exclude><small><a href="{escape(page.href(download))}" download="{escape(saved_name(*saved_as, table.title))}">'
                  f"下載 CSV：{escape(table.title)}</a></small></p>")
     return html + aside
 

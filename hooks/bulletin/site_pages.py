@@ -18,6 +18,7 @@ from .language import TRADITIONAL, Localise, localise_table, localiser
 from .measures import measured_kinds
 from .overviews import RollUp, awards_by_level, headlines, unit_history, year_comparison
 from .render import PageContext, markdown_text, render_table
+from .saved_names import saved_name
 from .tables import Table
 from .trends import archive_charts, unit_charts
 from .urls import AWARDS, UNITS, download_path, print_page, unit_page, year_page, year_workbook_path
@@ -35,6 +36,8 @@ class PageWriter:
         self.downloads = downloads
         self.parts: list[str] = []
         self.tables: list[Table] = []
+        self.saved_as: tuple[str, ...] = ()  # what its CSVs are saved as, before the table's title
+        self.saved_names: dict[str, str] = {}  # CSV path → the name it is saved under
 
     def text(self, markdown: str) -> None:
         self.parts.append(self.localise(markdown))
@@ -47,7 +50,8 @@ class PageWriter:
         csv_path = download_path(self.src_uri, f"{table.key}.csv")
         self.downloads[csv_path] = table_csv(table)
         self.tables.append(table)
-        self.parts.append(self.stash(self.localise(render_table(table, self.context, download=csv_path))))
+        self.saved_names[csv_path] = self.localise(saved_name(*self.saved_as, table.title))
+        self.parts.append(self.stash(self.localise(render_table(table, self.context, csv_path, self.saved_as))))
 
     def html(self, block: str) -> None:
         """A block of HTML (a chart): stashed, so Markdown does not parse it again."""

@@ -56,7 +56,7 @@ def test_every_table_has_a_csv_that_agrees_with_it_cell_for_cell(site):
     for page in site.rglob("index.html"):
         text = page.read_text(encoding="utf-8")
         for key, rows in tables_in(text).items():
-            link = re.search(rf'data-bulletin-table="{re.escape(key)}".*?<a href="([^"]+\.csv)" download>', text, re.S)
+            link = re.search(rf'data-bulletin-table="{re.escape(key)}".*?<a href="([^"]+\.csv)" download="[^"]+\.csv">', text, re.S)
             assert link, f"{page}: table {key} has no CSV link"
             data = (page.parent / link.group(1)).resolve().read_bytes()
             got = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
