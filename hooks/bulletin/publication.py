@@ -24,6 +24,7 @@ from .narrative import heading_lines
 from .overviews import RollUp, kind_title
 from .periods import parse_period
 from .input_files import MAX_NARRATIVE_BYTES, read_capped
+from .print_cover import cover_html, report_anchor
 from .problems import Location, Problem
 from .render import PageContext, markdown_text, render_table
 from .saved_names import saved_name
@@ -151,7 +152,7 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
     _page(publication, AWARDS, "獲獎榜", lambda w: awards_body(archive, w))
     for year in archive.years():
         src = print_page(year)
-        publication.bodies[src] = _print_body(publication, year, src)
+        publication.bodies[src] = _print_body(publication, year, src, site_name)
         publication.titles[src] = publication.localise(f"{year}年全部報告（列印）")
         publication.unsearched.add(src)
     for report in archive.reports.values():
@@ -232,15 +233,18 @@ def _report_downloads(publication: Publication, report: Report) -> set[str]:
     return written
 
 
-def _print_body(publication: Publication, year: int, src: str) -> str:
-    """Every narrative of the year, in period then registry order, each starting a new sheet."""
-    archive, parts = publication.archive, []
-    for period in year_periods(archive, year):
-        for report in archive.reports_in(period):
-            body, _ = strip_front_matter(_narrative_text(report))
-            # Problems were reported when the archive was loaded; a printed copy adds none.
-            parts.append(publication.expanded_report(report, body, src, []))
-    return '\n\n<div class="bulletin-page-break"></div>\n\n'.join(parts) + "\n"
+def _print_body(publication: Publication, year: int, src: str, site_name: str) -> str:
+    """A cover and contents, then every narrative of the year, full year first then registry
+    order, each starting a new sheet where the contents link to."""
+    archive = publication.archive
+    reports = [r for period in year_periods(archive, year) for r in archive.reports_in(period)]
+    parts = [publication.stash(cover_html(site_name, year, reports, publication.localise))]
+    for report in reports:
+        body, _ = strip_front_matter(_narrative_text(report))
+        parts.append(publication.stash(f'<div class="bulletin-page-break" id="{report_anchor(report)}"></div>'))
+        # Problems were reported when the archive was loaded; a printed copy adds none.
+        parts.append(publication.expanded_report(report, body, src, []))
+    return "\n\n".join(parts) + "\n"
 
 
 def _narrative_text(report: Report) -> str:

@@ -29,6 +29,26 @@ def printed(page):
     return texts, sizes, unicodedata.normalize("NFKC", reader.metadata.title or "")
 
 
+FOOTER_POINTS = 16 / 25.4 * 72  # the @page rule's bottom margin, where the page number is
+
+
+def lowest_lines(pdf: bytes) -> list[str]:
+    """Each printed page's lowest line of text above its page number, spaces removed."""
+    lines = []
+    for sheet in PdfReader(io.BytesIO(pdf)).pages:
+        pieces = []
+
+        def visit(text, cm, tm, font, size):
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and y > FOOTER_POINTS + 2:
+                pieces.append((y, text))
+
+        sheet.extract_text(visitor_text=visit)
+        low = min((y for y, _ in pieces), default=0)
+        lines.append(squeeze("".join(t for y, t in pieces if abs(y - low) <= 3)))
+    return lines
+
+
 @pytest.fixture(scope="module")
 def printed_year(browser, served_site):
     page = browser.new_page()
@@ -61,7 +81,8 @@ def test_the_year_prints_on_a4_with_each_report_starting_a_sheet(printed_year):
     assert all(abs(w - A4_POINTS[0]) < 1 and abs(h - A4_POINTS[1]) < 1 for w, h in sizes)
     titles = ["宣城車間工會2021年度工作總結", "東航美心公司工會2021年度工作總結", "某農業合作銀行工會2021年度工作總結",
               "掌起鎮工會2021年度工作總結", "羅湖區總工會2021年上半年工作總結"]
-    first_pages = [next(i for i, t in enumerate(texts) if title in squeeze(t)) for title in titles]
+    # After the cover and the contents (which name every report).
+    first_pages = [next(i for i, t in enumerate(texts) if i >= 2 and title in squeeze(t)) for title in titles]
     assert len(set(first_pages)) == len(titles)  # no two reports share a sheet
 
 
@@ -81,6 +102,49 @@ def test_the_saved_pdfs_text_is_searchable_as_typed(browser, served_site):
     page.close()
     assert "工會" in raw  # 工 as U+5DE5, not the Kangxi radical ⼯ (U+2F2F) a reader's search never finds
     assert [c for c in raw if "\u2e80" <= c <= "\u2fdf"] == []  # no radical look-alikes at all
+
+
+def test_no_heading_caption_or_table_header_is_left_at_the_foot_of_a_printed_page(browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "2021/print/")
+    page.emulate_media(media="print")
+    # Headings, captions and header rows of the reports (not the contents list, which names them all).
+    starts = page.evaluate("""() => [...document.querySelectorAll(
+        'article h1, article h2, article h3, article h4, article caption, article thead tr')]
+        .filter(e => !e.closest('.bulletin-contents')).map(e => e.innerText)""")
+    feet = lowest_lines(page.pdf(prefer_css_page_size=True))
+    page.close()
+    starts = {squeeze(s).replace("¶", "") for s in starts}
+    left = [(n, foot) for n, foot in enumerate(feet, start=1)
+            if len(foot) >= 2 and any(s.endswith(foot) for s in starts)]
+    assert left == []
+
+
+def test_the_year_print_opens_with_a_cover_and_its_contents(printed_year, browser, served_site):
+    texts, _, _ = printed_year
+    cover, contents = squeeze(texts[0]), squeeze(texts[1])
+    assert "工會年度工作總結檔案" in cover and "2021年工作總結彙編" in cover
+    assert "期別2021年度、2021年上半年" in cover and "(共5個)" in cover and "報告5份" in cover
+    assert re.search(r"列印日期20\d\d年\d{1,2}月\d{1,2}日", cover)  # the day it is printed
+    titles = ["宣城車間工會2021年度工作總結", "羅湖區總工會2021年上半年工作總結"]
+    assert all(title in contents for title in titles) and "目錄" in contents
+    page = browser.new_page()
+    page.goto(served_site + "2021/print/")
+    targets = page.evaluate("""() => [...document.querySelectorAll('.bulletin-contents a')]
+        .map(a => document.getElementById(a.hash.slice(1))?.nextElementSibling?.innerText)""")
+    page.close()
+    assert [squeeze(t or "").replace("¶", "") for t in targets][:1] == [titles[0]]
+    assert len(targets) == 5 and all(targets)  # every entry leads to its report's title
+
+
+def test_the_last_printed_page_holds_more_than_the_page_furniture(printed_year, browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "2021/xuancheng-workshop/")
+    report, _, _ = printed(page)
+    page.close()
+    for texts in (printed_year[0], report):
+        last = re.sub(r"第 \d+ 頁 / 共 \d+ 頁|資料更新.*", "", texts[-1])
+        assert len(squeeze(last)) >= 10
 
 
 def test_links_that_only_work_on_screen_are_not_printed(printed_year):
