@@ -54,7 +54,7 @@ def render_chart(chart: Chart) -> str:
     longest = max(lengths, default=0) or 1.0
     parts = [
         f'<figure class="bulletin-chart" data-bulletin-chart="{escape(chart.key)}">',
-        f"<figcaption>{escape(chart.title)}（{escape(chart.unit)}）</figcaption>",
+        f"<figcaption>{escape(chart.title)} <small>單位：{escape(chart.unit)}</small></figcaption>",
     ]
     for i, category in enumerate(chart.categories):
         parts.append('<div class="bulletin-bar-group">')

@@ -57,8 +57,9 @@ def test_no_chart_text_on_a_phone_renders_under_11_px(tree_site, open_page, path
     assert [(text, round(size, 1)) for text, size in sizes if size < 11] == []
 
 
-def test_the_sample_archives_charts_and_figures_are_readable_on_a_phone(served_site, open_page):
-    page, _ = open_page(served_site, served_site, **PHONE)
+@pytest.mark.parametrize("path", ["", "units/xuancheng-workshop/", "units/luohu-district/"])
+def test_the_sample_archives_charts_and_figures_are_readable_on_a_phone(served_site, open_page, path):
+    page, _ = open_page(served_site + path, served_site, **PHONE)
     sizes = page.evaluate(RENDERED_SIZES)
     assert sizes
     assert [(text, round(size, 1)) for text, size in sizes if size < 11] == []

@@ -74,3 +74,13 @@ def test_no_bar_is_drawn_for_a_missing_figure():
                   (Series("團體", (Decimal(1), Decimal(2)), ("1", "2")), Series("作品", (None, Decimal(3)), ("—", "3"))), "項")
     rows = [e for e in ET.fromstring(render_chart(chart)).iter() if e.get("class") == "bulletin-bar-row"]
     assert [len(list(row.iter("span"))) for row in rows] == [3, 2, 3, 3]  # track, bar, value; no bar for 作品 —
+
+
+def test_no_chart_of_the_sample_archive_sets_a_half_year_beside_full_years():
+    from helpers import REPO
+
+    archive = load_archive(REPO, REPO / "docs").archive
+    units = {r.unit.id for p in archive.periods() for r in archive.reports_in(p)}
+    charts = archive_charts(archive) + [c for u in sorted(units) for c in unit_charts(archive, u)]
+    mixed = [c.key for c in charts if len({label.endswith("年度") for label in c.categories}) > 1]
+    assert charts and mixed == []

@@ -65,7 +65,7 @@ def test_charts_are_well_formed_html_with_every_number_as_text(archive):
     assert [c.key for c in charts] == ["unit-town-a-visits-people", "unit-town-a-awards-count", "unit-town-a-funds"]
     root = ET.fromstring(render_chart(charts[0]))
     assert " ".join(t.strip() for t in root.itertext() if t.strip()) == (
-        "看望慰問人次（年度）（人次） 2019年度 100 2020年度 120 2021年度 90")
+        "看望慰問人次（年度） 單位：人次 2019年度 100 2020年度 120 2021年度 90")
 
 
 def test_chart_text_is_escaped():
