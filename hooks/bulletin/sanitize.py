@@ -53,8 +53,8 @@ _HTML_TAGS = {
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
     "track", "tt", "u", "ul", "var", "video", "wbr",
 }
-# Inline SVG: our charts (charts.py), Material's icons and emoji. No <use>, <image>, <foreignObject>,
-# <animate>/<set> or <style>: they fetch, embed HTML or rewrite attributes.
+# Inline SVG: Material's icons and emoji, a narrative's drawings (our charts are HTML). No <use>,
+# <image>, <foreignObject>, <animate>/<set> or <style>: they fetch, embed HTML or rewrite attributes.
 _SVG_TAGS = {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text",
              "tspan", "title", "desc"}
 _SVG_ATTRIBUTES = {
