@@ -1,8 +1,13 @@
 """Search in both scripts, whole phrases first: a Simplified query finds the Traditional pages."""
 
+import functools
+import http.server
+import threading
 from urllib.parse import urlparse
 
 import pytest
+from conftest import _QuietHandler
+from helpers import REPO, mkdocs_build
 from searchbox import search
 from test_search import expected_pages, page_texts
 
@@ -66,3 +71,33 @@ def test_the_page_opened_for_a_phrase_highlights_the_whole_phrase_only(served_si
     page.wait_for_selector("article mark", timeout=5000)
     assert set(page.locator("article mark").all_inner_texts()) == {phrase}
     page.close()
+
+
+@pytest.fixture(scope="module")
+def simplified_site(tmp_path_factory):
+    """The sample built as a Simplified site (`theme: language: zh`), served; yields (site, URL)."""
+    root = tmp_path_factory.mktemp("simplified") / "project"
+    root.mkdir()
+    for name in ("data", "docs", "hooks"):
+        (root / name).symlink_to(REPO / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("language: zh-Hant", "language: zh")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    run = mkdocs_build(root)
+    assert run.returncode == 0, run.stderr
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root / "site", f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("traditional", ["幫扶助學", "勞動競賽"])
+def test_a_traditional_query_finds_the_simplified_labels_of_a_simplified_site(simplified_site, browser, traditional):
+    site, url = simplified_site
+    expected = {p for p, t in page_texts(site).items() if to_simplified(traditional) in t}
+    page = browser.new_page()
+    page.goto(url)
+    page.keyboard.press("/")
+    found = search(page, traditional)
+    page.close()
+    assert expected and sorted(expected - found) == []
