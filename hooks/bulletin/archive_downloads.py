@@ -57,7 +57,7 @@ def archive_downloads_section(directory_urls: bool, site_name: str, localise: Lo
     links = [(ARCHIVE_WORKBOOK, saved_name(site_name, "全部年度及類別", suffix=".xlsx"),
               "全部年度、全部類別（Excel 工作簿：每類一頁，每行註明期別與單位）"),
              (ARCHIVE_ZIP, saved_name(site_name, "全部表格CSV", suffix=".zip"),
-              "全部表格（CSV 檔案，ZIP 壓縮，按期別分資料夾）")]
+              "全部表格（CSV 檔案合成一個壓縮檔，按期別分資料夾）")]
     items = "".join(f'<li><a href="{escape(page.href(path))}" download="{escape(name)}">{escape(label)}</a></li>'
                     for path, name, label in links)
     return localise(f'<ul class="bulletin-archive-downloads" data-search-exclude>{items}</ul>')
