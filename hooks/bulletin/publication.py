@@ -119,7 +119,7 @@ class Publication:
 
     def _year_entries(self, year: int) -> list:
         archive = self.archive
-        reports = [r for p in archive.periods() if p.year == year for r in archive.reports_in(p)]
+        reports = [r for p in year_periods(archive, year) for r in archive.reports_in(p)]
         entries: list = [year_page(year), print_page(year)]
         if len(reports) <= GROUP_OVER:
             return entries + [r.page_path for r in reports]

@@ -76,3 +76,9 @@ def test_a_simplified_site_converts_its_name_and_the_narratives_but_not_their_li
     assert "<title>" in report and "测试档案" in report and "測試檔案" not in report
     assert "职工之家建设" in squeezed(report) and "全年看望慰问职工。" in squeezed(report)
     assert 'href="../../2021/town/"' in report or 'href="./"' in report  # the link still leads to the page
+
+
+def test_the_navigation_lists_a_years_full_year_reports_before_its_half_years(site):
+    nav = html(site, "2021")
+    nav = re.sub(r"<[^>]+>|\s+", "", nav[nav.find("md-nav--primary"):nav.find("<article")])
+    assert nav.index("甲鎮工會2021年度工作總結") < nav.index("乙鎮工會2021年上半年工作總結")
