@@ -90,3 +90,13 @@ def test_the_focused_scrolling_table_is_named_by_its_caption(served_site, open_p
     table, _ = wide_frame(page)
     assert table.get_attribute("tabindex") == "0"
     assert table.evaluate("e => e.caption && e.caption.textContent.trim()") == "2021年度看望慰問"
+
+
+def test_a_table_focused_from_the_keyboard_shows_its_focus(served_site, open_page):
+    page, _ = open_page(served_site + "2021/", served_site, **DESKTOP)
+    table, _ = wide_frame(page)
+    table.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus from the keyboard, so :focus-visible applies
+    assert page.evaluate("() => document.activeElement.dataset.bulletinTable") == "visits-2021"
+    assert table.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
