@@ -72,13 +72,19 @@ def cut_through_simplified(text: str, cut: Cut, to_simplified: Convert) -> list[
 
 
 def other_script_words(title: str, text: str, convert: Iterable[Convert]) -> str:
-    """The words of a section that read differently in another script, each once."""
-    own = set((title + _BREAK + text).split(_BREAK))
+    """The words of a section that read differently in another script, each once.
+
+    The conversions keep every character in place, so the converted words line up with the
+    original ones and only those that changed are compared (the fast path on a large index).
+    """
+    joined = title + _BREAK + text
+    words = joined.split(_BREAK)
+    own = set(words)
     found: dict[str, None] = {}
     for change in convert:
-        for word in change(title + _BREAK + text).split(_BREAK):
-            if word not in own and _HAN.search(word):
-                found[word.strip()] = None
+        for before, after in zip(words, change(joined).split(_BREAK)):
+            if after != before and after not in own:
+                found[after.strip()] = None
     found.pop("", None)
     return _BREAK.join(found)
 
@@ -102,5 +108,7 @@ def simplified_characters(texts: Iterable[str]) -> dict[str, str]:
     The search worker folds both a query and the pages to Simplified with it, so a phrase typed
     in either script is found in either, and the page's own spelling of it is highlighted.
     """
-    characters = {c for text in texts for c in text if _HAN.match(c)}
-    return {c: to_simplified(c) for c in sorted(characters) if to_simplified(c) != c}
+    characters: set[str] = set()
+    for text in texts:
+        characters.update(text)  # each text's characters as a set first: a large index has few kinds
+    return {c: to_simplified(c) for c in sorted(characters) if _HAN.match(c) and to_simplified(c) != c}
