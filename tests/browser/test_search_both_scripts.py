@@ -6,7 +6,6 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
-from conftest import _QuietHandler
 from helpers import REPO, mkdocs_build
 from searchbox import search
 from test_search import expected_pages, page_texts
@@ -71,6 +70,11 @@ def test_the_page_opened_for_a_phrase_highlights_the_whole_phrase_only(served_si
     page.wait_for_selector("article mark", timeout=5000)
     assert set(page.locator("article mark").all_inner_texts()) == {phrase}
     page.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
 
 
 @pytest.fixture(scope="module")
