@@ -66,13 +66,16 @@ def test_one_search_result_is_counted_in_traditional(site):
     assert '"search.result.one": "\\u627e\\u5230 1 \\u500b' in html(site, "")  # 找到 1 個, not 个
 
 
-def test_a_simplified_site_converts_its_name_and_the_narratives_but_not_their_links(tmp_path):
+def test_a_simplified_site_converts_its_name_palette_labels_and_narratives_but_not_their_links(tmp_path):
     project = write_project(tmp_path, {"2021/town": visits("3", "30")}, narratives={
         "2021/town": "## 職工之家建設\n\n全年[看望慰問](../2021/town.md)職工。\n\n<!-- bulletin/table { kind: visits } -->\n"})
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("language: zh-Hant", "language: zh")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    palette = "font: false\n  palette:\n    - scheme: default\n      toggle:\n        icon: material/weather-night\n" \
+              "        name: 切換至深色模式"
+    (project / "mkdocs.yml").write_text(config.replace("font: false", palette), encoding="utf-8")
     assert mkdocs_build(project).returncode == 0
     report = html(project / "site", "2021/town")
+    assert 'title="切换至深色模式"' in report or 'aria-label="切换至深色模式"' in report
     assert "<title>" in report and "测试档案" in report and "測試檔案" not in report
     assert "职工之家建设" in squeezed(report) and "全年看望慰问职工。" in squeezed(report)
     assert 'href="../../2021/town/"' in report or 'href="./"' in report  # the link still leads to the page
