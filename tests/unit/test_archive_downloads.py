@@ -103,3 +103,10 @@ def test_the_home_page_offers_both_under_names_that_say_what_they_hold(tmp_path)
     home = published(tmp_path).bodies["index.md"]
     assert 'href="downloads/archive/bulletin-archive.xlsx" download="工會年度工作總結檔案-全部年度及類別.xlsx"' in home
     assert 'href="downloads/archive/bulletin-csv.zip" download="工會年度工作總結檔案-全部表格CSV.zip"' in home
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_archive_workbook(tmp_path):
+    write_project(tmp_path, {"2021/town": TOWN.replace("節日慰問", "=HYPERLINK(\"x\")")})
+    publication = publish(load_archive(tmp_path, tmp_path / "docs").archive)
+    cell = load_workbook(io.BytesIO(publication.downloads[ARCHIVE_WORKBOOK]))["看望慰問"]["C2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
