@@ -7,7 +7,6 @@ import threading
 
 import pytest
 
-from conftest import _QuietHandler
 from helpers import REPO, mkdocs_build, write_tree_archive
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -31,6 +30,11 @@ RENDERED_SIZES = """() => {
   }
   return sizes;
 }"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
 
 
 @pytest.fixture(scope="module")
