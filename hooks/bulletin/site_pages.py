@@ -50,8 +50,10 @@ class PageWriter:
         csv_path = download_path(self.src_uri, f"{table.key}.csv")
         self.downloads[csv_path] = table_csv(table)
         self.tables.append(table)
-        self.saved_names[csv_path] = self.localise(saved_name(*self.saved_as, table.title))
-        self.parts.append(self.stash(self.localise(render_table(table, self.context, csv_path, self.saved_as))))
+        # A title that begins with what the page is (2021年度看望慰問 on 2021年) is not told it twice.
+        saved_as = () if self.saved_as and table.title.startswith(self.saved_as[-1]) else self.saved_as
+        self.saved_names[csv_path] = self.localise(saved_name(*saved_as, table.title))
+        self.parts.append(self.stash(self.localise(render_table(table, self.context, csv_path, saved_as))))
 
     def html(self, block: str) -> None:
         """A block of HTML (a chart): stashed, so Markdown does not parse it again."""

@@ -110,3 +110,8 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_archive_workbook(tmp_p
     publication = publish(load_archive(tmp_path, tmp_path / "docs").archive)
     cell = load_workbook(io.BytesIO(publication.downloads[ARCHIVE_WORKBOOK]))["看望慰問"]["C2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+
+
+def test_a_year_page_table_whose_title_names_the_year_is_saved_without_repeating_it(tmp_path):
+    names = published(tmp_path).saved_names
+    assert names["downloads/2021/index/visits-2021.csv"] == "2021年度看望慰問.csv"
