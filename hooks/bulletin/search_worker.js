@@ -128,5 +128,9 @@
     return send.apply(null, [message].concat([].slice.call(arguments, 1)));
   };
 
-  importScripts("MATERIAL_WORKER");
+  // Material's worker sits beside this file. From file://, the vendored iframe-worker shim runs
+  // this file as a <script> in an iframe, where a relative address would be read against the page.
+  var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src
+    : self.location.href;
+  importScripts(new URL("MATERIAL_WORKER", here).href);
 })();
