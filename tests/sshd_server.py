@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nginx_server import free_port
+
 CONFIG = """\
 Port {port}
 ListenAddress 127.0.0.1
@@ -34,12 +36,6 @@ StrictModes no
 MaxStartups 50
 LogLevel ERROR
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def sshd_binary() -> str:
