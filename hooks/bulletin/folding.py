@@ -33,8 +33,10 @@ _TAG = re.compile(r"<[^<>]*>")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 # Only what can hold a name: UTF-8 sequences of non-ASCII characters, and spaces (%20).
 _PERCENT = re.compile(r"(?:%20|%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){1,3})+")
-# What NFKC changes in a name: full-width letters and digits, compatibility ideographs.
-_COMPATIBLE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uf900-\ufaff\U0002f800-\U0002fa1f]")
+# What NFKC changes in a name: full-width letters and digits, compatibility ideographs, and the
+# Kangxi radicals (⼤ for 大) that text copied out of a PDF or Word is full of.
+_COMPATIBLE = re.compile(
+    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uf900-\ufaff\U0002f800-\U0002fa1f\u2e80-\u2fdf]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 

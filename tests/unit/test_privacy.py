@@ -1,6 +1,7 @@
 """The privacy scan finds a private value in any spelling, in any file the site holds, and in sources."""
 
 import io
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -145,3 +146,21 @@ def test_a_file_named_for_the_person_cannot_be_masked(tmp_path):
     page = tmp_path / "陳大文.html"
     page.write_text("<p>x</p>", encoding="utf-8")
     assert not mask_file(page, [NAME])
+
+
+def test_a_name_written_with_a_kangxi_radical_is_found(tmp_path):
+    (tmp_path / "page.html").write_text("<p>探望陳\u2f24文家屬</p>", encoding="utf-8")  # ⼤ for 大, as PDFs paste it
+    assert len(leaks(tmp_path)) == 1
+
+
+def test_a_file_the_theme_ships_unchanged_is_not_searched(tmp_path):
+    import material
+
+    shipped = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "tinyseg.js"
+    (tmp_path / "assets" / "javascripts" / "lunr").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "lunr" / "tinyseg.js").write_bytes(shipped.read_bytes())
+    relation = PrivateValue("本人", "aid[1].relation", WHERE)
+    assert relation.text in shipped.read_text(encoding="utf-8")
+    assert leaks(tmp_path, relation) == []
+    (tmp_path / "assets" / "javascripts" / "lunr" / "tinyseg.js").write_bytes(shipped.read_bytes() + b"//")
+    assert len(leaks(tmp_path, relation)) == 1  # changed, it is the site's own file and searched
