@@ -77,3 +77,34 @@ def serving(deploy_root: Path, work: Path, prefix: str = "/union/bulletin/",
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def readers_during(view, switch, switches: int, readers: int = 4) -> dict[str, object]:
+    """`readers` threads call `view()` (one page view: (statuses, release, consistent)) in a loop
+    while `switch(i)` runs `switches` times; returns the counts and the releases seen."""
+    import threading
+
+    results: list = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            results.append(view())
+
+    threads = [threading.Thread(target=reader) for _ in range(readers)]
+    for thread in threads:
+        thread.start()
+    try:
+        for number in range(switches):
+            switch(number)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    return {
+        "page views": len(results),
+        "requests": sum(len(statuses) for statuses, _, _ in results),
+        "failed": sum(1 for statuses, _, _ in results for status in statuses if status != 200),
+        "mixed": sum(1 for _, _, consistent in results if not consistent),
+        "releases": {release for _, release, _ in results},
+    }

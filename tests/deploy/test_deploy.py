@@ -5,7 +5,6 @@ import hashlib
 import re
 import subprocess
 import sys
-import threading
 import urllib.request
 from pathlib import Path
 
@@ -134,27 +133,20 @@ def page_view(base: str) -> tuple[list[int], str, bool]:
 def test_requests_during_repeated_switches_never_fail_or_mix_releases(two_releases, tmp_path):
     root = two_releases
     first, second = release_names(root)
-    results: list[tuple[list[int], str, bool]] = []
-    stop = threading.Event()
     with nginx_server.serving(root, tmp_path / "nginx") as base:
-        def reader():
-            while not stop.is_set():
-                results.append(page_view(base))
+        seen = nginx_server.readers_during(
+            lambda: page_view(base),
+            lambda swap: assert_switched(deploy("rollback", "--root", str(root), "--to",
+                                                first if swap % 2 == 0 else second)),
+            switches=20)
+    print(f"\nswaps: 20, page views: {seen['page views']}, requests: {seen['requests']}, "
+          f"failed: {seen['failed']}, mixed: {seen['mixed']}")
+    assert seen["releases"] == {"A", "B"}  # the switches happened under load
+    assert seen["failed"] == 0 and seen["mixed"] == 0
 
-        readers = [threading.Thread(target=reader) for _ in range(4)]
-        for thread in readers:
-            thread.start()
-        for swap in range(20):
-            assert deploy("rollback", "--root", str(root), "--to", first if swap % 2 == 0 else second).returncode == 0
-        stop.set()
-        for thread in readers:
-            thread.join()
-    requests = sum(len(statuses) for statuses, _, _ in results)
-    failed = sum(1 for statuses, _, _ in results for status in statuses if status != 200)
-    mixed = sum(1 for _, _, consistent in results if not consistent)
-    print(f"\nswaps: 20, page views: {len(results)}, requests: {requests}, failed: {failed}, mixed: {mixed}")
-    assert {release for _, release, _ in results} == {"A", "B"}  # the switches happened under load
-    assert failed == 0 and mixed == 0
+
+def assert_switched(run) -> None:
+    assert run.returncode == 0, run.stderr
 
 
 def test_the_shipped_nginx_configuration_caches_compresses_and_types(two_releases, tmp_path):

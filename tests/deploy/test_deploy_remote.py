@@ -14,7 +14,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -289,28 +288,17 @@ def page_view(base: str) -> tuple[list[int], str, bool]:
 
 def test_readers_during_ten_remote_switches_never_fail_or_mix_releases(host, sites, root, tmp_path):
     first, second = release_folders(root)
-    results: list[tuple[list[int], str, bool]] = []
-    stop = threading.Event()
-    with nginx_server.serving(root, tmp_path / "nginx") as base:
-        def reader():
-            while not stop.is_set():
-                results.append(page_view(base))
 
-        readers = [threading.Thread(target=reader) for _ in range(4)]
-        for thread in readers:
-            thread.start()
-        for swap in range(10):
-            target = first if swap % 2 == 0 else second
-            assert deploy(*remote(host, root, "rollback", "--release", target.name)).returncode == 0
-        stop.set()
-        for thread in readers:
-            thread.join()
-    requests = sum(len(statuses) for statuses, _, _ in results)
-    failed = sum(1 for statuses, _, _ in results for status in statuses if status != 200)
-    mixed = sum(1 for _, _, consistent in results if not consistent)
-    print(f"\nremote switches: 10, page views: {len(results)}, requests: {requests}, failed: {failed}, mixed: {mixed}")
-    assert {release for _, release, _ in results} == {"A", "B"}
-    assert failed == 0 and mixed == 0
+    def switch(swap: int) -> None:
+        target = first if swap % 2 == 0 else second
+        assert deploy(*remote(host, root, "rollback", "--release", target.name)).returncode == 0
+
+    with nginx_server.serving(root, tmp_path / "nginx") as base:
+        seen = nginx_server.readers_during(lambda: page_view(base), switch, switches=10)
+    print(f"\nremote switches: 10, page views: {seen['page views']}, requests: {seen['requests']}, "
+          f"failed: {seen['failed']}, mixed: {seen['mixed']}")
+    assert seen["releases"] == {"A", "B"}
+    assert seen["failed"] == 0 and seen["mixed"] == 0
 
 
 # ---------------------------------------------------------------- without ssh: the two ends agree, the words
