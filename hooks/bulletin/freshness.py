@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .archive import Archive, Report
-from .urls import AWARDS, HOME, UNITS, print_page, unit_page, year_page
+from .page_types import page_type_of
 
 Run = Callable[[list[str], Path], str | None]  # a git command's output, None when it failed
 
@@ -119,25 +119,9 @@ def page_inputs(archive: Archive, src_uri: str, docs: str = "docs") -> list[str]
 
 
 def page_reports(archive: Archive, src_uri: str) -> list[Report]:
+    """A report's page shows itself; a generated page the reports its page type says it shows."""
     report = archive.report_for_page(src_uri)
     if report is not None:
         return [report]
-    if src_uri in (HOME, AWARDS, UNITS):
-        return list(archive.reports.values())
-    for year in archive.years():
-        if src_uri in (year_page(year), print_page(year)):
-            return [r for r in archive.reports.values() if r.period.year == year]
-    for unit_id in archive.units.units:
-        if src_uri == unit_page(unit_id):
-            return [r for u in _subtree(archive, unit_id) for r in archive.reports_of(u)]
-    return []
-
-
-def _subtree(archive: Archive, unit_id: str) -> list[str]:
-    """A unit and every unit below it: its page rolls them all up."""
-    found, todo = [], [unit_id]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo += [child.id for child in archive.units.children(current)]
-    return found
+    page_type = page_type_of(archive, src_uri)
+    return page_type.shows(archive, src_uri) if page_type is not None else []

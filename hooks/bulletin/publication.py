@@ -14,27 +14,19 @@ from dataclasses import dataclass, field
 
 from .archive import Archive, Report
 from .archive_downloads import archive_downloads_section, publish_archive_downloads, report_name_parts
-from .downloads import table_csv, tables_xlsx
+from .downloads import table_csv
 from .fragments import inline
 from .funds import FUNDS_KEY
 from .language import TRADITIONAL, Localise, localise_markdown, localise_table, localiser
 from .markers import INLINE, find_markers, replace_markers
 from .measures import format_measure, report_measures
 from .narrative import heading_lines
-from .overviews import RollUp, kind_title
-from .periods import parse_period
-from .input_files import MAX_NARRATIVE_BYTES, read_capped
-from .print_cover import cover_html, report_anchor
-from .problems import Location, Problem
+from .overviews import RollUp
+from .page_types import PAGE_TYPES
+from .problems import Problem
 from .render import PageContext, markdown_text, render_table
 from .saved_names import saved_name
-from .tables import Table
-from .site_pages import PageWriter, awards_body, home_body, unit_body, units_body, year_body, year_periods
-from .narrative import strip_front_matter
-from .urls import AWARDS, HOME, UNITS, download_path, print_page, unit_page, year_page, year_workbook_path
-
-
-GROUP_OVER = 30  # reports a year lists flat; more are grouped under their parent units
+from .urls import HOME, download_path
 
 
 @dataclass
@@ -48,6 +40,9 @@ class Publication:
     stash: Callable[[str], str] = inline  # how HTML blocks go into the Markdown (see fragments.py)
     unsearched: set[str] = field(default_factory=set)          # generated pages left out of search
     saved_names: dict[str, str] = field(default_factory=dict)  # CSV path → the name it is saved under
+    site_name: str = "工會年度工作總結檔案"
+    archive_downloads: bool = False  # the whole archive's workbook and ZIP are among the downloads
+    rollup: RollUp | None = None     # the unit pages' sums, made once per publish or refresh
 
     def generated_markdown(self, src_uri: str) -> str:
         """A generated page whole: its title and its body (print pages kept out of search)."""
@@ -92,132 +87,54 @@ class Publication:
         return f"# {markdown_text(self.localise(report.title))}\n\n{body}"
 
     def nav(self, other_pages: list[str]) -> list:
-        """The navigation: 首頁, 年度 (a section per year), 單位 (the unit tree), 獲獎榜, then other pages.
+        """The navigation: each page type's section in registry order (page_types.py), then the
+        editors' other pages. Every page carries the navigation it shows, so its size per page is
+        what makes a large archive slow; `navigation.prune` and the grouping keep it small."""
+        return [page_type.nav(self) for page_type in PAGE_TYPES if page_type.nav is not None] + list(other_pages)
 
-        Every page carries the navigation it shows, so its size per page is what makes a large
-        archive slow (and heavy to download). With `navigation.prune` a page shows only the open
-        sections on its own path; sections are kept small for that: a year lists its reports
-        under their parent units once it has more than `GROUP_OVER`, and units nest as their tree.
-        """
-        archive = self.archive
-        years = [{self.localise(f"{year}年"): self._year_entries(year)} for year in reversed(archive.years())]
-
-        def unit_entry(unit_id: str) -> dict:
-            unit = archive.units[unit_id]
-            children = archive.units.children(unit_id)
-            name = self.localise(unit.name)
-            if not children:
-                return {name: unit_page(unit_id)}
-            return {name: [unit_page(unit_id), *(unit_entry(c.id) for c in children)]}
-
-        units = [unit_entry(root.id) for root in archive.units.roots()]
-        sections = {label: self.localise(label) for label in ("年度", "單位", "獲獎榜")}
-        sections["首頁"] = self.localise("首頁")
-        return [{sections["首頁"]: HOME}, {sections["年度"]: years}, {sections["單位"]: [UNITS, *units]},
-                {sections["獲獎榜"]: AWARDS},
-                *other_pages]
-
-    def _year_entries(self, year: int) -> list:
-        archive = self.archive
-        reports = [r for p in year_periods(archive, year) for r in archive.reports_in(p)]
-        entries: list = [year_page(year), print_page(year)]
-        if len(reports) <= GROUP_OVER:
-            return entries + [r.page_path for r in reports]
-        groups: dict[str | None, list[str]] = {}
-        for report in reports:
-            groups.setdefault(_group_key(archive, report), []).append(report.page_path)
-        entries += groups.pop(None, [])
-        for unit_id, pages in groups.items():
-            entries.append({self.localise(archive.units[unit_id].name): pages})
-        return entries
-
-
-def _group_key(archive: Archive, report: Report) -> str | None:
-    """The unit a report is listed under in a large year: its own if it has children, else its parent."""
-    unit = report.unit
-    return unit.id if archive.units.children(unit.id) else unit.parent
+    def archive_downloads_section(self) -> str:
+        """The home page's links to the whole archive's workbook and ZIP."""
+        return f"\n## {self.localise('下載全部資料')}\n\n" + self.stash(
+            archive_downloads_section(self.directory_urls, self.site_name, self.localise)) + "\n"
 
 
 def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工會年度工作總結檔案",
             language: str = TRADITIONAL, stash: Callable[[str], str] = inline) -> Publication:
     """Every generated page's body and every download, computed once for the build."""
-    publication = Publication(archive, directory_urls, localiser(language), stash=stash)
-    rollup = RollUp(archive)
-    _page(publication, HOME, site_name, lambda w: home_body(archive, w))
-    for year in archive.years():
-        _year(publication, year)
-    for unit_id in archive.units.units:
-        _unit(publication, unit_id, rollup)
-    _page(publication, UNITS, "單位", lambda w: units_body(archive, w))
-    _page(publication, AWARDS, "獲獎榜", lambda w: awards_body(archive, w))
-    for year in archive.years():
-        src = print_page(year)
-        publication.bodies[src] = _print_body(publication, year, src, site_name)
-        publication.titles[src] = publication.localise(f"{year}年全部報告（列印）")
-        publication.unsearched.add(src)
+    publication = Publication(archive, directory_urls, localiser(language), stash=stash, site_name=site_name)
+    for page_type in PAGE_TYPES:
+        for src_uri in page_type.pages(archive):
+            page_type.write(publication, src_uri, True)
+            if not page_type.searched:
+                publication.unsearched.add(src_uri)
     for report in archive.reports.values():
         _report_downloads(publication, report)
     # The whole archive, after every CSV is made: a workbook of every year and kind, a ZIP of every CSV.
-    if publish_archive_downloads(publication.downloads, publication.saved_names, archive, site_name,
-                                 publication.localise):
-        publication.bodies[HOME] += f"\n## {publication.localise('下載全部資料')}\n\n" + publication.stash(
-            archive_downloads_section(publication.directory_urls, site_name, publication.localise)) + "\n"
+    publication.archive_downloads = publish_archive_downloads(publication.downloads, publication.saved_names,
+                                                              archive, site_name, publication.localise)
+    if publication.archive_downloads:
+        publication.bodies[HOME] += publication.archive_downloads_section()
     return publication
 
 
-def refresh(publication: Publication, changed: list[Report]) -> set[str]:
-    """After these reports' records changed: recompute what depends on them, for a quick preview.
+def refresh(publication: Publication, data_changed: list[Report], narrative_changed: list[Report] = ()) -> set[str]:
+    """After these reports' files were saved: rewrite what depends on them, for a quick preview.
 
-    The report's downloads, its year's overview, and the history and roll-up of its unit and
-    every unit above it. The home page, the awards index, the print pages and the year's XLSX
-    workbook are left as they were until the next full build. Returns the docs paths that changed.
+    Every page type's pages that show a report whose records changed (page_types.py), and those
+    that repeat the narratives (print pages) for a saved narrative. Downloads that gather a whole
+    year or the whole archive (the workbooks, the ZIP) wait for the next full build: making them
+    would take longer than the rest of the preview. Returns the docs paths written.
     """
-    archive, rollup, touched = publication.archive, RollUp(publication.archive), set()
-    units: set[str] = set()
-    for report in changed:
+    archive, touched = publication.archive, set()
+    publication.rollup = None  # the roll-ups sum the changed figures afresh
+    for report in data_changed:
         touched |= _report_downloads(publication, report)
-        if report.period.year in archive.years():
-            touched |= _year(publication, report.period.year, workbook=False)
-        unit_id: str | None = report.unit.id
-        while unit_id is not None and unit_id not in units:
-            units.add(unit_id)
-            unit_id = archive.units[unit_id].parent
-    for unit_id in units:
-        touched |= _unit(publication, unit_id, rollup)
+    for page_type in PAGE_TYPES:
+        shown = [*data_changed, *(narrative_changed if page_type.shows_narratives else ())]
+        if shown:
+            for src_uri in page_type.affected(archive, shown):
+                touched |= page_type.write(publication, src_uri, False)
     return touched
-
-
-def _page(publication: Publication, src_uri: str, title: str, build) -> PageWriter:
-    writer = PageWriter(src_uri, publication.directory_urls, publication.downloads, publication.localise,
-                        publication.stash)
-    writer.saved_as = (title,)
-    build(writer)
-    publication.saved_names.update(writer.saved_names)
-    publication.bodies[src_uri] = writer.markdown()
-    publication.titles[src_uri] = publication.localise(title)
-    return writer
-
-
-def _year(publication: Publication, year: int, workbook: bool = True) -> set[str]:
-    archive = publication.archive
-    writer = _page(publication, year_page(year), f"{year}年", lambda w: year_body(archive, year, w))
-    prefix = download_path(year_page(year), "")
-    written = {year_page(year)} | {p for p in publication.downloads if p.startswith(prefix) and p.endswith(".csv")}
-    if not writer.tables or not workbook:
-        return written
-    # The workbook holds the very tables the year page shows, sheet by sheet.
-    publication.downloads[year_workbook_path(year)] = tables_xlsx(
-        [(publication.localise(_sheet_title(table)), table) for table in writer.tables]
-    )
-    return written | {year_workbook_path(year)}
-
-
-def _unit(publication: Publication, unit_id: str, rollup: RollUp) -> set[str]:
-    archive = publication.archive
-    _page(publication, unit_page(unit_id), archive.units[unit_id].name,
-          lambda w: unit_body(archive, unit_id, rollup, w))
-    prefix = download_path(unit_page(unit_id), "")  # a page's tables are downloaded from under its path
-    return {unit_page(unit_id)} | {p for p in publication.downloads if p.startswith(prefix)}
 
 
 def _report_downloads(publication: Publication, report: Report) -> set[str]:
@@ -231,41 +148,3 @@ def _report_downloads(publication: Publication, report: Report) -> set[str]:
                 publication.saved_names[path] = publication.localise(saved_name(*report_name_parts(report), one.title))
                 written.add(path)
     return written
-
-
-def _print_body(publication: Publication, year: int, src: str, site_name: str) -> str:
-    """A cover and contents, then every narrative of the year, full year first then registry
-    order, each starting a new sheet where the contents link to."""
-    archive = publication.archive
-    reports = [r for period in year_periods(archive, year) for r in archive.reports_in(period)]
-    parts = [publication.stash(cover_html(site_name, year, reports, publication.localise))]
-    for report in reports:
-        body, _ = strip_front_matter(_narrative_text(report))
-        parts.append(publication.stash(f'<div class="bulletin-page-break" id="{report_anchor(report)}"></div>'))
-        # Problems were reported when the archive was loaded; a printed copy adds none.
-        parts.append(publication.expanded_report(report, body, src, []))
-    return "\n\n".join(parts) + "\n"
-
-
-def _narrative_text(report: Report) -> str:
-    """A narrative read again for a print page; one not UTF-8, or deleted since the archive was
-    loaded (a folder removed while a preview rebuilt), is printed without its text: the load
-    reported the first, and the second is the next build's to report."""
-    if report.narrative_file is None:
-        return ""
-    # Never blocks on a file that became a pipe meanwhile (see input_files.py); any fault is ""
-    data = read_capped(report.narrative_file, report.narrative_path, MAX_NARRATIVE_BYTES,
-                       lambda size: Problem(Location(report.narrative_path), "", ""), [])
-    try:
-        return data.decode("utf-8-sig") if data is not None else ""
-    except UnicodeDecodeError:
-        return ""
-
-
-def _sheet_title(table: Table) -> str:
-    """Sheet names from the comparison's key (visits-2021-H1): 看望慰問, or 看望慰問（上半年）."""
-    kind_key, _, code = table.key.partition("-")
-    period = parse_period(code)
-    if period.part is None:
-        return kind_title(kind_key)
-    return f"{kind_title(kind_key)}（{period.label.removeprefix(f'{period.year}年')}）"

@@ -5,9 +5,11 @@ see its page change at once. While `mkdocs serve --dirty` runs, each rebuild com
 files with the last build. When only existing record files and narratives changed (a handful),
 those reports are read again into the archive that is kept in memory, their problems are found
 again, and the pages that depend on them — the report, its year's overview, the history and
-roll-up of its unit and every unit above — are recomputed; MkDocs renders only those. Anything
-else (a file added or removed, the unit registry, mkdocs.yml, many files at once) means a full
-build, as does every `mkdocs build`. Pages not listed (home, awards, print) may lag until then.
+roll-up of its unit and every unit above, the home and awards pages, the year's print page:
+every generated page whose page type says it shows the report (page_types.py) — are recomputed;
+MkDocs renders only those. Anything else (a file added or removed, the unit registry, mkdocs.yml,
+many files at once) means a full build, as does every `mkdocs build`. The workbooks and the ZIP
+that gather a whole year or the whole archive wait for it.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
         if report is not None:
             found += report_problems(report, matcher)
     problems[:] = sorted_problems([p for p in problems if p.location.path not in stale] + found)
-    pages = refresh(publication, reread) | {r.page_path for r in data_changed + narrative_changed}
+    pages = refresh(publication, reread, narrative_changed) | {r.page_path for r in data_changed + narrative_changed}
     return QuickUpdate(reread + narrative_changed, pages)
 
 

@@ -1,0 +1,262 @@
+"""The kinds of generated page, registered in one list the way record kinds are.
+
+Each page type says which pages it has in an archive, how one of them is written, which reports
+its figures (or narratives) come from, and where it sits in the navigation. `publish` writes every
+page of every type, `Publication.nav` asks each type for its place, the quick preview rewrites
+the pages of every type that a saved file affects, and the freshness line dates a page by the
+reports it shows. A new page type is one more entry in `PAGE_TYPES`: nothing else lists pages,
+so none can be forgotten by the preview or left without a date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .archive import Archive, Report
+from .downloads import tables_xlsx
+from .input_files import MAX_NARRATIVE_BYTES, read_capped
+from .narrative import strip_front_matter
+from .overviews import RollUp, kind_title
+from .periods import parse_period
+from .print_cover import cover_html, report_anchor
+from .problems import Location, Problem
+from .site_pages import PageWriter, awards_body, home_body, unit_body, units_body, year_body, year_periods
+from .tables import Table
+from .urls import AWARDS, HOME, UNITS, download_path, print_page, unit_page, year_page, year_workbook_path
+
+if TYPE_CHECKING:
+    from .publication import Publication
+
+GROUP_OVER = 30  # reports a year lists flat; more are grouped under their parent units
+
+Nav = list  # MkDocs' nav structure: titles → paths or nested lists
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    pages: Callable[[Archive], list[str]]
+    # Writes one page's title, body and downloads into the publication; returns the docs paths
+    # written. `whole` is False in a quick preview: downloads that gather a whole year or the whole
+    # archive (workbooks) wait for the next full build, which the preview's box says.
+    write: Callable[[Publication, str, bool], set[str]]
+    # The reports a page shows: its freshness date, and what a saved record file makes stale.
+    shows: Callable[[Archive, str], list[Report]]
+    # True when the page repeats the narratives themselves, so a saved narrative makes it stale too.
+    shows_narratives: bool = False
+    # Its place in the navigation: a top-level section, or None when another type lists its pages.
+    nav: Callable[[Publication], dict] | None = None
+    searched: bool = True
+
+    def affected(self, archive: Archive, reports: list[Report]) -> list[str]:
+        """Its pages that show any of these reports."""
+        keys = {report.key for report in reports}
+        return [page for page in self.pages(archive) if any(r.key in keys for r in self.shows(archive, page))]
+
+
+# --- what each page shows --------------------------------------------------------------------
+
+def _every_report(archive: Archive, src_uri: str) -> list[Report]:
+    return list(archive.reports.values())
+
+
+def _year_of(src_uri: str) -> int:
+    return int(src_uri.split("/", 1)[0])
+
+
+def _reports_of_year(archive: Archive, src_uri: str) -> list[Report]:
+    year = _year_of(src_uri)
+    return [r for r in archive.reports.values() if r.period.year == year]
+
+
+def _unit_id(src_uri: str) -> str:
+    return src_uri.removeprefix("units/").removesuffix("/index.md")
+
+
+def _reports_below(archive: Archive, src_uri: str) -> list[Report]:
+    """A unit page rolls up the unit and every unit below it."""
+    found, todo = [], [_unit_id(src_uri)]
+    while todo:
+        current = todo.pop()
+        found += archive.reports_of(current)
+        todo += [child.id for child in archive.units.children(current)]
+    return found
+
+
+# --- how each page is written ----------------------------------------------------------------
+
+def _page(publication: Publication, src_uri: str, title: str, build: Callable[[PageWriter], None]) -> PageWriter:
+    writer = PageWriter(src_uri, publication.directory_urls, publication.downloads, publication.localise,
+                        publication.stash)
+    writer.saved_as = (title,)
+    build(writer)
+    publication.saved_names.update(writer.saved_names)
+    publication.bodies[src_uri] = writer.markdown()
+    publication.titles[src_uri] = publication.localise(title)
+    return writer
+
+
+def _write_home(publication: Publication, src_uri: str, whole: bool) -> set[str]:
+    archive = publication.archive
+    _page(publication, HOME, publication.site_name, lambda w: home_body(archive, w))
+    if publication.archive_downloads:  # made once every CSV exists (publish); kept by a quick preview
+        publication.bodies[HOME] += publication.archive_downloads_section()
+    return {HOME}
+
+
+def _write_year(publication: Publication, src_uri: str, whole: bool) -> set[str]:
+    archive, year = publication.archive, _year_of(src_uri)
+    writer = _page(publication, src_uri, f"{year}年", lambda w: year_body(archive, year, w))
+    prefix = download_path(src_uri, "")
+    written = {src_uri} | {p for p in publication.downloads if p.startswith(prefix) and p.endswith(".csv")}
+    if not writer.tables or not whole:
+        return written
+    # The workbook holds the very tables the year page shows, sheet by sheet.
+    publication.downloads[year_workbook_path(year)] = tables_xlsx(
+        [(publication.localise(_sheet_title(table)), table) for table in writer.tables]
+    )
+    return written | {year_workbook_path(year)}
+
+
+def _write_unit(publication: Publication, src_uri: str, whole: bool) -> set[str]:
+    archive, unit_id = publication.archive, _unit_id(src_uri)
+    if publication.rollup is None:
+        publication.rollup = RollUp(archive)
+    rollup = publication.rollup
+    _page(publication, src_uri, archive.units[unit_id].name, lambda w: unit_body(archive, unit_id, rollup, w))
+    prefix = download_path(src_uri, "")  # a page's tables are downloaded from under its path
+    return {src_uri} | {p for p in publication.downloads if p.startswith(prefix)}
+
+
+def _write_units(publication: Publication, src_uri: str, whole: bool) -> set[str]:
+    _page(publication, UNITS, "單位", lambda w: units_body(publication.archive, w))
+    return {UNITS}
+
+
+def _write_awards(publication: Publication, src_uri: str, whole: bool) -> set[str]:
+    _page(publication, AWARDS, "獲獎榜", lambda w: awards_body(publication.archive, w))
+    return {AWARDS}
+
+
+def _write_print(publication: Publication, src_uri: str, whole: bool) -> set[str]:
+    year = _year_of(src_uri)
+    publication.bodies[src_uri] = _print_body(publication, year, src_uri)
+    publication.titles[src_uri] = publication.localise(f"{year}年全部報告（列印）")
+    return {src_uri}
+
+
+def _print_body(publication: Publication, year: int, src: str) -> str:
+    """A cover and contents, then every narrative of the year, full year first then registry
+    order, each starting a new sheet where the contents link to."""
+    archive = publication.archive
+    reports = [r for period in year_periods(archive, year) for r in archive.reports_in(period)]
+    parts = [publication.stash(cover_html(publication.site_name, year, reports, publication.localise))]
+    for report in reports:
+        body, _ = strip_front_matter(_narrative_text(report))
+        parts.append(publication.stash(f'<div class="bulletin-page-break" id="{report_anchor(report)}"></div>'))
+        # Problems were reported when the archive was loaded; a printed copy adds none.
+        parts.append(publication.expanded_report(report, body, src, []))
+    return "\n\n".join(parts) + "\n"
+
+
+def _narrative_text(report: Report) -> str:
+    """A narrative read again for a print page; one not UTF-8, or deleted since the archive was
+    loaded (a folder removed while a preview rebuilt), is printed without its text: the load
+    reported the first, and the second is the next build's to report."""
+    if report.narrative_file is None:
+        return ""
+    # Never blocks on a file that became a pipe meanwhile (see input_files.py); any fault is ""
+    data = read_capped(report.narrative_file, report.narrative_path, MAX_NARRATIVE_BYTES,
+                       lambda size: Problem(Location(report.narrative_path), "", ""), [])
+    try:
+        return data.decode("utf-8-sig") if data is not None else ""
+    except UnicodeDecodeError:
+        return ""
+
+
+def _sheet_title(table: Table) -> str:
+    """Sheet names from the comparison's key (visits-2021-H1): 看望慰問, or 看望慰問（上半年）."""
+    kind_key, _, code = table.key.partition("-")
+    period = parse_period(code)
+    if period.part is None:
+        return kind_title(kind_key)
+    return f"{kind_title(kind_key)}（{period.label.removeprefix(f'{period.year}年')}）"
+
+
+# --- where each sits in the navigation -------------------------------------------------------
+
+def _home_nav(publication: Publication) -> dict:
+    return {publication.localise("首頁"): HOME}
+
+
+def _years_nav(publication: Publication) -> dict:
+    """A section per year, newest first: its overview, its print page, then its reports."""
+    archive, localise = publication.archive, publication.localise
+    return {localise("年度"): [{localise(f"{year}年"): _year_entries(publication, year)}
+                                for year in reversed(archive.years())]}
+
+
+def _year_entries(publication: Publication, year: int) -> list:
+    """With `navigation.prune` a page carries only its own open sections, so a year keeps them
+    small: over `GROUP_OVER` reports, they are listed under their parent units."""
+    archive = publication.archive
+    reports = [r for p in year_periods(archive, year) for r in archive.reports_in(p)]
+    entries: list = [year_page(year), print_page(year)]
+    if len(reports) <= GROUP_OVER:
+        return entries + [r.page_path for r in reports]
+    groups: dict[str | None, list[str]] = {}
+    for report in reports:
+        groups.setdefault(_group_key(archive, report), []).append(report.page_path)
+    entries += groups.pop(None, [])
+    for unit_id, pages in groups.items():
+        if unit_id is not None:
+            entries.append({publication.localise(archive.units[unit_id].name): pages})
+    return entries
+
+
+def _group_key(archive: Archive, report: Report) -> str | None:
+    """The unit a report is listed under in a large year: its own if it has children, else its parent."""
+    unit = report.unit
+    return unit.id if archive.units.children(unit.id) else unit.parent
+
+
+def _units_nav(publication: Publication) -> dict:
+    """The unit tree, nested as the registry nests it, behind the index of every unit."""
+    archive = publication.archive
+
+    def entry(unit_id: str) -> dict:
+        name = publication.localise(archive.units[unit_id].name)
+        children = archive.units.children(unit_id)
+        if not children:
+            return {name: unit_page(unit_id)}
+        return {name: [unit_page(unit_id), *(entry(child.id) for child in children)]}
+
+    return {publication.localise("單位"): [UNITS, *(entry(root.id) for root in archive.units.roots())]}
+
+
+def _awards_nav(publication: Publication) -> dict:
+    return {publication.localise("獲獎榜"): AWARDS}
+
+
+# In the order pages are written and sections appear in the navigation.
+PAGE_TYPES: list[PageType] = [
+    PageType("home", lambda archive: [HOME], _write_home, _every_report, nav=_home_nav),
+    PageType("year", lambda archive: [year_page(year) for year in archive.years()], _write_year, _reports_of_year,
+             nav=_years_nav),
+    PageType("unit", lambda archive: [unit_page(unit_id) for unit_id in archive.units.units], _write_unit,
+             _reports_below),  # listed in the unit tree
+    PageType("units", lambda archive: [UNITS], _write_units, _every_report, nav=_units_nav),
+    PageType("awards", lambda archive: [AWARDS], _write_awards, _every_report, nav=_awards_nav),
+    # A print page repeats every report of its year: search should lead to the reports.
+    PageType("print", lambda archive: [print_page(year) for year in archive.years()], _write_print,
+             _reports_of_year, shows_narratives=True, searched=False),  # listed under its year
+]
+
+
+def page_type_of(archive: Archive, src_uri: str) -> PageType | None:
+    for page_type in PAGE_TYPES:
+        if src_uri in page_type.pages(archive):
+            return page_type
+    return None
