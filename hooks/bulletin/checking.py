@@ -37,15 +37,33 @@ _MAY_HOLD_HTML = re.compile(r"[<{]|\]\(|\]:")
 
 def site_problems(config: SiteConfig, result: LoadResult) -> list[Problem]:
     """The problems the build finds after loading: clashes with generated files, unsafe HTML."""
-    docs = Path(os.path.relpath(config.docs_dir, config.project_dir)).as_posix()  # as the hooks name it
-    files = {path.relative_to(config.docs_dir).as_posix(): path for path in result.docs_files}
+    return clash_problems(config, result) + page_html_problems(config, result)
+
+
+def clash_problems(config: SiteConfig, result: LoadResult) -> list[Problem]:
+    """Hand-written files where generated ones go: the build stops on these before any page
+    (the hooks' on_files), so the HTML of the pages is never judged when there is one."""
+    files = _docs_files(config, result)
     generated = generated_files(list(files), page_paths(result.archive),
                                 hashed_assets(config.docs_dir, config.assets),
                                 lambda: _downloads(result.archive))
-    problems = clashes(files, generated, docs, config.directory_urls)
+    return clashes(files, generated, _docs(config), config.directory_urls)
+
+
+def page_html_problems(config: SiteConfig, result: LoadResult) -> list[Problem]:
+    """What the allowlist takes out of each page of the docs folder (warnings in the build)."""
+    files = _docs_files(config, result)
     pages = {src: result.pages.get(shown_path(path, config.project_dir)) for src, path in files.items()}
-    return problems + html_problems({src: text for src, text in pages.items() if text is not None and src.endswith(".md")},
-                                    docs, config.markdown_extensions)
+    return html_problems({src: text for src, text in pages.items() if text is not None and src.endswith(".md")},
+                         _docs(config), config.markdown_extensions)
+
+
+def _docs(config: SiteConfig) -> str:
+    return Path(os.path.relpath(config.docs_dir, config.project_dir)).as_posix()  # as the hooks name it
+
+
+def _docs_files(config: SiteConfig, result: LoadResult) -> dict[str, Path]:
+    return {path.relative_to(config.docs_dir).as_posix(): path for path in result.docs_files}
 
 
 def html_problems(pages: dict[str, str], docs: str, extensions: Iterable[tuple[str, dict]] = ()) -> list[Problem]:

@@ -2,7 +2,9 @@
 
 Each case starts from a small valid project (two units, one report with every kind's marker)
 and replaces or adds files. `tests/corpus/expected/<case>.txt` holds the exact lines the editor
-sees from `mkdocs build --strict`; `UPDATE_GOLDEN=1` rewrites them for review in `git diff`.
+sees from `mkdocs build --strict`; `UPDATE_GOLDEN=1` rewrites them for review in `git diff`
+(most from the core's checker in-process, see test_corpus.py; `tests/corpus/runner.py` builds
+every case for real and names any whose build prints other lines).
 """
 
 from __future__ import annotations
