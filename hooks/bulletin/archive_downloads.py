@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from html import escape
 
 from .archive import Archive, Report
 from .downloads import _number, _sheet_name, _sheet_rows  # the year workbooks' cells, exactly
+from .downloads import fixed_zip_times, zip_files
 from .funds import FUNDS_KEY
 from .language import Localise, localise_table
 from .overviews import kind_title
@@ -26,7 +25,6 @@ from .render import PageContext
 from .tables import BLANK, Cell, Column, Table
 from .urls import HOME
 
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # inside ZIP and XLSX files: the same bytes for the same tables
 PERIOD, UNIT = "期別", "單位"
 ARCHIVE_WORKBOOK = "downloads/archive/bulletin-archive.xlsx"
 ARCHIVE_ZIP = "downloads/archive/bulletin-csv.zip"
@@ -148,23 +146,4 @@ def archive_workbook(tables: Sequence[Table]) -> bytes:
 def csv_zip(files: Iterable[tuple[str, bytes]]) -> bytes:
     """Files under their saved names (UTF-8 names, flagged so Windows shows the Chinese); a name
     given twice (two units of one name) is kept twice, the second as name (2).csv."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for name, data in _unique(list(files)):
-            bundle.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
-
-
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)")
-
-
-def fixed_zip_times(packed: bytes) -> bytes:
-    """The same package with fixed timestamps (openpyxl writes the time of saving into it)."""
-    source = zipfile.ZipFile(io.BytesIO(packed))
-    files = []
-    for info in source.infolist():
-        data = source.read(info)
-        if info.filename == "docProps/core.xml":
-            data = _CORE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", data)
-        files.append((info.filename, data))
-    return csv_zip(files)
+    return zip_files(_unique(list(files)))

@@ -3,19 +3,25 @@
 Both are written from the same `Table` the page shows, cell by cell: a numeric cell is its page
 text without thousands separators (so Excel reads 14400 as a number), an approximate count keeps
 its 多, an empty cell (—) is empty. CSV is UTF-8 with a byte-order mark, which Excel needs to
-open Chinese text correctly.
+open Chinese text correctly. A workbook holds no time of building (fixed_zip_times), so the same
+tables give the same bytes in every build, under any generator, and a deploy sends it only when
+it changed.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from .formatting import MISSING
 from .tables import Cell, Column, Table
 
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # inside ZIP and XLSX files: the same bytes for the same tables
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)")
 _XLSX_SHEET_NAME_LIMIT = 31
 _XLSX_FORBIDDEN = str.maketrans({c: "－" for c in "[]:*?/\\"})
 
@@ -70,7 +76,28 @@ def tables_xlsx(sheets: Sequence[tuple[str, Table]]) -> bytes:
                     cell.data_type = "s"  # never a formula, whatever the text starts with
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return fixed_zip_times(buffer.getvalue())
+
+
+def zip_files(files: Iterable[tuple[str, bytes]]) -> bytes:
+    """Files packed under their names, each with FIXED_TIME (UTF-8 names are flagged by zipfile)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for name, data in files:
+            bundle.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+def fixed_zip_times(packed: bytes) -> bytes:
+    """The same package with fixed timestamps (openpyxl writes the time of saving into it)."""
+    source = zipfile.ZipFile(io.BytesIO(packed))
+    files = []
+    for info in source.infolist():
+        data = source.read(info)
+        if info.filename == "docProps/core.xml":
+            data = _CORE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", data)
+        files.append((info.filename, data))
+    return zip_files(files)
 
 
 def _sheet_rows(table: Table) -> list[list[str]]:

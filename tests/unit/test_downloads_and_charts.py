@@ -3,6 +3,7 @@
 import csv
 import io
 import xml.etree.ElementTree as ET
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -100,3 +101,9 @@ def test_long_period_labels_each_have_a_line_of_their_own():
     labels = tuple(f"{y}年第{q}季度" for y in (2019, 2020, 2021) for q in "一二三四")
     chart = Chart("q", "季度", labels, (Series("人次", (Decimal(1),) * 12, ("1",) * 12),), "人次")
     assert render_chart(chart).count('<div class="bulletin-bar-label">') == 12
+
+
+def test_a_year_workbook_holds_no_time_of_building_so_two_builds_give_the_same_bytes(archive):
+    package = zipfile.ZipFile(io.BytesIO(tables_xlsx([("看望慰問", year_comparison(archive, Period(2021), "visits"))])))
+    assert {info.date_time for info in package.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    assert package.read("docProps/core.xml").decode().count("2000-01-01T00:00:00Z") == 2
