@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -38,10 +39,30 @@ http {{
 """
 
 
+# pytest-xdist's workers ("gw0", "gw1" …) each take ports from their own block below the kernel's
+# ephemeral range (32768 up), so two workers never pick the same free port in the moment before
+# their servers bind it; a random start within the block keeps two runs at once apart too.
+PORT_BLOCKS = range(10000, 32000, 1000)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A loopback port nothing listens on now, for a server the caller starts next."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return sock.getsockname()[1]
+    low = PORT_BLOCKS[int(worker[2:]) % len(PORT_BLOCKS)]
+    start = random.randrange(PORT_BLOCKS.step)
+    for offset in range(PORT_BLOCKS.step):
+        port = low + (start + offset) % PORT_BLOCKS.step
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free loopback port in {low}-{low + PORT_BLOCKS.step - 1}")
 
 
 def nginx_binary() -> str:
