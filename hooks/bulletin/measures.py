@@ -40,7 +40,7 @@ def measure_columns(kind_key: str, money_unit: str) -> tuple[Column, ...]:
         return tuple(columns)
     # One figure per group and field (收繳金額, 撥付下級金額): overviews add a group only to itself.
     by = kind.field(kind.total_by)
-    groups = (*by.type.options, *(() if by.required else (UNSORTED,)))
+    groups = (*kind.total_by_options, *(() if by.required else (UNSORTED,)))
     return tuple(Column(f"{group}{c.header}", True, f"{c.field}:{group}") for group in groups for c in columns)
 
 
@@ -62,7 +62,7 @@ def report_measures(archive: Archive, report: Report, kind_key: str) -> Measures
         return {
             column.field + group: cell.value
             for group, row in totals
-            for column, cell in zip(table.columns, row)
+            for column, cell in zip(table.columns, row, strict=True)
             if column.field + group in wanted and isinstance(cell.value, Count | Decimal | YuanAtLeast)
         }
 
@@ -73,8 +73,18 @@ def add(a: Measures, b: Measures) -> Measures:
     """Field by field; a field missing on one side keeps the other's value."""
     total = dict(a)
     for field, value in b.items():
-        total[field] = total[field] + value if field in total else value
+        total[field] = _plus(field, total[field], value) if field in total else value
     return total
+
+
+def _plus(field: str, a: Value, b: Value) -> Value:
+    """Counts to counts, yuan to yuan. A field holds one of them in every report of its kind, so a
+    mix is a bug upstream: it fails here naming the field, never as a count read as yuan."""
+    if isinstance(a, Count) and isinstance(b, Count):
+        return a + b
+    if not isinstance(a, Count) and not isinstance(b, Count):
+        return a + b
+    raise TypeError(f"measure {field}: cannot add {a!r} and {b!r}, a count and an amount")
 
 
 def total_of(measures: Iterable[Measures]) -> Measures:
