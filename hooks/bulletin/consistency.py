@@ -24,8 +24,9 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
-from .amounts import AmountError, Count, digits_of, parse_count, parse_money
+from .amounts import AmountError, Count, YuanAtLeast, digits_of, parse_count, parse_money
 from .archive import Report
 from .fieldtypes import CountOf, Money
 from .kinds import KINDS
@@ -181,4 +182,6 @@ def _agrees(typed: object, spec: FieldSpec, kind: Kind, records) -> bool:
 
 def _figure(value: object) -> object:
     """What a typed figure must equal, 多 aside (120 typed for a record of 120多, 1800元 for 1800多元)."""
-    return value.value if isinstance(value, Count) else digits_of(value)
+    if isinstance(value, Count):
+        return value.value
+    return digits_of(value) if isinstance(value, Decimal | YuanAtLeast) else value

@@ -15,6 +15,7 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 from .fieldtypes import BOOL_TAG, Choice, CountOf, Date, FieldType, FieldValueError, Money, Percent, Text
 from .problems import Location, Problem, expected, expected_nothing, spaced, unknown_name
@@ -264,16 +265,33 @@ def _read_field(reader: _Reader, name: str, node: Node, nodes: dict[tuple[str, s
         return None
     nodes.update({(name, setting): value for setting, (_, value) in given.items()})
     field_type = _field_type(type_name, roles)
-    kept = {k: v for k, v in roles.items() if k in ("required", "private", "names", "part_of", "fund")}
-    return FieldSpec(name=name, label=label, type=field_type, **kept)
+    return FieldSpec(name=name, label=label, type=field_type, required=bool(roles.get("required")),
+                     private=bool(roles.get("private")), names=bool(roles.get("names")),
+                     part_of=roles.get("part_of"), fund=roles.get("fund"))
 
 
-def _roles(reader: _Reader, path: str, given: dict[str, tuple[Node, Node]]) -> dict[str, object]:
+class _Roles(TypedDict, total=False):
+    """A field's settings besides type and label, as read; None where the setting was a mistake (reported)."""
+
+    required: bool | None
+    private: bool | None
+    names: bool | None
+    measure: tuple[str, ...]
+    options: tuple[str, ...]
+    part_of: str | None
+    fund: str | None
+    max_length: int | None
+
+
+def _roles(reader: _Reader, path: str, given: dict[str, tuple[Node, Node]]) -> _Roles:
     """The settings besides type and label, each read by what it holds."""
-    roles: dict[str, object] = {}
-    for setting in ("required", "private", "names"):
-        if setting in given:
-            roles[setting] = reader.flag(given[setting][1], f"{path}.{setting}")
+    roles: _Roles = {}
+    if "required" in given:
+        roles["required"] = reader.flag(given["required"][1], f"{path}.required")
+    if "private" in given:
+        roles["private"] = reader.flag(given["private"][1], f"{path}.private")
+    if "names" in given:
+        roles["names"] = reader.flag(given["names"][1], f"{path}.names")
     if "measure" in given:
         roles["measure"] = reader.words(given["measure"][1], f"{path}.measure", "1 至 4 個中文字的量詞", 4, MEASURE_WORD)
     if "options" in given:
@@ -292,11 +310,15 @@ def _roles(reader: _Reader, path: str, given: dict[str, tuple[Node, Node]]) -> d
     return roles
 
 
-def _field_type(type_name: str, roles: dict[str, object]) -> FieldType:
+def _field_type(type_name: str, roles: _Roles) -> FieldType:
     if type_name == "text":
         return Text(roles.get("max_length") or TEXT_LIMIT)
     if type_name == "count":
         return CountOf(roles["measure"])
     if type_name == "choice":
         return Choice(roles["options"])
-    return {"money": Money, "date": Date, "percent": Percent}[type_name]()
+    if type_name == "money":
+        return Money()
+    if type_name == "date":
+        return Date()
+    return Percent()

@@ -6,6 +6,9 @@ lengths are never added: a half-year report sits in its own table, beside the fu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
 from .archive import Archive, Report
 from .funds import FUNDS_KEY, FUNDS_TITLE
 from .kinds import KINDS
@@ -16,6 +19,9 @@ from .periods import Period
 from .tables import TOTAL_LABEL, Cell, Column, Table, approximate_notes
 from .units import Unit
 from .urls import unit_page
+
+if TYPE_CHECKING:
+    from .kinds.awards import Award
 
 OWN_LABEL = "本單位"
 
@@ -32,7 +38,7 @@ def adds_across_reports(kind_key: str) -> bool:
     return kind_key == FUNDS_KEY or not KINDS[kind_key].stock
 
 
-def _columns_in_use(columns: list[Column], rows: list[Measures]) -> list[Column]:
+def _columns_in_use(columns: Sequence[Column], rows: list[Measures]) -> list[Column]:
     return [c for c in columns if any(c.field in row for row in rows)]
 
 
@@ -173,30 +179,31 @@ def awards_by_level(archive: Archive) -> list[Table]:
     from .kinds.awards import LEVELS  # the awards kind owns its levels
 
     kind = KINDS["awards"]
-    won: dict[str, list[tuple[Report, object]]] = {}
-    apart: dict[str, list[tuple[Report, object]]] = {}
+    won: dict[str, list[tuple[Report, Award]]] = {}
+    apart: dict[str, list[tuple[Report, Award]]] = {}
     # Oldest first by when the period ended, units in registry order within a period.
     for report in sorted(archive.reports.values(), key=lambda r: (r.period, archive.units.position(r.unit.id))):
-        for award in report.records.get("awards", ()):
-            (won if kind.counted(award) else apart).setdefault(award.level, []).append((report, award))
+        for award in cast("list[Award]", report.records.get("awards", [])):  # the awards kind's record class
+            level = award.level or ""  # required: a record without one is refused before it gets here
+            (won if kind.counted(award) else apart).setdefault(level, []).append((report, award))
     tables = [_awards_table(archive, f"awards-{LEVELS.index(level)}", f"{level}級獎項", won[level])
               for level in reversed(LEVELS) if level in won]
     nominated = [entry for level in reversed(LEVELS) for entry in apart.get(level, ())]
-    if nominated:
+    if nominated and kind.apart is not None:  # only a kind that sets records apart has any
         tables.append(_awards_table(archive, "awards-apart", f"{kind.apart.title}（未獲獎，不計入獲獎數）", nominated,
                                     apart=True))
     return tables
 
 
-def _awards_table(archive: Archive, key: str, title: str, entries: list[tuple[Report, object]],
+def _awards_table(archive: Archive, key: str, title: str, entries: list[tuple[Report, Award]],
                   apart: bool = False) -> Table:
     money_unit = archive.settings.money_unit
     rows = []
     for report, award in entries:
         rows.append((
             Cell(report.period.code, report.period.label),
-            *((Cell(award.level, award.level), Cell(award.status, award.status)) if apart else ()),
-            Cell(award.title, award.title),
+            *((Cell(award.level, award.level or "—"), Cell(award.status, award.status or "—")) if apart else ()),
+            Cell(award.title, award.title or "—"),
             Cell(award.rank, award.rank or "—"),
             Cell(award.recipient_type, award.recipient_type or "—"),
             Cell(award.recipient, award.recipient or "—"),

@@ -202,6 +202,12 @@ class Kind:
     def field(self, name: str) -> FieldSpec:
         return next(s for s in self.fields if s.name == name)
 
+    @property
+    def total_by_options(self) -> tuple[str, ...]:
+        """The options of the total_by field (made sure to be a choice above); () without total_by."""
+        spec = None if self.total_by is None else self.field(self.total_by)
+        return spec.type.options if spec is not None and isinstance(spec.type, Choice) else ()
+
     def counted(self, record: Record) -> bool:
         """Whether a record's figures enter totals: not when its kind sets it apart."""
         return self.apart is None or getattr(record, self.apart.field) not in self.apart.values

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .amounts import Count, is_lower_bound
+from .amounts import Count, YuanAtLeast, is_lower_bound
 from .formatting import MISSING, format_count, format_money, format_percent, format_share
 
-WITHHELD = "（不公開）"  # a private value in a column that another record of the table made public
 from .schema import CountOf, FieldSpec, Kind, Money, Percent, Record
 
+WITHHELD = "（不公開）"  # a private value in a column that another record of the table made public
 TOTAL_LABEL = "合計"
 APPROXIMATE_NOTE = "帶「多」的數字為約數；含約數的合計為下限。"
 DEFAULT_COUNT_NOTE = "未註明數量的項目按一項計。"
@@ -64,9 +64,9 @@ def format_value(value: object, field_type: object, money_unit: str, measure: st
         return MISSING
     if isinstance(value, Count):
         return format_count(value) + measure
-    if isinstance(field_type, Money):
+    if isinstance(field_type, Money) and isinstance(value, Decimal | YuanAtLeast):
         return format_money(value, money_unit)
-    if isinstance(field_type, Percent):
+    if isinstance(field_type, Percent) and isinstance(value, Decimal):
         return format_percent(value)
     return str(value)
 
@@ -139,13 +139,14 @@ def _records_table(kind: Kind, records: Sequence[Record], money_unit: str, hidde
                     for r in _ratios_after(kind, spec, specs)]
         rows.append(tuple(row))
     notes: list[str] = []
-    total, group_totals = None, ()
+    total: tuple[Cell, ...] | None = None
+    group_totals: tuple[tuple[Cell, ...], ...] = ()
     if totals and kind.totalled and records and any(s.totalled for s in specs):
         if kind.total_by is None:
             total = _total_row(kind, specs, records, money_unit, TOTAL_LABEL, TOTAL_LABEL)
         else:
             group_totals = tuple(_total_row(kind, specs, group, money_unit, label, f"{TOTAL_LABEL}（{label}）")
-                                 for label, group in groups(kind, records).items())
+                                 for label, group in groups(kind, kind.total_by, records).items())
     notes.extend(approximate_notes(rows))
     if any(s.default is not None and isinstance(s.type, CountOf) for s in specs) and any(
         getattr(r, s.name) == s.default and s.name not in r.locations for r in records for s in specs
@@ -157,12 +158,11 @@ def _records_table(kind: Kind, records: Sequence[Record], money_unit: str, hidde
 UNSORTED = "未分類"  # the group of records that leave the kind's total_by field empty
 
 
-def groups(kind: Kind, records: Sequence[Record]) -> dict[str, list[Record]]:
+def groups(kind: Kind, total_by: str, records: Sequence[Record]) -> dict[str, list[Record]]:
     """Records by the value of the kind's total_by field, in the order of its options."""
-    spec = kind.field(kind.total_by)
-    found: dict[str, list[Record]] = {label: [] for label in (*spec.type.options, UNSORTED)}
+    found: dict[str, list[Record]] = {label: [] for label in (*kind.total_by_options, UNSORTED)}
     for record in records:
-        found[getattr(record, spec.name) or UNSORTED].append(record)
+        found[getattr(record, total_by) or UNSORTED].append(record)
     return {label: group for label, group in found.items() if group}
 
 

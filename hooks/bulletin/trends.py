@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from .amounts import Yuan, YuanAtLeast
 from .archive import Archive, Report
 from .charts import Chart, Series
 from .funds import FUNDS_KEY
@@ -76,14 +77,16 @@ def _charts(archive: Archive, groups: Sequence[tuple[Period, list[Report]]], pre
 def _funds_by_purpose(archive: Archive, groups) -> tuple[tuple[str, ...], tuple[Series, ...]] | None:
     money_unit = archive.settings.money_unit
     categories: list[str] = []
-    per_period: list[dict[str, Decimal]] = []
+    per_period: list[dict[str, Yuan]] = []  # a lower bound (1800多元) stays one through the sum
     for period, reports in groups:
-        amounts: dict[str, Decimal] = {}
+        amounts: dict[str, Yuan] = {}
         for report in reports:
             table = archive.table(report, FUNDS_KEY)
             fields = [c.field for c in table.columns]
             for row in table.rows:
                 purpose, total = row[fields.index("purpose")].value, row[fields.index("total")].value
+                if not isinstance(purpose, str) or not isinstance(total, Decimal | YuanAtLeast):
+                    raise TypeError(f"funds row of {report.data_path}: purpose {purpose!r}, total {total!r}")
                 amounts[purpose] = amounts.get(purpose, Decimal(0)) + total
         if amounts:
             categories.append(period.label)
