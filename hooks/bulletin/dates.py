@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .periods import DateError, PartialDate, parse_date, partial_date
 
@@ -54,7 +55,7 @@ class DateList:
 
     def __str__(self) -> str:
         shown = [str(self.dates[0])]
-        shown += [_after(before, date) for before, date in zip(self.dates, self.dates[1:])]
+        shown += [_after(before, date) for before, date in pairwise(self.dates)]
         return "、".join(shown)
 
 
@@ -98,7 +99,7 @@ def parse_dates(text: str, year: int | None = None) -> DateValue:
         dates.append(_part(piece.strip(), dates[-1] if dates else None, year))
     if len(dates) == 1:
         return dates[0]
-    for earlier, later in zip(dates, dates[1:]):
+    for earlier, later in pairwise(dates):
         if earlier.last_day >= later.first_day:
             if is_range:
                 raise DateError("由早到晚的日期範圍，例如 2021年4月至6月",

@@ -64,7 +64,7 @@ def tables_xlsx(sheets: Sequence[tuple[str, Table]]) -> bytes:
     from openpyxl import Workbook  # imported here: only year overviews need it
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet every new workbook starts with
     used: set[str] = set()
     for name, table in sheets:
         sheet = workbook.create_sheet(_sheet_name(name, used))

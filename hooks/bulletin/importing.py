@@ -143,11 +143,11 @@ def import_rows(sheets: dict[str, list[list[object]]], shown_as: str, units: Uni
                     problems.append(expected_nothing(Location(where, row_number, 1), spec.name, spec.label,
                                                      f"這一欄必填：填寫「{spec.label}」"))
                     ok = False
-            if ok and period is not None:
+            if ok and unit_id is not None and period is not None:
                 where_cells = {name: index + 1 for index, name in columns.items()}
                 ok = _judged(kind, record, where_cells, Location(where, row_number, 1), period, problems,
                              seen, (unit_id, sheet, row_number))
-            if ok:
+            if ok and unit_id is not None:
                 result.rows.setdefault(unit_id, {}).setdefault(kind.key, []).append(record)
                 result.count += 1
     return result
@@ -177,7 +177,7 @@ def _row_node(record: dict[str, str], columns: dict[str, int], row: int) -> yaml
     """A row as the node a record file would give, each value marked at its cell (lines and columns
     count from 0 in marks), so messages about a field point at its cell."""
     def mark(column: int) -> yaml.Mark:
-        return yaml.Mark("", 0, row - 1, column - 1, None, None)
+        return yaml.Mark("", 0, row - 1, column - 1, None, 0)
 
     pairs = [(yaml.ScalarNode(_STR, name, mark(columns[name]), mark(columns[name])),
               yaml.ScalarNode(_STR, text, mark(columns[name]), mark(columns[name]))) for name, text in record.items()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Set
 from pathlib import Path
 
 from .archive import Archive, Report
@@ -40,7 +41,7 @@ def doubtful_kinds(found: list[Problem], data_shown: str) -> set[str] | None:
     kinds = set()
     for problem in found:
         if problem.location.path == data_shown:
-            key = re.match(r"[^.\[]*", problem.field)[0]
+            key = re.split(r"[.\[]", problem.field, maxsplit=1)[0]
             if not key:
                 return None
             kinds.add(key)
@@ -48,7 +49,7 @@ def doubtful_kinds(found: list[Problem], data_shown: str) -> set[str] | None:
 
 
 def check_narrative(path: Path, report: Report, archive: Archive, problems: list[Problem],
-                    doubtful: set[str] | None = frozenset()) -> None:
+                    doubtful: Set[str] | None = frozenset()) -> None:
     """Markers well-formed, no title of its own, every kind with records shown by a marker.
 
     The figures it states and quotes are held to the records only for kinds not `doubtful`
@@ -81,7 +82,7 @@ def check_narrative(path: Path, report: Report, archive: Archive, problems: list
             ))
 
 
-def _check_figures(body: str, first_line: int, markers, report: Report, archive: Archive, doubtful: set[str],
+def _check_figures(body: str, first_line: int, markers, report: Report, archive: Archive, doubtful: Set[str],
                    problems: list[Problem]) -> None:
     """Figures typed in the prose agree with the records; figure markers quote fields that have some."""
     held = dataclasses.replace(report, records={k: v for k, v in report.records.items() if k not in doubtful})

@@ -82,7 +82,7 @@ def other_script_words(title: str, text: str, convert: Iterable[Convert]) -> str
     own = set(words)
     found: dict[str, None] = {}
     for change in convert:
-        for before, after in zip(words, change(joined).split(_BREAK)):
+        for before, after in zip(words, change(joined).split(_BREAK), strict=True):
             if after != before and after not in own:
                 found[after.strip()] = None
     found.pop("", None)

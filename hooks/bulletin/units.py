@@ -202,7 +202,8 @@ def _check_parents(registry: UnitRegistry, problems: list[Problem]) -> None:
                                          registry.units))
             cut.append(unit.id)
             continue
-        seen, current = {unit.id}, unit.parent
+        seen = {unit.id}
+        current: str | None = unit.parent
         while current is not None and current in registry:
             if current in seen:
                 problems.append(Problem(

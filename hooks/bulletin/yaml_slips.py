@@ -70,7 +70,7 @@ def tree_slips(root: yaml.Node, text: str, shown_as: str) -> list[Problem]:
     second `people：39` under `- occasion：慰問` is folded into the same text and shows only there.
     The tree has been checked for aliases (yaml_source._check_tree), so each node is met once."""
     found = []
-    stack: list[tuple[yaml.Node, bool]] = [(root, True)]  # (node, may hold a slip)
+    stack: list[tuple[yaml.Node, bool | str]] = [(root, True)]  # (node, may hold a slip, or "comma")
     while stack:
         node, suspect = stack.pop()
         if isinstance(node, yaml.MappingNode):
@@ -100,7 +100,7 @@ def _scalar_slip(node: yaml.ScalarNode, shown_as: str, comma: bool) -> Problem |
             if match:
                 slip = candidate or _colon(match["key"])
                 break
-    if match is None:
+    if match is None or slip is None:  # a slip is found with every match
         return None
     mark = node.start_mark
     return _problem(shown_as, mark.line + 1, mark.column + match.start("sign") + 1, slip)

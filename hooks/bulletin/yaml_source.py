@@ -189,7 +189,7 @@ def _implicit_tag(node: Node) -> str:
         return _SEQ_TAG
     if isinstance(node, MappingNode):
         return _MAP_TAG
-    if node.style in ("", None):  # plain scalar: resolved by its text (37 → int, ~ → null)
+    if isinstance(node, ScalarNode) and node.style in ("", None):  # plain scalar: resolved by its text (37 → int, ~ → null)
         return _IMPLICIT.resolve(ScalarNode, node.value, (True, False))
     return _STR_TAG  # quoted or block scalar
 

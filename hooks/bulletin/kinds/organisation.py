@@ -32,12 +32,14 @@ def _check(record: OrganisationFigure) -> list[tuple[str, str, str]]:
     if any(c is not None for c in counts) and record.measure is None:
         problems.append(("measure", f"應為下列之一：{'、'.join(MEASURES)}，實為空白",
                          "填了數字就要寫明計量，例如 measure: 家"))
-    if all(c is not None and not c.at_least for c in counts):
-        if record.previous.value + record.current.value != record.total.value:
+    previous, current, total = counts
+    if previous is not None and current is not None and total is not None and not any(
+            c.at_least for c in (previous, current, total)):
+        if previous.value + current.value != total.value:
             problems.append((
                 "total",
-                f"應為上期累計 {record.previous.value} + 本期 {record.current.value} = "
-                f"{record.previous.value + record.current.value}，實為 \"{record.total.value}\"",
+                f"應為上期累計 {previous.value} + 本期 {current.value} = "
+                f"{previous.value + current.value}，實為 \"{total.value}\"",
                 "核對 previous、current、total 三個數字",
             ))
     return problems
