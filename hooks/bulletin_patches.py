@@ -1,0 +1,148 @@
+"""Every change we make to another package's internals, in one place, each guarded by its version.
+
+Three things the hooks cannot reach through a public API:
+
+- Material's search plugin calls `jieba.cut` on every section of every page; we route it through
+  our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py).
+- `mkdocs serve` makes a new Jinja environment per rebuild and compiles Material's templates
+  again; we let them share compiled templates (most of a quick preview's time).
+- watchdog polls every 0.5 s; a quick preview wants 0.1 s.
+
+Each patch is written against the version pinned in requirements.txt (`WRITTEN_FOR`). With any
+other version installed it is not applied: the site is still built correctly, only slower (or
+with Material's own word breaks), and the log says so. tests/unit/test_patches.py fails when a
+pin changes, so whoever upgrades reads this module again before the pins move.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+
+from bulletin.segmentation import SegmentCache
+
+log = logging.getLogger("mkdocs.hooks.bulletin.patches")
+
+# The versions these patches were written and tested against (requirements.txt pins them).
+WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "watchdog": "7.1.0", "jieba": "0.42.1"}
+
+SEARCH_PLUGIN = "material.plugins.search.plugin"
+
+
+def installed(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _guarded(package: str, what: str) -> bool:
+    """True when `package` is the version the patch was written for; else log why it is left out."""
+    version = installed(package)
+    if version == WRITTEN_FOR[package]:
+        return True
+    # INFO, not a warning: the site is still right, and a warning would stop a strict build.
+    log.info("%s %s is not the version %s this project was tested with: %s is left out.",
+             package, version, WRITTEN_FOR[package], what)
+    return False
+
+
+# --- Material's search plugin: jieba through our cache --------------------------------------
+
+class JiebaThroughCache:
+    """Stands in for `jieba` inside Material's search plugin: `cut` answers from the cache."""
+
+    def __init__(self, real: Any, cache: SegmentCache) -> None:
+        self._real, self.cache = real, cache
+
+    def cut(self, value: str | bytes, *args: Any, **kwargs: Any) -> list[str]:
+        return self.cache.words(value.decode("utf-8") if isinstance(value, bytes) else value)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
+def route_word_breaks(plugins: Any, cache_file: Path,
+                      cutter: Callable[[Any], Callable[[str], list[str]]]) -> SegmentCache | None:
+    """Material's jieba calls through a segment cache kept in `cache_file` (once per process;
+    later builds start a new round of the same cache). `cutter(real_jieba)` gives the cut function.
+    None when there is no search plugin, no jieba, or another Material version."""
+    search = next((p for p in plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
+    module = sys.modules.get(SEARCH_PLUGIN)
+    if search is None or module is None or getattr(module, "jieba", None) is None:
+        return None  # no Chinese segmentation to speed up
+    if isinstance(module.jieba, JiebaThroughCache):
+        module.jieba.cache.start_build()
+        return module.jieba.cache
+    if not (_guarded("mkdocs-material", "the search word-break cache") and
+            _guarded("jieba", "the search word-break cache")):
+        return None
+    real = module.jieba
+    identity = (f"jieba {real.__version__}; dict {search.config.get('jieba_dict')}; "
+                f"user {search.config.get('jieba_dict_user')}; cut through Simplified")
+    cache = SegmentCache(cache_file, lambda: cutter(real), identity)
+    module.jieba = JiebaThroughCache(real, cache)
+    return cache
+
+
+# --- MkDocs' theme: compiled templates shared between the rebuilds of `mkdocs serve` ----------
+
+class TemplatesInMemory(jinja2.BytecodeCache):
+    """Compiled theme templates kept between rebuilds. Jinja keys each entry by the template's
+    name and a checksum of its source, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = TemplatesInMemory()
+
+
+def share_compiled_templates() -> bool:
+    """Every Jinja environment MkDocs makes (one per rebuild, and the ones plugins make for
+    translations) shares `TEMPLATES`. Done once, in a serving process only."""
+    from mkdocs.theme import Theme
+
+    if getattr(Theme.get_env, "bulletin_cached", False):
+        return True
+    if not _guarded("mkdocs", "sharing compiled templates between previews"):
+        return False
+    get_env = Theme.get_env
+
+    def get_env_sharing_compiled_templates(self: Theme) -> jinja2.Environment:
+        env = get_env(self)
+        env.bytecode_cache = TEMPLATES
+        return env
+
+    get_env_sharing_compiled_templates.bulletin_cached = True  # type: ignore[attr-defined]
+    Theme.get_env = get_env_sharing_compiled_templates  # type: ignore[method-assign]
+    return True
+
+
+# --- watchdog: a shorter polling interval while previewing ----------------------------------
+
+def poll_every(server: Any, seconds: float) -> bool:
+    """MkDocs polls every 0.5 s; with a quick preview that wait was half of the time from a save
+    to the page. watchdog's interval is not public; if it moves, previews are only slower."""
+    if not (_guarded("watchdog", "the faster polling while previewing") and
+            _guarded("mkdocs", "the faster polling while previewing")):
+        return False
+    server.build_delay = seconds / 2  # MkDocs waits this long for more saves to follow
+    server.observer._timeout = seconds
+    for emitter in server.observer.emitters:
+        emitter._timeout = seconds
+    return True

@@ -1,0 +1,66 @@
+"""Our changes to other packages' internals are written for exact versions, and say so when they move."""
+
+import logging
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import bulletin_patches
+
+REQUIREMENTS = Path(__file__).parents[2] / "requirements.txt"
+
+
+def pins() -> dict[str, str]:
+    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", REQUIREMENTS.read_text(encoding="utf-8"), re.MULTILINE)
+    return {name.lower(): version for name, version in found}
+
+
+def test_every_patched_package_is_pinned_at_the_version_its_patch_was_written_for():
+    """A changed pin fails here: read bulletin_patches.py again, then move WRITTEN_FOR with it."""
+    assert {name: pins().get(name) for name in bulletin_patches.WRITTEN_FOR} == bulletin_patches.WRITTEN_FOR
+
+
+def test_the_installed_packages_are_the_versions_the_patches_were_written_for():
+    assert {name: bulletin_patches.installed(name) for name in bulletin_patches.WRITTEN_FOR} == \
+        bulletin_patches.WRITTEN_FOR
+
+
+def test_the_internals_the_patches_change_are_still_there():
+    import material.plugins.search.plugin as search
+    import watchdog.observers.polling
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.theme import Theme
+
+    assert hasattr(search, "jieba") and callable(Theme.get_env)
+    observer = watchdog.observers.polling.PollingObserver(timeout=0.5)
+    assert observer._timeout == 0.5 and hasattr(LiveReloadServer, "__init__")
+
+
+def test_polling_is_made_faster_on_the_version_it_was_written_for():
+    emitter = SimpleNamespace(_timeout=0.5)
+    server = SimpleNamespace(build_delay=0.25, observer=SimpleNamespace(_timeout=0.5, emitters=[emitter]))
+    assert bulletin_patches.poll_every(server, 0.1)
+    assert (server.build_delay, server.observer._timeout, emitter._timeout) == (0.05, 0.1, 0.1)
+
+
+def test_a_patch_is_left_out_with_a_line_in_the_log_when_another_version_is_installed(monkeypatch, caplog):
+    monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "watchdog", "0.0.1")
+    server = SimpleNamespace(build_delay=0.25, observer=SimpleNamespace(_timeout=0.5, emitters=[]))
+    with caplog.at_level(logging.INFO, logger="mkdocs.hooks.bulletin.patches"):
+        assert not bulletin_patches.poll_every(server, 0.1)
+    assert server.observer._timeout == 0.5
+    assert "watchdog 7.1.0 is not the version 0.0.1" in caplog.text
+    assert all(record.levelno < logging.WARNING for record in caplog.records)  # a strict build goes on
+
+
+def test_the_hooks_module_holds_no_build_state_only_the_adapter_and_its_events():
+    import inspect
+
+    import bulletin_hooks
+
+    state = {name: value for name, value in vars(bulletin_hooks).items()
+             if not name.startswith("__") and not name.isupper() and name != "log"
+             and not inspect.ismodule(value) and not inspect.isclass(value) and not inspect.isfunction(value)
+             and type(value).__module__ not in ("typing", "types", "collections.abc", "__future__")  # type aliases, imports
+             and not (name.startswith("on_") and inspect.ismethod(value) and value.__self__ is bulletin_hooks.site)}
+    assert list(state) == ["site"]
