@@ -29,6 +29,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts" / "bench"), str(ROOT / "hooks")]
@@ -49,11 +50,14 @@ def build(project: Path, jieba: bool = True) -> tuple[float, float]:
                "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()[-3000:]}")
+    # stderr to a file, not a pipe: nobody reads a pipe during wait4, and a full one would stall the build.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        if status != 0:
+            errors.seek(0)
+            raise SystemExit(f"build failed in {project}:\n{errors.read().decode()[-3000:]}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -66,12 +70,12 @@ def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, floa
     return statistics.median(times), peak, times
 
 
-def measure(size: int, runs: int, work: Path) -> dict[str, object]:
+def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
     project = work / f"archive-{size}"
     generate(project, size // YEARS, YEARS)
     floor = write_floor(project, work / f"floor-{size}")
     stock = write_floor(project, work / f"stock-{size}", stock=True)
-    figures: dict[str, object] = {"reports": size, "runs": runs}
+    figures: dict[str, Any] = {"reports": size, "runs": runs}  # counts, seconds, MB, a list of runs
     figures["ours cold"], figures["ours cold MB"] = build(project)
     figures["ours"], figures["ours MB"], figures["ours runs"] = median_of(project, runs)
     figures["floor"], figures["floor MB"], _ = median_of(floor, runs)
@@ -121,7 +125,10 @@ def serve_latencies(size: int, work: Path, edits: int = 5) -> dict[str, str]:
             narrative_seconds.append(_wait_for([page], token))
             text = records.read_text(encoding="utf-8")
             # The one suggestions record: its 提出 figure is the unit's own on the year and unit pages too.
-            submitted = re.search(r"submitted: (\d+)\n", text)[0]
+            found = re.search(r"submitted: (\d+)\n", text)
+            if found is None:
+                raise SystemExit(f"{records}: no suggestions record (submitted:) to edit")
+            submitted = found[0]
             figure = 900000 + time.time_ns() % 99999
             records.write_text(text.replace(submitted, f"submitted: {figure}\n", 1), encoding="utf-8")
             data_seconds.append(_wait_for([page, year_page, unit_page], f"{figure:,}"))

@@ -231,10 +231,10 @@ def new_release_id(root: Path) -> str:
 
 def next_release_id(names: list[str]) -> str:
     """Now, as an id later than every one of `names` (sorted), wherever they were listed."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     if names and now.strftime(RELEASE_ID) <= names[-1]:
         try:
-            now = dt.datetime.strptime(names[-1], RELEASE_ID).replace(tzinfo=dt.timezone.utc) + dt.timedelta(microseconds=1)
+            now = dt.datetime.strptime(names[-1], RELEASE_ID).replace(tzinfo=dt.UTC) + dt.timedelta(microseconds=1)
         except ValueError:  # a folder not named by us sorts after ours: cannot happen from publish
             pass
     return now.strftime(RELEASE_ID)
@@ -362,7 +362,9 @@ def carry_hashed_assets(previous: Path | None, new: Path, staging: Path | None =
     With `staging` (a folder beside the releases), each file is copied there first and renamed
     into place, so `new` only ever holds whole files: how a complete release is added to.
     """
-    added = {}
+    added: dict[str, dict[str, object]] = {}
+    if previous is None:  # a first release carries nothing
+        return added
     for name in hashed_files_missing(previous, new):
         step("carry")
         target = new / name
@@ -456,7 +458,7 @@ def claim_build_folder(root: Path) -> tuple[Path, int]:
 
     Made while holding the root lock, so a cleaner never sees the folder before its lock.
     """
-    token = f"{dt.datetime.now(dt.timezone.utc).strftime(RELEASE_ID)}-{os.getpid()}"
+    token = f"{dt.datetime.now(dt.UTC).strftime(RELEASE_ID)}-{os.getpid()}"
     building = root / "releases" / f".building-{token}"
     building.mkdir()
     fd = os.open(building, os.O_RDONLY | os.O_DIRECTORY)
@@ -476,6 +478,7 @@ def build(config_file: Path, building: Path, lock_fd: int) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(build_command(config_file, building), env=env, stderr=subprocess.PIPE,
                                pass_fds=(lock_fd,))
+    assert process.stderr is not None  # piped just above
     crash: list[bytes] = []
     for line in process.stderr:
         if crash or line.startswith(b"Traceback (most recent call last)"):
@@ -655,7 +658,7 @@ def rollback_to_release(argv: list[str]) -> list[str]:
     """
     if not argv or argv[0] != "rollback":
         return argv
-    out = []
+    out: list[str] = []
     for index, word in enumerate(argv):
         before = argv[index - 1] if index else ""
         if before == "--to" and ":" not in word:

@@ -7,10 +7,12 @@ as `deploy.verify` gives, the same hints, with the host's name and the `--to` to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import deploy
 from deploy_ssh import Connection, Destination
 
-REASONS = {
+REASONS: dict[str, Callable[..., str]] = {
     "no-manifest": lambda: f"沒有清單 {deploy.MANIFEST} 或 {deploy.CHECKSUMS}",
     "count": lambda: f"{deploy.MANIFEST} 與 {deploy.CHECKSUMS} 列的檔案數不同",
     "special": lambda name: f"含有不是一般檔案的 {name}（例如符號連結）",

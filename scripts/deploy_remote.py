@@ -46,13 +46,16 @@ class HostSession:
     def __init__(self, connection: Connection, wait: float, command: str, *args: str) -> None:
         self.connection, self.wait = connection, wait
         self.process = connection.start(command, *args)
+        # Connection.start pipes all three.
+        assert self.process.stdin is not None and self.process.stdout is not None and self.process.stderr is not None
+        self.stdin, self.stdout, stderr = self.process.stdin, self.process.stdout, self.process.stderr
         self.errors: list[bytes] = []
-        self.reader = threading.Thread(target=lambda: self.errors.extend(self.process.stderr), daemon=True)
+        self.reader = threading.Thread(target=lambda: self.errors.extend(stderr), daemon=True)
         self.reader.start()
 
     def answer(self) -> tuple[str, str] | None:
         """The next answer as (word, rest), None at the end; an `error` raises its sentence."""
-        for raw in self.process.stdout:
+        for raw in self.stdout:
             word, _, rest = raw.decode("utf-8", "replace").rstrip("\n").partition(" ")
             if word == "error":
                 self.close()
@@ -76,15 +79,15 @@ class HostSession:
 
     def send(self, line: str) -> None:
         try:
-            self.process.stdin.write(line.encode() + b"\n")
-            self.process.stdin.flush()
+            self.stdin.write(line.encode() + b"\n")
+            self.stdin.flush()
         except BrokenPipeError:
             pass
 
     def close(self) -> int:
         """End the session (the host drops an upload not yet committed) and wait for the host."""
         try:
-            self.process.stdin.close()
+            self.stdin.close()
         except BrokenPipeError:
             pass
         try:
@@ -121,12 +124,14 @@ def upload(connection: Connection, folder: Path, token: str, link_dests: list[st
     """rsync `folder` into the host's incoming folder; rsync's counts (files, sent, bytes)."""
     process = subprocess.Popen(connection.rsync_command(folder, token, link_dests), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env={**os.environ, "LC_ALL": "C"}, preexec_fn=die_with_parent)
+    assert process.stdout is not None and process.stderr is not None  # piped just above
+    stdout, stderr = process.stdout, process.stderr
     errors: list[bytes] = []
-    reader = threading.Thread(target=lambda: errors.extend(process.stderr), daemon=True)
+    reader = threading.Thread(target=lambda: errors.extend(stderr), daemon=True)
     reader.start()
     pause = os.environ.get("BULLETIN_DEPLOY_PAUSE_AT") == "during-transfer"
     output = []
-    for raw in process.stdout:
+    for raw in stdout:
         line = raw.decode("utf-8", "replace")
         output.append(line)
         if pause and line.strip() and not line.rstrip("\n").endswith("/"):  # a file is on its way: cut here

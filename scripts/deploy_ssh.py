@@ -110,6 +110,7 @@ class Connection:
         remote = " ".join([LAUNCHER, str(len(script)), PROTOCOL, self.destination.root, command, *args])
         process = subprocess.Popen([*self.ssh_command(), self.destination.login, remote], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
+        assert process.stdin is not None  # piped just above
         try:
             process.stdin.write(script)
             process.stdin.flush()

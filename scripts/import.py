@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from bulletin.importing import import_rows, read_sheets, record_yaml  # noqa: E402
 from bulletin.loading import load_archive  # noqa: E402
-from bulletin.problems import spaced  # noqa: E402
+from bulletin.problems import Problem, spaced  # noqa: E402
 from bulletin.periods import PeriodError, parse_period  # noqa: E402
 from bulletin.scaffold import narrative_file  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
 
-    problems = []
+    problems: list[Problem] = []
     config = read_site_config(args.config_file.absolute(), problems)
     try:
         period = parse_period(args.period)

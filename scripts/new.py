@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from bulletin.loading import load_archive  # noqa: E402
 from bulletin.periods import PeriodError, parse_period  # noqa: E402
-from bulletin.problems import spaced  # noqa: E402
+from bulletin.problems import Problem, spaced  # noqa: E402
 from bulletin.scaffold import plan_period, plan_unit  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
 
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
 
-    problems = []
+    problems: list[Problem] = []
     config = read_site_config(args.config_file.absolute(), problems)
     project = config.project_dir
     if args.command == "unit":

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from bulletin.declared_kinds import read_project_kinds  # noqa: E402
 from bulletin.language import localise_problem, localiser  # noqa: E402
-from bulletin.problems import sorted_problems  # noqa: E402
+from bulletin.problems import Problem, sorted_problems  # noqa: E402
 from bulletin.reference import fields_markdown  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
 
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `scripts/reference | less` ends quietly
-    problems = []
+    problems: list[Problem] = []
     config = read_site_config(args.config_file.absolute(), problems)
     kinds = read_project_kinds(config.project_dir, problems)
     say = localiser(config.language)

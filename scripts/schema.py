@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from bulletin.declared_kinds import read_project_kinds  # noqa: E402
 from bulletin.json_schema import records_schema, units_schema  # noqa: E402
 from bulletin.kinds import use_kinds  # noqa: E402
-from bulletin.problems import sorted_problems  # noqa: E402
+from bulletin.problems import Problem, sorted_problems  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
 
 
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config-file", type=Path, default=ROOT / "mkdocs.yml",
                         help="the site's mkdocs.yml (default: this repository's)")
     args = parser.parse_args(argv)
-    problems = []
+    problems: list[Problem] = []
     config = read_site_config(args.config_file.absolute(), problems)
     use_kinds(read_project_kinds(config.project_dir, problems))  # a declaration's mistake: nothing written
     if problems:

@@ -76,7 +76,7 @@ def _assets(raw: dict) -> tuple[str, ...]:
 
 def _extensions(raw: dict) -> tuple[tuple[str, dict], ...]:
     """markdown_extensions as (name, options): `- toc` or `- toc: {permalink: true}`."""
-    found = []
+    found: list[tuple[str, dict]] = []
     for item in raw.get("markdown_extensions") or []:
         if isinstance(item, str):
             found.append((item, {}))

@@ -37,6 +37,8 @@ def pages(project: Path) -> tuple[dict[str, str], dict[str, bytes], list]:
     publication = publish(result.archive, True, "工會年度工作總結檔案", config.language)
     markdown: dict[str, str] = {}
     for report in result.archive.reports.values():
+        if report.narrative_file is None:  # loading adds a report only with its narrative
+            raise SystemExit(f"{report.data_path}: no narrative")
         body, _ = strip_front_matter(report.narrative_file.read_text(encoding="utf-8-sig"))
         markdown[report.page_path] = publication.page_markdown(report.page_path, body, False, problems)
     for src in publication.bodies:

@@ -57,7 +57,7 @@ _CLOSING = ("回顧一年來的工作，我們也清醒地看到存在的不足�
 
 def unit_tree(count: int, rng: random.Random) -> list[tuple[str, str, str | None, str]]:
     """(id, name, parent, type): one federation, a tenth as branch unions, the rest under them."""
-    units = [("federation", "示例區總工會", None, "區總工會")]
+    units: list[tuple[str, str, str | None, str]] = [("federation", "示例區總工會", None, "區總工會")]
     branches = max(1, count // 10)
     for b in range(branches):
         place = _PLACES[b % len(_PLACES)]
@@ -136,7 +136,7 @@ def narrative(name: str, year: int, rng: random.Random) -> str:
     parts = [rng.choice(_OPENINGS).format(year=year, name=name)]
     numbers = "一二三四五"
     short = name.removesuffix("工會")
-    for number, (title, kinds) in zip(numbers, _SECTIONS):
+    for number, (title, kinds) in zip(numbers, _SECTIONS, strict=True):
         parts.append(f"## {number}、{title}")
         parts.append("".join(rng.sample(_SENTENCES, 2)) + "".join(_sentence(rng, short) for _ in range(2)))
         parts += [f"<!-- bulletin/table {{ kind: {kind} }} -->" for kind in kinds]
