@@ -92,7 +92,7 @@ def serving(deploy_root: Path, work: Path, prefix: str = "/union/bulletin/",
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(f"nginx did not start: {process.stderr.read().decode()}")
+                    raise RuntimeError(f"nginx did not start: {process.stderr.read().decode()}") from None
                 time.sleep(0.05)
         yield f"http://127.0.0.1:{port}{prefix}"
     finally:

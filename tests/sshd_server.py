@@ -96,7 +96,7 @@ def serving(work: Path) -> Iterator[SshHost]:
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(f"sshd did not start: {log.read_text(encoding='utf-8')}")
+                    raise RuntimeError(f"sshd did not start: {log.read_text(encoding='utf-8')}") from None
                 time.sleep(0.05)
         yield host
     finally:

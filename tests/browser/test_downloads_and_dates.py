@@ -44,7 +44,7 @@ def test_the_workbook_holds_the_cells_the_report_page_shows(served_site, open_pa
     sheet = load_workbook(io.BytesIO(workbook.value.path().read_bytes()))["看望慰問"]
     rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     header = rows[0]
-    mine = [dict(zip(header, r)) for r in rows[1:] if r[:2] == ["2022年度", "東航美心公司工會"]]
+    mine = [dict(zip(header, r, strict=True)) for r in rows[1:] if r[:2] == ["2022年度", "東航美心公司工會"]]
     as_page = [[row[h] for h in shown[0]] for row in mine]
     assert as_page == [[t.replace(",", "") for t in r] for r in shown[1:]]
 

@@ -36,17 +36,23 @@ def lowest_lines(pdf: bytes) -> list[str]:
     """Each printed page's lowest line of text above its page number, spaces removed."""
     lines = []
     for sheet in PdfReader(io.BytesIO(pdf)).pages:
-        pieces = []
-
-        def visit(text, cm, tm, font, size):
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if text.strip() and y > FOOTER_POINTS + 2:
-                pieces.append((y, text))
-
-        sheet.extract_text(visitor_text=visit)
+        pieces = _texts_above_footer(sheet)
         low = min((y for y, _ in pieces), default=0)
         lines.append(squeeze("".join(t for y, t in pieces if abs(y - low) <= 3)))
     return lines
+
+
+def _texts_above_footer(sheet) -> list[tuple[float, str]]:
+    """(height, text) of each piece of text a page prints above its page number."""
+    pieces = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y > FOOTER_POINTS + 2:
+            pieces.append((y, text))
+
+    sheet.extract_text(visitor_text=visit)
+    return pieces
 
 
 @pytest.fixture(scope="module")

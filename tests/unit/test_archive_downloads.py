@@ -76,7 +76,7 @@ def test_the_archive_workbook_holds_every_report_table_cell_for_cell_with_period
     for period, unit, path in [("2021年上半年", "示範區總工會", "2021-H1/district"), ("2021年度", "示範鎮工會", "2021/town"),
                                ("2022年度", "示範鎮工會", "2022/town")]:
         page = list(csv.reader(io.StringIO(publication.downloads[f"downloads/{path}/visits.csv"].decode("utf-8-sig"))))
-        mine = [dict(zip(header, r)) for r in rows[1:] if r[:2] == [period, unit]]
+        mine = [dict(zip(header, r, strict=True)) for r in rows[1:] if r[:2] == [period, unit]]
         assert [[row[h] for h in page[0]] for row in mine] == page[1:], path
         assert all(row[h] == "" for row in mine for h in header[2:] if h not in page[0])
 

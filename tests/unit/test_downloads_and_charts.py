@@ -49,7 +49,7 @@ def test_xlsx_has_the_same_cells_with_numbers_as_numbers(archive):
     tables = [year_comparison(archive, Period(2021), k) for k in ("visits", "funds")]
     workbook = load_workbook(io.BytesIO(tables_xlsx([("看望慰問", tables[0]), ("經費使用", tables[1])])))
     assert workbook.sheetnames == ["看望慰問", "經費使用"]
-    for sheet, table in zip(workbook.worksheets, tables):
+    for sheet, table in zip(workbook.worksheets, tables, strict=True):
         cells = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
         for got_row, page_row in zip(cells, page_cells(table), strict=True):
             for got, text in zip(got_row, page_row, strict=True):

@@ -107,7 +107,7 @@ def test_a_text_file_in_another_encoding_is_read(tmp_path, encoding):
 
 def test_a_gzipped_sitemap_is_read(tmp_path):
     import gzip
-    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress("<loc>/%E9%99%B3%E5%A4%A7%E6%96%87/</loc>".encode()))
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(b"<loc>/%E9%99%B3%E5%A4%A7%E6%96%87/</loc>"))
     assert len(leaks(tmp_path)) == 1
 
 

@@ -7,6 +7,7 @@ The settings keep the whole file to a few seconds; `--hypothesis-seed` reproduce
 import datetime as dt
 from decimal import Decimal
 from html.parser import HTMLParser
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -121,7 +122,7 @@ def test_a_table_total_is_the_exact_sum_of_its_rows(visits):
     records = read_report_records(parse_yaml_text(text, PATH, problems).root, PATH, Period(2021), problems)
     assert problems == []
     table = kind_table(KINDS["visits"], records["visits"])
-    total = {column.field: cell.value for column, cell in zip(table.columns, table.total)}
+    total = {column.field: cell.value for column, cell in zip(table.columns, table.total, strict=True)}
     assert total["people"] == Count(sum(people for people, _ in visits))
     assert total["cash"] == sum((cash for _, cash in visits), Decimal(0))
 
@@ -149,7 +150,7 @@ partial_dates_of_2021 = st.one_of(
 
 def in_order(dates):
     """Whether each date ends before the next begins: what several dates or a range must be."""
-    return all(a.last_day < b.first_day for a, b in zip(dates, dates[1:]))
+    return all(a.last_day < b.first_day for a, b in pairwise(dates))
 
 
 @FAST
