@@ -149,7 +149,8 @@ class BulletinSite:
         docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
         fragments = Fragments()
         language = config.theme["language"] or "zh-Hant"
-        publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash)
+        publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash,
+                              previewing=session.previewing and session.dirty)
         build = Build(BuildMode.FULL, publication, fragments, docs, _hash_asset_names(config), problems,
                       refused={os.path.normpath(path) for path in result.refused},
                       dates=freshness(_project_dir(config)))

@@ -29,7 +29,9 @@ from .urls import AWARDS, HOME, UNITS, download_path, print_page, unit_page, yea
 if TYPE_CHECKING:
     from .publication import Publication
 
-GROUP_OVER = 30  # reports a year lists flat; more are grouped under their parent units
+GROUP_OVER = 30
+PRINT_IN_PREVIEW = ("預覽中：本頁在存檔後不會即時更新，要到完整重建時（新增或刪除檔案、修改 data/units.yml 或 "
+                    "mkdocs.yml 時）才更新；存檔後的改動請看各報告本身的頁面。")  # reports a year lists flat; more are grouped under their parent units
 
 Nav = list  # MkDocs' nav structure: titles → paths or nested lists
 
@@ -49,6 +51,9 @@ class PageType:
     # Its place in the navigation: a top-level section, or None when another type lists its pages.
     nav: Callable[[Publication], dict] | None = None
     searched: bool = True
+    # False: a quick preview leaves its pages as the last full build wrote them, because writing
+    # one costs more than the preview may take; while previewing, such a page says so at its top.
+    quick: bool = True
 
     def affected(self, archive: Archive, reports: list[Report]) -> list[str]:
         """Its pages that show any of these reports."""
@@ -153,6 +158,9 @@ def _print_body(publication: Publication, year: int, src: str) -> str:
     archive = publication.archive
     reports = [r for period in year_periods(archive, year) for r in archive.reports_in(period)]
     parts = [publication.stash(cover_html(publication.site_name, year, reports, publication.localise))]
+    if publication.previewing:
+        parts.insert(0, publication.stash(f'<div class="admonition warning bulletin-preview-note" role="note">'
+                                             f'<p>{publication.localise(PRINT_IN_PREVIEW)}</p></div>'))
     for report in reports:
         body, _ = strip_front_matter(_narrative_text(report))
         parts.append(publication.stash(f'<div class="bulletin-page-break" id="{report_anchor(report)}"></div>'))
@@ -250,8 +258,10 @@ PAGE_TYPES: list[PageType] = [
     PageType("units", lambda archive: [UNITS], _write_units, _every_report, nav=_units_nav),
     PageType("awards", lambda archive: [AWARDS], _write_awards, _every_report, nav=_awards_nav),
     # A print page repeats every report of its year: search should lead to the reports.
+    # Not in a quick preview: a year's print page is every narrative of the year again (6 MB of
+    # Markdown for 400 reports), seconds to render; the report pages show the saved change.
     PageType("print", lambda archive: [print_page(year) for year in archive.years()], _write_print,
-             _reports_of_year, shows_narratives=True, searched=False),  # listed under its year
+             _reports_of_year, shows_narratives=True, searched=False, quick=False),  # listed under its year
 ]
 
 

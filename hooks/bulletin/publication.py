@@ -43,6 +43,7 @@ class Publication:
     site_name: str = "工會年度工作總結檔案"
     archive_downloads: bool = False  # the whole archive's workbook and ZIP are among the downloads
     rollup: RollUp | None = None     # the unit pages' sums, made once per publish or refresh
+    previewing: bool = False         # pages a quick preview does not rewrite say so (page_types.py)
 
     def generated_markdown(self, src_uri: str) -> str:
         """A generated page whole: its title and its body (print pages kept out of search)."""
@@ -99,9 +100,10 @@ class Publication:
 
 
 def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工會年度工作總結檔案",
-            language: str = TRADITIONAL, stash: Callable[[str], str] = inline) -> Publication:
+            language: str = TRADITIONAL, stash: Callable[[str], str] = inline, previewing: bool = False) -> Publication:
     """Every generated page's body and every download, computed once for the build."""
-    publication = Publication(archive, directory_urls, localiser(language), stash=stash, site_name=site_name)
+    publication = Publication(archive, directory_urls, localiser(language), stash=stash, site_name=site_name,
+                              previewing=previewing)
     for page_type in PAGE_TYPES:
         for src_uri in page_type.pages(archive):
             page_type.write(publication, src_uri, True)
@@ -121,9 +123,10 @@ def refresh(publication: Publication, data_changed: list[Report], narrative_chan
     """After these reports' files were saved: rewrite what depends on them, for a quick preview.
 
     Every page type's pages that show a report whose records changed (page_types.py), and those
-    that repeat the narratives (print pages) for a saved narrative. Downloads that gather a whole
-    year or the whole archive (the workbooks, the ZIP) wait for the next full build: making them
-    would take longer than the rest of the preview. Returns the docs paths written.
+    that repeat the narratives for a saved narrative, except the types that declare themselves too
+    slow for a preview (print pages, which say so while previewing). Downloads that gather a whole
+    year or the whole archive (the workbooks, the ZIP) wait for the next full build too: making
+    them would take longer than the rest of the preview. Returns the docs paths written.
     """
     archive, touched = publication.archive, set()
     publication.rollup = None  # the roll-ups sum the changed figures afresh
@@ -131,7 +134,7 @@ def refresh(publication: Publication, data_changed: list[Report], narrative_chan
         touched |= _report_downloads(publication, report)
     for page_type in PAGE_TYPES:
         shown = [*data_changed, *(narrative_changed if page_type.shows_narratives else ())]
-        if shown:
+        if shown and page_type.quick:
             for src_uri in page_type.affected(archive, shown):
                 touched |= page_type.write(publication, src_uri, False)
     return touched

@@ -6,7 +6,7 @@ from helpers import write_project
 
 from bulletin.freshness import page_reports
 from bulletin.loading import load_archive
-from bulletin.page_types import PAGE_TYPES
+from bulletin.page_types import PAGE_TYPES, PRINT_IN_PREVIEW
 from bulletin.publication import publish
 from bulletin.quick_preview import quick_update, snapshot
 
@@ -40,29 +40,37 @@ def test_the_navigation_has_a_section_for_each_page_type_that_has_a_place_in_ord
     assert publication.nav(["about.md"])[-1] == "about.md"
 
 
-def test_a_saved_record_rewrites_every_page_of_every_type_that_shows_its_report(tmp_path):
+def test_a_saved_record_rewrites_every_page_of_every_quick_type_that_shows_its_report(tmp_path):
     publication, problems, before = project(tmp_path)
     save(tmp_path / "data/2021/town.yml", RECORD.format(people=987654))
     update = quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
                           publication, problems)
     archive = publication.archive
     town_2021 = next(r for r in archive.reports.values() if r.unit.id == "town" and r.period.year == 2021)
-    showing = {page for page_type in PAGE_TYPES for page in page_type.pages(archive)
+    showing = {page for page_type in PAGE_TYPES if page_type.quick for page in page_type.pages(archive)
                if town_2021.key in {r.key for r in page_type.shows(archive, page)}}
     assert showing and showing <= update.pages
-    assert "2020/index.md" not in update.pages and "2020/print.md" not in update.pages
-    for page in ("2021/index.md", "units/town/index.md", "2021/print.md"):
+    assert "2020/index.md" not in update.pages and "2021/print.md" not in update.pages
+    for page in ("2021/index.md", "units/town/index.md"):
         assert "987,654" in publication.bodies[page], page
     assert "987,659" in publication.bodies["index.md"]  # the year's total with the district's 5
 
 
-def test_a_saved_narrative_rewrites_the_print_page_that_repeats_it_but_no_overview(tmp_path):
+def test_a_saved_narrative_rewrites_its_own_page_and_no_overview(tmp_path):
     publication, problems, before = project(tmp_path)
     save(tmp_path / "docs/2021/town.md", "本年新寫的一句話。\n")
     update = quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
                           publication, problems)
-    assert update.pages == {"2021/town.md", "2021/print.md"}
-    assert "本年新寫的一句話" in publication.bodies["2021/print.md"]
+    assert update.pages == {"2021/town.md"}
+
+
+def test_the_print_pages_a_preview_leaves_for_the_full_build_say_so_while_previewing(tmp_path):
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37)})
+    archive = load_archive(tmp_path, tmp_path / "docs").archive
+    slow = [page_type.name for page_type in PAGE_TYPES if not page_type.quick]
+    assert slow == ["print"]
+    assert PRINT_IN_PREVIEW in publish(archive, previewing=True).bodies["2021/print.md"]
+    assert PRINT_IN_PREVIEW not in publish(archive).bodies["2021/print.md"]
 
 
 def test_a_generated_page_is_dated_by_the_reports_its_type_says_it_shows(tmp_path):

@@ -30,7 +30,7 @@ def test_a_saved_record_file_updates_its_report_year_and_the_units_above(tmp_pat
     update = quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
                           publication, problems)
     assert {"2021/town.md", "2021/index.md", "units/town/index.md", "units/district/index.md"} <= update.pages
-    assert {"index.md", "awards.md", "2021/print.md"} <= update.pages  # every page that shows the report
+    assert {"index.md", "awards.md"} <= update.pages  # every page that shows the report
     assert "downloads/archive/bulletin-archive.xlsx" not in update.pages  # whole-archive files: the full build's
     assert "987,654" in publication.bodies["2021/index.md"] and "987,654" in publication.bodies["units/district/index.md"]
     assert publication.archive.report("town", update.reports[0].period).records["visits"][0].people.value == 987654
