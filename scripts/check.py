@@ -14,11 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from bulletin.checking import site_problems  # noqa: E402
+from bulletin.checking import check_project  # noqa: E402
 from bulletin.language import localise_problem, localiser  # noqa: E402
-from bulletin.loading import load_archive  # noqa: E402
-from bulletin.problems import sorted_problems  # noqa: E402
-from bulletin.site_config import read_site_config  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,10 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `scripts/check | head` ends quietly
     started = time.perf_counter()
-    problems = []
-    config = read_site_config(args.config_file.absolute(), problems)
-    result = load_archive(config.project_dir, config.docs_dir, config.settings)
-    problems = sorted_problems(problems + result.problems + site_problems(config, result))
+    checked = check_project(args.config_file.absolute())
+    config, result, problems = checked.config, checked.result, checked.problems
     say = localiser(config.language)
     for problem in problems:
         print(localise_problem(problem, say))  # the location as typed, the words in the site's script

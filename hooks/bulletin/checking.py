@@ -18,21 +18,40 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import sanitize
 from .archive import Archive
 from .input_files import shown_path
-from .loading import LoadResult
+from .loading import LoadResult, load_archive
 from .markers import ANY_MARKER
 from .narrative import strip_front_matter
-from .problems import Problem
-from .site_config import SiteConfig
+from .problems import Problem, sorted_problems
+from .site_config import SiteConfig, read_site_config
 from .site_rules import clashes, generated_files, hashed_assets, page_paths
 
 # What MkDocs always adds to a site's markdown_extensions (mkdocs.config.defaults).
 BUILT_IN_EXTENSIONS = ("toc", "tables", "fenced_code")
 _MAY_HOLD_HTML = re.compile(r"[<{]|\]\(|\]:")
+
+
+@dataclass
+class Checked:
+    """A project as `scripts/check` sees it: its settings, the loaded archive, every problem sorted."""
+
+    config: SiteConfig
+    result: LoadResult
+    problems: list[Problem]
+
+
+def check_project(config_file: Path) -> Checked:
+    """Every rule the build runs, without MkDocs: what `scripts/check` prints and `scripts/render`
+    refuses on, one call, so the two can never disagree."""
+    problems: list[Problem] = []
+    config = read_site_config(config_file, problems)
+    result = load_archive(config.project_dir, config.docs_dir, config.settings)
+    return Checked(config, result, sorted_problems(problems + result.problems + site_problems(config, result)))
 
 
 def site_problems(config: SiteConfig, result: LoadResult) -> list[Problem]:

@@ -1,0 +1,86 @@
+"""Write the site as a plain MkDocs project, for a generator that runs none of our hooks.
+
+`scripts/render FOLDER` writes FOLDER/mkdocs.yml, FOLDER/docs/ and FOLDER/overrides/
+(hooks/bulletin/plain_tree.py); it refuses, writing nothing, when `scripts/check` finds a problem,
+when FOLDER is inside docs/ or data/, and when FOLDER is not empty (unless --force).
+`scripts/render --after-build SITE` is run on the generator's output folder afterwards: it adds our
+search fields and deletes every file holding a private value, exit 1 when there was one
+(hooks/bulletin/after_build.py). Running it twice changes nothing more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+from bulletin.after_build import after_build  # noqa: E402
+from bulletin.language import Localise, localise_problem, localiser  # noqa: E402
+from bulletin.loading import load_archive  # noqa: E402
+from bulletin.plain_tree import folder_problems, render_tree, write_tree  # noqa: E402
+from bulletin.problems import Problem, sorted_problems  # noqa: E402
+from bulletin.site_config import read_site_config  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/render", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path,
+                        help="where the plain project goes; with --after-build, the built site's folder")
+    parser.add_argument("--force", action="store_true",
+                        help="replace the docs/, overrides/ and mkdocs.yml a folder already holds")
+    parser.add_argument("--after-build", action="store_true",
+                        help="after any generator built the plain project: search fields and the privacy scan")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the project's mkdocs.yml (default: ./mkdocs.yml)")
+    args = parser.parse_args(argv)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    started = time.perf_counter()
+    config_file = args.config_file.absolute()
+    if args.after_build:
+        return _after_build(args.folder, config_file, started)
+    problems: list[Problem] = []
+    site = read_site_config(config_file, problems)
+    say = localiser(site.language)
+    problems += folder_problems(args.folder, site.project_dir, site.docs_dir, args.force)
+    tree = render_tree(config_file, problems) if not problems else None
+    if tree is None:
+        return _refused(problems, say, "沒有寫入任何檔案")
+    write_tree(tree, args.folder)
+    elapsed = time.perf_counter() - started
+    pages = sum(1 for path in tree.files if path.startswith("docs/") and path.endswith(".md"))
+    print(say(f"已寫入 {args.folder}：{pages} 個頁面，共 {len(tree.files) + 1} 個檔案（{elapsed:.2f} 秒）。"
+              f"建置後請執行 scripts/render --after-build <輸出資料夾>。"), file=sys.stderr)
+    return 0
+
+
+def _after_build(site_dir: Path, config_file: Path, started: float) -> int:
+    problems: list[Problem] = []
+    site = read_site_config(config_file, problems)
+    say = localiser(site.language)
+    if not site_dir.is_dir():
+        from bulletin.problems import Location
+
+        return _refused([Problem(Location.folder(str(site_dir)), "", "應為建置好的網站資料夾，實為不存在",
+                                 "先用產生器建置 scripts/render 寫出的專案，再指向它的輸出資料夾")], say, "")
+    archive = load_archive(site.project_dir, site.docs_dir, site.settings).archive
+    leaks = after_build(site_dir, archive, also=[site_dir.parent / ".cache"])
+    if leaks:
+        return _refused(leaks, say, "含有私人資料的檔案已刪除，這份網站不可發布")
+    print(say(f"已檢查 {site_dir}：沒有私人資料，搜尋索引已加上數字與簡繁欄位"
+              f"（{time.perf_counter() - started:.2f} 秒）。"), file=sys.stderr)
+    return 0
+
+
+def _refused(problems: list[Problem], say: Localise, outcome: str) -> int:
+    for problem in sorted_problems(problems):
+        print(localise_problem(problem, say))
+    print(say(f"發現 {len(problems)} 個問題" + (f"；{outcome}。" if outcome else "。")), file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The sample built both ways, with our hooks and from `scripts/render`'s tree with none, gives one site."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, mkdocs_build, page_text, tables_in
+
+RENDER = [sys.executable, str(REPO / "scripts" / "render.py")]
+
+
+@dataclass
+class Builds:
+    project: Path  # the sample, copied
+    hooked: Path   # its site, built with our hooks
+    tree: Path     # scripts/render's tree
+    plain: Path    # the tree's site, built with no hooks
+
+
+def render(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*RENDER, *args, "-f", str(project / "mkdocs.yml")], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> Builds:
+    """The sample built once with the hooks, rendered, and the tree built once without them."""
+    root = tmp_path_factory.mktemp("render")
+    project = root / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "data", "docs", "hooks"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    hooked = mkdocs_build(project, "--site-dir", str(root / "hooked"))
+    assert hooked.returncode == 0, hooked.stderr
+    rendered = render(project, str(root / "tree"))
+    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
+    plain = mkdocs_build(root / "tree")
+    assert plain.returncode == 0, plain.stderr
+    return Builds(project, root / "hooked", root / "tree", root / "tree" / "site")
+
+
+def files(site: Path, pattern: str = "*") -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob(pattern) if path.is_file()}
+
+
+def test_the_tree_has_no_hooks(builds):
+    assert "hooks" not in (builds.tree / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not (builds.tree / "hooks").exists()
+
+
+def test_both_builds_have_the_same_pages(builds):
+    pages = files(builds.hooked, "*.html")
+    assert len(pages) > 40
+    assert files(builds.plain, "*.html") == pages
+
+
+def test_every_table_of_every_page_is_the_same_cell_by_cell(builds):
+    cells = 0
+    for page in sorted(files(builds.hooked, "*.html")):
+        hooked = tables_in((builds.hooked / page).read_text(encoding="utf-8"))
+        assert tables_in((builds.plain / page).read_text(encoding="utf-8")) == hooked, page
+        cells += sum(len(row) for table in hooked.values() for row in table)
+    assert cells > 6000  # the sample: 6,165 cells
+
+
+def test_every_page_reads_the_same_but_for_the_hooks_freshness_line(builds):
+    for page in sorted(files(builds.hooked, "*.html")):
+        hooked = re.sub(r'<p class="bulletin-freshness">.*?</p>', "", (builds.hooked / page).read_text(encoding="utf-8"))
+        assert page_text((builds.plain / page).read_text(encoding="utf-8")) == page_text(hooked), page
+
+
+def test_the_downloads_are_the_same_bytes(builds):
+    downloads = files(builds.hooked / "downloads")
+    assert {name.rsplit(".", 1)[-1] for name in downloads} == {"csv", "xlsx", "zip"}
+    assert files(builds.plain / "downloads") == downloads
+    for name in sorted(downloads):
+        assert (builds.plain / "downloads" / name).read_bytes() == (builds.hooked / "downloads" / name).read_bytes(), name
+
+
+def test_after_build_gives_the_index_our_fields_once_and_exits_0(builds, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(builds.plain, site)
+    index = site / "search" / "search_index.json"
+    first = render(builds.project, "--after-build", str(site))
+    assert first.returncode == 0, first.stdout + first.stderr
+    once = index.read_bytes()
+    assert render(builds.project, "--after-build", str(site)).returncode == 0
+    assert index.read_bytes() == once
+    fields = json.loads(once)["config"]["fields"]
+    hooked_fields = json.loads((builds.hooked / "search" / "search_index.json").read_bytes())["config"]["fields"]
+    assert fields == hooked_fields and "figures" in fields and "script" in fields
+
+
+def test_a_private_value_planted_in_a_rendered_narrative_is_found_and_the_output_refused(builds, tmp_path):
+    tree = tmp_path / "tree"
+    shutil.copytree(builds.tree, tree, ignore=shutil.ignore_patterns("site"))
+    narrative = tree / "docs" / "2021" / "xuancheng-workshop.md"
+    narrative.write_text(narrative.read_text(encoding="utf-8") + "\n感謝唐元斌同志。\n", encoding="utf-8")
+    assert mkdocs_build(tree).returncode == 0  # no hooks: nothing stops the generator
+    run = render(builds.project, "--after-build", str(tree / "site"))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert re.search(r"^data/2021/xuancheng-workshop\.yml:\d+:\d+: aid\[\d\]\.beneficiary: 私人資料不應出現在網站上，"
+                     r"實為出現在 2021/xuancheng-workshop/index\.html", run.stdout, re.MULTILINE), run.stdout
+    assert not (tree / "site" / "2021" / "xuancheng-workshop").exists()
+    for path in (tree / "site").rglob("*"):
+        assert not path.is_file() or "唐元斌".encode() not in path.read_bytes(), path
+
+
+def test_a_project_scripts_check_refuses_is_not_rendered(builds, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(builds.project, project, ignore=shutil.ignore_patterns(".cache"))
+    record = project / "data" / "2021" / "meixin-company.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("people: 349", "people: 三百"), encoding="utf-8")
+    run = render(project, str(tmp_path / "tree"))
+    check = subprocess.run([sys.executable, str(REPO / "scripts" / "check.py")], cwd=project,
+                           capture_output=True, text=True, timeout=60)
+    assert run.returncode == check.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stdout == check.stdout != ""
+    assert not (tmp_path / "tree").exists()
+
+
+def test_a_folder_with_files_is_not_written_over_without_force(builds, tmp_path):
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "notes.md").write_text("mine", encoding="utf-8")
+    run = render(builds.project, str(tmp_path / "tree"))
+    assert run.returncode == 1 and "--force" in run.stdout and "Traceback" not in run.stderr
+    assert [p.name for p in (tmp_path / "tree").iterdir()] == ["notes.md"]
+    assert render(builds.project, str(tmp_path / "tree"), "--force").returncode == 0
+    assert (tmp_path / "tree" / "docs" / "2021" / "xuancheng-workshop.md").is_file()
