@@ -109,6 +109,13 @@ def test_the_properdocs_pins_are_the_sites_pins_with_properdocs_for_mkdocs():
         {k: v for k, v in second.items() if k != "properdocs"}
 
 
+def test_the_second_engine_has_no_mkdocs_to_fall_back_on(builds):
+    python = REPO / ".venv-properdocs" / "bin" / "python"
+    found = subprocess.run([str(python), "-c", "import importlib.util; print(importlib.util.find_spec('mkdocs'))"],
+                           capture_output=True, text=True, timeout=60)
+    assert found.stdout.strip() == "None", found.stdout + found.stderr
+
+
 def test_each_engine_names_itself_in_every_pages_generator_meta(builds):
     site, second = pins("requirements.txt"), pins("requirements-properdocs.txt")
     material = f"mkdocs-material-{site['mkdocs-material']}"
