@@ -1,10 +1,10 @@
 """The shipped sample builds under ProperDocs, MkDocs' maintained fork, to the site MkDocs builds.
 
 Material for MkDocs ends in 2027 and MkDocs 2 drops hooks (README "When Material or MkDocs stop
-receiving fixes"), so CI proves the way out: one copy of the sample (mkdocs.yml, data/, docs/,
-hooks/) built with `mkdocs build --strict` from .venv/ and with `properdocs build --strict` from
-.venv-properdocs/ (scripts/bootstrap-properdocs; MkDocs is not installed there). Both builds get the
-same SOURCE_DATE_EPOCH, an input, so the build date is not a difference.
+receiving fixes"), so CI proves the way out: the sample (mkdocs.yml, data/, docs/, hooks/), copied
+once for each engine, built with `mkdocs build --strict` from .venv/ and with `properdocs build
+--strict` from .venv-properdocs/ (scripts/bootstrap-properdocs; MkDocs is not installed there). Both
+builds get the same SOURCE_DATE_EPOCH, an input, so the build date is not a difference.
 
 The one thing normalised: each HTML page's single `<meta name="generator" content="…">`, whose
 content is the engine's name and version (`mkdocs-1.6.1, mkdocs-material-9.8.2` against
