@@ -3,9 +3,10 @@
 `scripts/render FOLDER` writes FOLDER/mkdocs.yml, FOLDER/docs/ and FOLDER/overrides/
 (hooks/bulletin/plain_tree.py); it refuses, writing nothing, when `scripts/check` finds a problem,
 when FOLDER is inside docs/ or data/, and when FOLDER is not empty (unless --force).
-`scripts/render --after-build SITE` is run on the generator's output folder afterwards: it adds our
-search fields and deletes every file holding a private value, exit 1 when there was one
-(hooks/bulletin/after_build.py). Running it twice changes nothing more.
+`scripts/render --after-build SITE` is run on the generator's output folder afterwards: it moves
+the pages' inline scripts into files, points them at our search worker, adds our search fields and
+deletes every file holding a private value, exit 1 when there was one (hooks/bulletin/after_build.py).
+Running it twice changes nothing more.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from bulletin.after_build import after_build  # noqa: E402
 from bulletin.language import Localise, localise_problem, localiser  # noqa: E402
 from bulletin.loading import load_archive  # noqa: E402
-from bulletin.plain_tree import folder_problems, render_tree, write_tree  # noqa: E402
+from bulletin.plain_tree import Tagged, folder_problems, read_config, render_tree, write_tree  # noqa: E402
 from bulletin.problems import Problem, sorted_problems  # noqa: E402
 from bulletin.site_config import read_site_config  # noqa: E402
 
@@ -67,12 +68,20 @@ def _after_build(site_dir: Path, config_file: Path, started: float) -> int:
         return _refused([Problem(Location.folder(str(site_dir)), "", "應為建置好的網站資料夾，實為不存在",
                                  "先用產生器建置 scripts/render 寫出的專案，再指向它的輸出資料夾")], say, "")
     archive = load_archive(site.project_dir, site.docs_dir, site.settings).archive
-    leaks = after_build(site_dir, archive, also=[site_dir.parent / ".cache"])
+    leaks = after_build(site_dir, archive, also=[site_dir.parent / ".cache"], site_url=_site_url(config_file))
     if leaks:
         return _refused(leaks, say, "含有私人資料的檔案已刪除，這份網站不可發布")
     print(say(f"已檢查 {site_dir}：沒有私人資料，搜尋索引已加上數字與簡繁欄位"
               f"（{time.perf_counter() - started:.2f} 秒）。"), file=sys.stderr)
     return 0
+
+
+def _site_url(config_file: Path) -> str | None:
+    """mkdocs.yml's site_url, where the error page finds the root; `!ENV [NAME, default]` as its default."""
+    value = read_config(config_file.read_text(encoding="utf-8-sig")).get("site_url")
+    if isinstance(value, Tagged) and isinstance(value.value, list) and value.value:
+        value = value.value[-1]
+    return value if isinstance(value, str) else None
 
 
 def _refused(problems: list[Problem], say: Localise, outcome: str) -> int:

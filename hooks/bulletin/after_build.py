@@ -1,8 +1,12 @@
 """What a finished build still needs when no hook ran: the search fields and the privacy scan.
 
 A generator building the plain tree (plain_tree.py) writes the site as it is told; the hooks'
-on_post_build does two more things, and these do them on any generator's output folder:
+on_post_page and on_post_build do more, and these do it on any generator's output folder:
 
+- each page's inline scripts moved into hashed files (inline_scripts.py), so the site keeps to a
+  Content-Security-Policy of 'self' only, and pages pointed at our search worker wrapper
+  (search_worker.py: whole phrases first, both scripts). A page done once has nothing left to
+  move, so a second run changes nothing;
 - the search index gets our two fields (search_terms.py: figures as readers type them;
   search_scripts.py: each section's words in the other script). Each field is computed from the
   document's own title and text and set, never appended, so a second run writes the same bytes;
@@ -17,12 +21,31 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .archive import Archive
+from .inline_scripts import move_out, root_of, root_of_error_page, write
 from .privacy import contain_leaks, private_values, scan_site
 from .problems import Problem
 from .search_scripts import BOTH_WAYS, add_other_script_field
 from .search_terms import add_figures_field
+from .search_worker import use_wrapper
 
 SEARCH_INDEX = Path("search") / "search_index.json"
+ERROR_PAGE = "404.html"  # served at any address, so it reaches the root by the site's own path
+
+
+def scripts_to_files(site_dir: Path, site_url: str | None = None) -> int:
+    """Every page's inline scripts as files and its search worker our wrapper, as on_post_page and
+    on_post_template do; returns how many pages changed."""
+    changed = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        shown = path.relative_to(site_dir).as_posix()
+        html = path.read_text(encoding="utf-8")
+        output, scripts = move_out(use_wrapper(html, site_dir),
+                                   root_of_error_page(site_url) if shown == ERROR_PAGE else root_of(shown))
+        write(site_dir, scripts)
+        if output != html:
+            path.write_text(output, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def with_search_fields(index: dict) -> dict:
@@ -40,9 +63,12 @@ def add_search_fields(site_dir: Path) -> bool:
     return True
 
 
-def after_build(site_dir: Path, archive: Archive, also: Iterable[Path] = ()) -> list[Problem]:
-    """The search fields added, then every file scanned; the problems of each private value found,
-    every file holding one already deleted (and the folders `also`, such as a cache, searched too)."""
+def after_build(site_dir: Path, archive: Archive, also: Iterable[Path] = (),
+                site_url: str | None = None) -> list[Problem]:
+    """Scripts moved out and the search fields added, then every file scanned; the problems of each
+    private value found, every file holding one already deleted (and the folders `also`, such as a
+    cache, searched too)."""
+    scripts_to_files(site_dir, site_url)
     add_search_fields(site_dir)
     values = private_values(archive)
     scan = scan_site(site_dir, values, also=also)

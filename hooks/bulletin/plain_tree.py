@@ -15,8 +15,8 @@ tables). So `scripts/render <folder>` writes what the hooks make during a build 
   language, the hashed asset names). Tags such as `!ENV` are written back as they were.
 
 A tree is made only from an archive `scripts/check` passes (checking.check_project), so what a
-build would refuse is never rendered; what the finished build still needs (the privacy scan, the
-search fields) is `after_build.py`.
+build would refuse is never rendered; what the finished build still needs (scripts moved out,
+the search fields, the privacy scan) is `after_build.py`.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """The plain tree (plain_tree.py): the site as files a generator without our hooks builds."""
 
 import json
+import re
 
 import yaml
 
 from helpers import HOOK, write_project
 
-from bulletin.after_build import add_search_fields, after_build
+from bulletin.after_build import add_search_fields, after_build, scripts_to_files
 from bulletin.checking import check_project
 from bulletin.loading import load_archive
 from bulletin.plain_tree import config_text, folder_problems, read_config, render_tree, write_tree
@@ -184,3 +185,32 @@ def test_after_build_deletes_a_file_holding_a_private_value_and_says_where_it_wa
     assert str(problem).startswith("data/2021/town.yml:3:20: visits[1].beneficiaries: 私人資料不應出現在網站上，"
                                    "實為出現在 2021/town/index.html")
     assert not (site / "2021").exists() and (site / "index.html").is_file()
+
+
+PAGE = ('<html><head><script>__md_scope=new URL("..",location)</script>'
+        '<script id="__config" type="application/json">{"search":"assets/javascripts/workers/search.1234abcd.min.js"}'
+        '</script></head><body><article><p>慰問</p></article></body></html>')
+
+
+def test_after_build_moves_each_pages_inline_scripts_into_files_and_wraps_the_search_worker(tmp_path):
+    (tmp_path / "2021" / "town").mkdir(parents=True)
+    (tmp_path / "2021" / "town" / "index.html").write_text(PAGE, encoding="utf-8")
+    assert scripts_to_files(tmp_path) == 1
+    page = (tmp_path / "2021" / "town" / "index.html").read_text(encoding="utf-8")
+    [moved] = re.findall(r'<script src="\.\./\.\./(assets/javascripts/inline\.[0-9a-f]+\.js)"></script>', page)
+    assert (tmp_path / moved).read_text(encoding="utf-8") == '__md_scope=new URL("..",location)'
+    [wrapper] = re.findall(r"workers/(search-phrases\.[0-9a-f]+\.js)", page)
+    assert (tmp_path / "assets" / "javascripts" / "workers" / wrapper).is_file()
+
+
+def test_after_build_points_the_error_page_at_the_sites_own_path(tmp_path):
+    (tmp_path / "404.html").write_text(PAGE, encoding="utf-8")
+    scripts_to_files(tmp_path, "https://intranet/bulletin/")
+    assert '<script src="/bulletin/assets/javascripts/inline.' in (tmp_path / "404.html").read_text(encoding="utf-8")
+
+
+def test_after_build_leaves_a_page_done_once_as_it_is(tmp_path):
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    scripts_to_files(tmp_path)
+    once = (tmp_path / "index.html").read_bytes()
+    assert scripts_to_files(tmp_path) == 0 and (tmp_path / "index.html").read_bytes() == once
