@@ -15,6 +15,7 @@ import gc
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,9 @@ log = logging.getLogger("mkdocs.hooks.bulletin")
 
 THEME_TEMPLATES = Path(__file__).parent / "theme"
 
+# The attributes Material's search plugin takes out of a page after indexing it.
+_SEARCH_MARKS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
 # How often `mkdocs serve --dirty` looks for saved files (bulletin_patches.poll_every).
 POLL_SECONDS = 0.1
 
@@ -71,6 +75,7 @@ class Build:
     written: list[Path] = field(default_factory=list)   # a quick preview's outputs, for the privacy scan
     refused: set[str] = field(default_factory=set)      # docs files never to be opened (pipes, links out …)
     dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
+    whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML while search reads it lean
 
     @property
     def quick(self) -> bool:
@@ -270,7 +275,20 @@ class BulletinSite:
         for problem in sanitize.problems(cleaned.removed, source,
                                          Path(page.file.abs_src_path) if cleaned.removed else None):
             log.warning(localise_problem(problem, self.session.say))  # the page is safe already; --strict stops
-        return build.fragments.restore(cleaned.html)
+        whole = build.fragments.restore(cleaned.html)
+        if (page.meta.get("search") or {}).get("exclude"):
+            return whole
+        # Material's search plugin reads the page next (its on_page_context runs before ours): it
+        # gets the page with tables and charts as their bare words; the templates the whole page.
+        build.whole_pages[page.file.src_uri] = whole
+        return build.fragments.restore_for_search(cleaned.html)
+
+    def on_page_context(self, context, page, config, nav):
+        whole = self._build.whole_pages.pop(page.file.src_uri, None)
+        if whole is not None:
+            # As Material's plugin does to the page it indexed: its data-search-* marks are for it only.
+            page.content = _SEARCH_MARKS.sub("", whole)
+        return context
 
     def on_post_page(self, output, page, config):
         output = self._with_dates(output, page.file.src_uri)
@@ -415,6 +433,7 @@ on_serve = site.on_serve
 on_page_read_source = site.on_page_read_source
 on_page_markdown = site.on_page_markdown
 on_page_content = site.on_page_content
+on_page_context = site.on_page_context
 on_post_page = site.on_post_page
 on_post_template = site.on_post_template
 on_post_build = site.on_post_build

@@ -1,6 +1,8 @@
 """The search index: word breaks remembered between builds change nothing; print pages stay out."""
 
 import json
+import re
+from html import unescape
 import shutil
 
 from helpers import mkdocs_build, write_project
@@ -50,3 +52,34 @@ def test_print_pages_are_left_out_of_search_and_reports_are_in(tmp_path):
     assert "2021/town/" in locations and "2021/district/" in locations
     assert not any("print" in location for location in locations)
     assert (tmp_path / "site" / "2021" / "print" / "index.html").is_file()
+
+
+def _words(text: str) -> list[str]:
+    """What a reader's query meets: the words, without kept tags or jieba's zero-width breaks."""
+    return re.sub(r"</?\w+>", " ", unescape(text)).replace("\u200b", "").split()
+
+
+def test_the_index_holds_for_each_section_the_words_materials_parser_takes_from_the_whole_page(tmp_path):
+    """The search plugin reads tables as bare words (fragments.search_text); nothing a reader could
+    find in the page's HTML may be missing, and nothing may be added."""
+    from material.plugins.search.plugin import Parser
+
+    narratives = {**NARRATIVES, "2021/town": "「孃家人」&amp; <b>送</b>溫暖。\n\n## 數字\n\n"
+                                              "<!-- bulletin/table { kind: visits } -->\n"}
+    project = write_project(tmp_path / "p", RECORDS, narratives=narratives)
+    assert mkdocs_build(project, "--site-dir", str(tmp_path / "site")).returncode == 0
+    docs = index(tmp_path / "site")["docs"]
+    compared = 0
+    for page in ("2021/town/", "2021/district/", "2021/", "units/town/", ""):
+        html = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+        article = html.split("<article", 1)[1].split("<h1", 1)[1].rsplit("</article>", 1)[0]
+        article = "<h1" + article  # the page's content as the theme placed it, from its title on
+        article = re.sub(r'<p class="bulletin-freshness">.*?</p>', "", article, flags=re.S)  # added after indexing
+        parser = Parser()
+        parser.feed(article)
+        parser.close()
+        expected = [_words("".join(section.text)) for section in parser.data if not section.is_excluded()]
+        indexed = [_words(doc["text"]) for doc in docs if doc["location"].split("#")[0] == page]
+        assert indexed == expected, page
+        compared += sum(map(len, indexed))
+    assert compared > 100

@@ -1,0 +1,37 @@
+"""A block as the search index reads it: its words, the tags Material keeps, nothing it skips."""
+
+from bulletin.fragments import Fragments, search_text
+
+
+def test_table_markup_is_dropped_and_its_words_kept_without_spaces_added():
+    assert search_text('<table data-bulletin-table="v"><tr><td><a href="x">甲</a>鎮</td></tr></table>') == "甲鎮"
+
+
+def test_white_space_between_cells_becomes_one_space():
+    assert search_text("<tr>\n<td>37</td>\n  <td>14,400</td>\n</tr>") == " 37 14,400 "
+
+
+def test_entities_are_written_as_materials_parser_writes_them():
+    assert search_text("<td>&quot;甲&quot; &amp; &#x27;乙&#x27; &lt;</td>") == "\"甲\" &amp; '乙' &lt;"
+
+
+def test_an_element_marked_data_search_exclude_is_left_out_whole():
+    block = '<table><tr><td>37</td></tr></table><p class="d" data-search-exclude><a download>下載 CSV</a></p>'
+    assert search_text(block) == "37"
+
+
+def test_tags_material_keeps_stay_bare():
+    assert search_text('<ul class="x"><li><a href="y">全部</a></li></ul>') == "<ul><li>全部</li></ul>"
+
+
+def test_a_block_with_a_heading_is_left_whole_for_the_parser():
+    block = "<nav><h2>目錄</h2><ol><li>甲</li></ol></nav>"
+    assert search_text(block) == block
+
+
+def test_a_page_restored_for_search_has_the_words_where_the_whole_page_has_the_table():
+    fragments = Fragments()
+    markdown = "前言" + fragments.stash("<table><tr><td>甲鎮</td></tr></table>")
+    page = f"<p>{markdown.split()[0]}</p>\n<p>{markdown.split()[1]}</p>"
+    assert fragments.restore(page) == "<p>前言</p>\n<table><tr><td>甲鎮</td></tr></table>"
+    assert fragments.restore_for_search(page) == "<p>前言</p>\n甲鎮"
