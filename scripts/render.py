@@ -3,10 +3,10 @@
 `scripts/render FOLDER` writes FOLDER/mkdocs.yml, FOLDER/docs/ and FOLDER/overrides/
 (hooks/bulletin/plain_tree.py); it refuses, writing nothing, when `scripts/check` finds a problem,
 when FOLDER is inside docs/ or data/, and when FOLDER is not empty (unless --force).
-`scripts/render --after-build SITE` is run on the generator's output folder afterwards: it moves
-the pages' inline scripts into files, points them at our search worker, adds our search fields and
-deletes every file holding a private value, exit 1 when there was one (hooks/bulletin/after_build.py).
-Running it twice changes nothing more.
+`scripts/render --after-build SITE` is run on the generator's output folder afterwards: it dates
+each page, moves the pages' inline scripts into files, points them at our search worker, adds our
+search fields and deletes every file holding a private value, exit 1 when there was one
+(hooks/bulletin/after_build.py). Running it twice changes nothing more.
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from bulletin.after_build import after_build  # noqa: E402
+from bulletin.after_build import after_build, freshness_lines  # noqa: E402
+from bulletin.freshness import freshness  # noqa: E402
 from bulletin.language import Localise, localise_problem, localiser  # noqa: E402
-from bulletin.loading import load_archive  # noqa: E402
+from bulletin.loading import LoadResult, load_archive  # noqa: E402
 from bulletin.plain_tree import Tagged, folder_problems, read_config, render_tree, write_tree  # noqa: E402
 from bulletin.problems import Problem, sorted_problems  # noqa: E402
-from bulletin.site_config import read_site_config  # noqa: E402
+from bulletin.site_config import SiteConfig, read_site_config  # noqa: E402
+from bulletin.site_rules import dest_uri, page_paths  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,13 +69,23 @@ def _after_build(site_dir: Path, config_file: Path, started: float) -> int:
 
         return _refused([Problem(Location.folder(str(site_dir)), "", "應為建置好的網站資料夾，實為不存在",
                                  "先用產生器建置 scripts/render 寫出的專案，再指向它的輸出資料夾")], say, "")
-    archive = load_archive(site.project_dir, site.docs_dir, site.settings).archive
-    leaks = after_build(site_dir, archive, also=[site_dir.parent / ".cache"], site_url=_site_url(config_file))
+    result = load_archive(site.project_dir, site.docs_dir, site.settings)
+    leaks = after_build(site_dir, result.archive, also=[site_dir.parent / ".cache"], site_url=_site_url(config_file),
+                        lines=_dates(site, result, say))
     if leaks:
         return _refused(leaks, say, "含有私人資料的檔案已刪除，這份網站不可發布")
     print(say(f"已檢查 {site_dir}：沒有私人資料，搜尋索引已加上數字與簡繁欄位"
               f"（{time.perf_counter() - started:.2f} 秒）。"), file=sys.stderr)
     return 0
+
+
+def _dates(site: SiteConfig, result: LoadResult, say: Localise) -> dict[str, str]:
+    """Every page's freshness line, generated pages and the docs folder's own, from one git log."""
+    docs = site.docs_dir.relative_to(site.project_dir).as_posix() if site.docs_dir.is_relative_to(site.project_dir) \
+        else str(site.docs_dir)
+    sources = [path.relative_to(site.docs_dir).as_posix() for path in result.docs_files]
+    pages = dict.fromkeys([*page_paths(result.archive), *(src for src in sources if dest_uri(src) != src)])
+    return freshness_lines(result.archive, pages, freshness(site.project_dir), site.directory_urls, docs, say)
 
 
 def _site_url(config_file: Path) -> str | None:

@@ -1,8 +1,10 @@
-"""What a finished build still needs when no hook ran: the search fields and the privacy scan.
+"""What a finished build still needs when no hook ran: dates, scripts, search fields, privacy scan.
 
 A generator building the plain tree (plain_tree.py) writes the site as it is told; the hooks'
 on_post_page and on_post_build do more, and these do it on any generator's output folder:
 
+- each page's 「資料更新…　網站建置…」 line at the foot of its article (freshness.py), once: a
+  page that has it is left alone;
 - each page's inline scripts moved into hashed files (inline_scripts.py), so the site keeps to a
   Content-Security-Policy of 'self' only, and pages pointed at our search worker wrapper
   (search_worker.py: whole phrases first, both scripts). A page done once has nothing left to
@@ -21,15 +23,43 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .archive import Archive
+from .freshness import Freshness, page_inputs
+from .language import Localise
 from .inline_scripts import move_out, root_of, root_of_error_page, write
 from .privacy import contain_leaks, private_values, scan_site
 from .problems import Problem
 from .search_scripts import BOTH_WAYS, add_other_script_field
 from .search_terms import add_figures_field
 from .search_worker import use_wrapper
+from .site_rules import dest_uri
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 ERROR_PAGE = "404.html"  # served at any address, so it reaches the root by the site's own path
+
+
+FRESHNESS = "bulletin-freshness"  # the class of the line, as the hooks write it
+
+
+def freshness_lines(archive: Archive, pages: Iterable[str], dates: Freshness, directory_urls: bool = True,
+                    docs: str = "docs", localise: Localise = str) -> dict[str, str]:
+    """Each page's line by the file it is built into (`2021/town/index.html`), dated as the hooks date it."""
+    return {dest_uri(src, directory_urls): localise(dates.line(page_inputs(archive, src, docs))) for src in pages}
+
+
+def add_freshness_lines(site_dir: Path, lines: dict[str, str]) -> int:
+    """The line small at the foot of each page's article, as on_post_page puts it; returns how many pages got one."""
+    added = 0
+    for dest, line in lines.items():
+        path = site_dir / dest
+        if not path.is_file():
+            continue
+        html = path.read_text(encoding="utf-8")
+        head, found, tail = html.rpartition("</article>")
+        if not found or f'class="{FRESHNESS}"' in html:
+            continue
+        path.write_text(f'{head}<p class="{FRESHNESS}"><small>{line}</small></p>\n{found}{tail}', encoding="utf-8")
+        added += 1
+    return added
 
 
 def scripts_to_files(site_dir: Path, site_url: str | None = None) -> int:
@@ -64,10 +94,11 @@ def add_search_fields(site_dir: Path) -> bool:
 
 
 def after_build(site_dir: Path, archive: Archive, also: Iterable[Path] = (),
-                site_url: str | None = None) -> list[Problem]:
-    """Scripts moved out and the search fields added, then every file scanned; the problems of each
-    private value found, every file holding one already deleted (and the folders `also`, such as a
-    cache, searched too)."""
+                site_url: str | None = None, lines: dict[str, str] | None = None) -> list[Problem]:
+    """Dates `lines` put in, scripts moved out and the search fields added, then every file scanned;
+    the problems of each private value found, every file holding one already deleted (and the
+    folders `also`, such as a cache, searched too)."""
+    add_freshness_lines(site_dir, lines or {})
     scripts_to_files(site_dir, site_url)
     add_search_fields(site_dir)
     values = private_values(archive)

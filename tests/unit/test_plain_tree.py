@@ -1,5 +1,6 @@
 """The plain tree (plain_tree.py): the site as files a generator without our hooks builds."""
 
+import datetime as dt
 import json
 import re
 
@@ -7,7 +8,8 @@ import yaml
 
 from helpers import HOOK, write_project
 
-from bulletin.after_build import add_search_fields, after_build, scripts_to_files
+from bulletin.after_build import add_freshness_lines, add_search_fields, after_build, freshness_lines, scripts_to_files
+from bulletin.freshness import Freshness
 from bulletin.checking import check_project
 from bulletin.loading import load_archive
 from bulletin.plain_tree import config_text, folder_problems, read_config, render_tree, write_tree
@@ -214,3 +216,21 @@ def test_after_build_leaves_a_page_done_once_as_it_is(tmp_path):
     scripts_to_files(tmp_path)
     once = (tmp_path / "index.html").read_bytes()
     assert scripts_to_files(tmp_path) == 0 and (tmp_path / "index.html").read_bytes() == once
+
+
+def test_after_build_dates_each_page_by_the_files_it_shows(tmp_path):
+    write_project(tmp_path, TOWN)
+    archive = load_archive(tmp_path, tmp_path / "docs").archive
+    dates = Freshness(tmp_path, dt.date(2026, 11, 30), {"data/2021/town.yml": dt.date(2021, 12, 30),
+                                                         "docs/2021/town.md": dt.date(2021, 6, 1)})
+    lines = freshness_lines(archive, ["2021/town.md", "2021/index.md"], dates)
+    assert lines == {"2021/town/index.html": "資料更新：2021-12-30　網站建置：2026-11-30",
+                     "2021/index.html": "資料更新：2021-12-30　網站建置：2026-11-30"}
+
+
+def test_after_build_puts_the_line_at_the_foot_of_the_article_once(tmp_path):
+    (tmp_path / "index.html").write_text("<article><p>慰問</p></article><footer></footer>", encoding="utf-8")
+    assert add_freshness_lines(tmp_path, {"index.html": "網站建置：2026-11-30", "gone.html": "x"}) == 1
+    assert add_freshness_lines(tmp_path, {"index.html": "網站建置：2026-11-30"}) == 0
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == (
+        '<article><p>慰問</p><p class="bulletin-freshness"><small>網站建置：2026-11-30</small></p>\n</article><footer></footer>')
