@@ -12,13 +12,23 @@ and prints the medians, the ratios the issue asks about, and peak memory. With `
 also measures `mkdocs serve --dirty` (what scripts/mkdocs runs) on the middle size: the time from saving a narrative or a data
 file to the page (and its year and unit pages) showing the change.
 
-    scripts/benchmark                       # 100, 500, 2000 reports; 3 runs each (1 at 2000)
+Then, unless `--no-stages`, one more build of ours at the largest size prints where its time goes:
+a table of stages (our on_config, Python-Markdown, Material's search index, templates, static files
+and downloads copied, pages written, our post-build…) with seconds and shares of its wall time,
+and its peak memory. Each row is wall clock between marks the build takes at every MkDocs event,
+before, between and after the plugins' and our handlers (scripts/bench/stage_marks.py, added only
+to that build's copy of mkdocs.yml); no profiler, which would inflate the pure-Python stages
+against the C ones. stages.py says which marks bound which row; the table says it too.
+
+    scripts/benchmark                       # 100, 500, 2000 reports; 3 runs each (1 at 2000); stages at 2000
     scripts/benchmark --sizes 100 --runs 1  # a quick look
+    scripts/benchmark --sizes 2000 --runs 1 --stages   # the figures and the stage table at 2,000 reports
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -28,6 +38,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts" / "bench"), str(ROOT / "hooks")]
 
 from floor import write_floor  # noqa: E402
+from stages import stage_seconds, stage_table, write_stage_config  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 YEARS = 5
@@ -44,21 +56,46 @@ WITH_JIEBA = "from mkdocs.__main__ import cli; cli()"
 
 def build(project: Path, jieba: bool = True) -> tuple[float, float]:
     """One `mkdocs build --strict`: (wall seconds, peak memory in MB)."""
+    started, ended, megabytes = run_build(project, jieba)
+    return ended - started, megabytes
+
+
+def run_build(project: Path, jieba: bool = True, config: str = "mkdocs.yml",
+              variables: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """One `mkdocs build --strict` of `config` with more environment `variables`: (perf_counter at
+    start, at end, peak memory in MB). The build's own perf_counter is the same clock on Linux."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, "-c", WITH_JIEBA if jieba else NO_JIEBA,
-               "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+               "build", "--strict", "-q", "-f", str(project / config), "--site-dir", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(variables or {})}
     started = time.perf_counter()
     # stderr to a file, not a pipe: nobody reads a pipe during wait4, and a full one would stall the build.
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
+        ended = time.perf_counter()
         if status != 0:
             errors.seek(0)
             raise SystemExit(f"build failed in {project}:\n{errors.read().decode()[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return started, ended, usage.ru_maxrss / 1024
+
+
+@dataclass
+class Stages:
+    seconds: dict[str, float]  # by stage (stages.STAGES), adding up to the build's wall time
+    megabytes: float           # the build's peak memory
+
+
+def measure_stages(project: Path) -> Stages:
+    """One more build of ours, with a mark at every MkDocs event (stage_marks.py): where its time goes."""
+    config = write_stage_config(project)
+    with tempfile.TemporaryDirectory() as folder:
+        marks_file = Path(folder) / "marks.json"
+        started, ended, megabytes = run_build(project, config=config.name,
+                                              variables={"BULLETIN_STAGE_MARKS": str(marks_file)})
+        marks = [(name, at) for name, at in json.loads(marks_file.read_text(encoding="utf-8"))]
+    return Stages(stage_seconds(marks, started, ended), megabytes)
 
 
 def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, float, list[float]]:
@@ -147,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,500,2000", help="reports per archive, comma-separated")
     parser.add_argument("--runs", type=int, default=3, help="builds per median (1 above 1,000 reports)")
     parser.add_argument("--serve", action="store_true", help="also measure mkdocs serve on the middle size")
+    parser.add_argument("--stages", action=argparse.BooleanOptionalAction, default=True,
+                        help="one more build of ours at the largest size: where its time goes (default: on)")
     parser.add_argument("--work", type=Path, help="keep the generated projects here")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="bulletin-bench-"))
@@ -163,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
                f"{f['ours'] / f['floor']:.2f}", f"{f['ours'] / f['stock']:.2f}",
                f"{f['ours'] / f['floor-no-jieba']:.2f}", f"{f['ours MB']:.0f}", f"{f['stock MB']:.0f}")
         print(" | ".join(str(cell) for cell in row), flush=True)
+    if args.stages:
+        largest = max(sizes)
+        measured = measure_stages(work / f"archive-{largest}")
+        print(f"\nWhere the time goes: one more build of ours, {largest} reports, "
+              f"{sum(measured.seconds.values()):.1f} s, peak {measured.megabytes:.0f} MB; wall clock at every "
+              "MkDocs event, before, between and after the plugins' and our handlers (scripts/bench/stages.py), "
+              "no profiler")
+        print(stage_table(measured.seconds), flush=True)
     if args.serve:
         middle = sizes[len(sizes) // 2]
         for name, figures in serve_latencies(middle, work).items():

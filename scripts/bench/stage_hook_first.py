@@ -1,0 +1,5 @@
+"""The stage build's marks at every MkDocs event, before every plugin's and hook's handler (see stage_marks.py)."""
+
+from stage_marks import handlers
+
+globals().update(handlers("first"))
