@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from bulletin.after_build import after_build, freshness_lines  # noqa: E402
+from bulletin.after_build import SEARCH_INDEX, after_build, freshness_lines  # noqa: E402
 from bulletin.freshness import freshness  # noqa: E402
 from bulletin.language import Localise, localise_problem, localiser  # noqa: E402
 from bulletin.loading import LoadResult, load_archive  # noqa: E402
@@ -70,11 +70,15 @@ def _after_build(site_dir: Path, config_file: Path, started: float) -> int:
         return _refused([Problem(Location.folder(str(site_dir)), "", "應為建置好的網站資料夾，實為不存在",
                                  "先用產生器建置 scripts/render 寫出的專案，再指向它的輸出資料夾")], say, "")
     result = load_archive(site.project_dir, site.docs_dir, site.settings)
-    leaks = after_build(site_dir, result.archive, also=[site_dir.parent / ".cache"], site_url=_site_url(config_file),
+    # The generator's cache, when the site was built in the tree (a folder above holding mkdocs.yml):
+    # never a folder of anything else (~/.cache beside ~/site).
+    cache = [site_dir.parent / ".cache"] if (site_dir.parent / "mkdocs.yml").is_file() else []
+    leaks = after_build(site_dir, result.archive, also=cache, site_url=_site_url(config_file),
                         lines=_dates(site, result, say))
     if leaks:
         return _refused(leaks, say, "含有私人資料的檔案已刪除，這份網站不可發布")
-    print(say(f"已檢查 {site_dir}：沒有私人資料，搜尋索引已加上數字與簡繁欄位"
+    index = "搜尋索引已加上數字與簡繁欄位" if (site_dir / SEARCH_INDEX).is_file() else "沒有 search/search_index.json，未加搜尋欄位"
+    print(say(f"已檢查 {site_dir}：沒有私人資料，{index}"
               f"（{time.perf_counter() - started:.2f} 秒）。"), file=sys.stderr)
     return 0
 
