@@ -1,16 +1,21 @@
 """The browser suite's fixtures: the sample archive built, served, and opened in Debian's Chromium.
 
-Builds are made once per session in a temp copy of the project (symlinks to data/, docs/,
-hooks/) so a variant can change mkdocs.yml (site_url for a sub-path, the offline plugin for
-file://) without touching the real one. Every page a test opens records its requests, so any
-request to another origin or any failed request is caught where it happens.
+Builds are made once per session (the plain sample once per run, shared by pytest-xdist's
+workers) in a temp copy of the project (symlinks to data/, docs/, hooks/) so a variant can change
+mkdocs.yml (site_url for a sub-path, the offline plugin for file://) without touching the real
+one. Every page a test opens records its requests, so any request to another origin or any failed
+request is caught where it happens.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import os
+import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +45,26 @@ def build_variant(root: Path, extra_config: str = "") -> Path:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    return build_variant(tmp_path_factory.mktemp("plain") / "project")
+    return built_once(tmp_path_factory, "plain", lambda folder: build_variant(folder / "project"))
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], Path]) -> Path:
+    """A session's build made once for the whole run: under pytest-xdist (scripts/test runs two
+    workers) the first worker to need it builds it in the run's shared temp folder while the other
+    waits for it, instead of each spending a build's half-minute of the two shared cores on it."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build(tmp_path_factory.mktemp(name))
+    folder = tmp_path_factory.getbasetemp().parent / f"shared-{name}"  # beside the workers' own folders
+    with open(folder.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, even if the build fails
+        done = folder / "built"
+        if done.exists():
+            return Path(done.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)  # a failed build's remains
+        folder.mkdir()
+        built = build(folder)
+        done.write_text(str(built), encoding="utf-8")
+        return built
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
