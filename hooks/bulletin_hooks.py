@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin.asset_names import hashed_name
+from bulletin.site_downloads import write_downloads
 from bulletin.fragments import Fragments
 from bulletin.freshness import Freshness, freshness, page_inputs
 from bulletin.inert_titles import inert_title, site_texts_problems
@@ -202,12 +203,11 @@ class BulletinSite:
                 generated.append(File.generated(config, src_uri, content=publication.generated_markdown(src_uri)))
             else:
                 build.handwritten.add(src_uri)  # an editor's intro: our content goes after it
-        for src_uri, data in [*publication.downloads.items(), *build.assets.items()]:
-            if build.quick and src_uri not in build.modified and src_uri.endswith(".csv"):
-                continue  # a quick preview: unchanged CSV files are on disk already, and nothing rebuilt links them
+        for src_uri, data in build.assets.items():
             generated.append(File.generated(config, src_uri, content=data))
-        self._abort_on(clashes(handwritten, [f.src_uri for f in generated], build.docs, config.use_directory_urls),
-                       "docs")
+        # The downloads are not the generator's files: on_post_build writes them into the site once.
+        ours = [f.src_uri for f in generated] + list(publication.downloads)
+        self._abort_on(clashes(handwritten, ours, build.docs, config.use_directory_urls), "docs")
         for file in generated:
             files.append(file)
         if not build.quick and self.session.dirty:
@@ -329,6 +329,7 @@ class BulletinSite:
             # quick rebuild (a full collection of it took a few hundred ms at 500 reports).
             gc.freeze()
         site = Path(config.site_dir)
+        build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
         only = [*build.written, index_path] if build.quick else None
         values = private_values(build.publication.archive)
         scan = scan_site(site, values, only, also=[_project_dir(config) / ".cache"])

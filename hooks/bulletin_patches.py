@@ -33,6 +33,10 @@ log = logging.getLogger("mkdocs.hooks.bulletin.patches")
 # The versions these patches were written and tested against (requirements.txt pins them).
 WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "watchdog": "7.1.0", "jieba": "0.42.1"}
 
+# ProperDocs, the maintained fork of MkDocs 1.6 (the second engine CI builds with), answers
+# `import mkdocs` itself; its theme and live-reload modules are MkDocs 1.6.1's but for names.
+SAME_AS = {"mkdocs": ("properdocs", "1.6.7")}
+
 SEARCH_PLUGIN = "material.plugins.search.plugin"
 
 
@@ -47,6 +51,8 @@ def _guarded(package: str, what: str) -> bool:
     """True when `package` is the version the patch was written for; else log why it is left out."""
     version = installed(package)
     if version == WRITTEN_FOR[package]:
+        return True
+    if version is None and package in SAME_AS and installed(SAME_AS[package][0]) == SAME_AS[package][1]:
         return True
     # INFO, not a warning: the site is still right, and a warning would stop a strict build.
     log.info("%s %s is not the version %s this project was tested with: %s is left out.",

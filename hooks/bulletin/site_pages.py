@@ -8,6 +8,7 @@ Links between pages are ordinary Markdown links, which MkDocs checks and makes r
 from __future__ import annotations
 
 import posixpath
+from html import escape
 from collections.abc import Callable
 
 from .archive import Archive
@@ -123,7 +124,10 @@ def year_body(archive: Archive, year: int, writer: PageWriter) -> None:
         for period in periods
     ]
     if any(tables for _, tables in comparisons):
-        writer.text(writer.link("下載本年各單位比較（Excel 工作簿，每期每類一頁）", year_workbook_path(year)))
+        # HTML, not a Markdown link: downloads are written straight into the site, not given to
+        # the generator as files, so it has none to check a Markdown link against.
+        href = escape(writer.context.href(year_workbook_path(year)))
+        writer.html(f'<p><a href="{href}">下載本年各單位比較（Excel 工作簿，每期每類一頁）</a></p>')
     for period, tables in comparisons:
         if tables:
             writer.text(f"## {period.label}各單位比較")

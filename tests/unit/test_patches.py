@@ -64,3 +64,12 @@ def test_the_hooks_module_holds_no_build_state_only_the_adapter_and_its_events()
              and type(value).__module__ not in ("typing", "types", "collections.abc", "__future__")  # type aliases, imports
              and not (name.startswith("on_") and inspect.ismethod(value) and value.__self__ is bulletin_hooks.site)}
     assert list(state) == ["site"]
+
+
+def test_the_second_engine_counts_as_the_mkdocs_the_patches_were_written_for(monkeypatch):
+    versions = {"properdocs": bulletin_patches.SAME_AS["mkdocs"][1], "watchdog": "7.1.0"}
+    monkeypatch.setattr(bulletin_patches, "installed", versions.get)
+    server = SimpleNamespace(build_delay=0.25, observer=SimpleNamespace(_timeout=0.5, emitters=[]))
+    assert bulletin_patches.poll_every(server, 0.1)
+    pinned = (REQUIREMENTS.parent / "requirements-properdocs.txt").read_text(encoding="utf-8")
+    assert "properdocs==" + bulletin_patches.SAME_AS["mkdocs"][1] in pinned
