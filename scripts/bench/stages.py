@@ -29,7 +29,8 @@ STARTUP = "starting: Python, imports, reading mkdocs.yml"
 LOAD = "loading the archive and computing the generated pages (our on_config)"
 OUR_FILES = "our other handlers (on_files: generated pages and downloads handed to MkDocs)"
 MARKDOWN = "Markdown (Python-Markdown)"
-OUR_PAGES = "our page hooks (tables in, sanitizing, fragments back, dates)"
+OUR_MARKDOWN = "our page Markdown (on_page_markdown: titles, tables and charts in)"
+OUR_PAGES = "our page HTML (sanitizing, fragments back, dates, scripts to files)"
 SEARCH = "search index (Material's search plugin)"
 TEMPLATES = "templates (Jinja: navigation, page)"
 STATIC = "downloads and static files written"
@@ -43,8 +44,9 @@ STAGES = {
     STARTUP: "process start → first on_startup handler",
     LOAD: "on_config, our handler",
     OUR_FILES: "our handlers of on_startup, on_files, on_nav…",
+    OUR_MARKDOWN: "on_page_markdown, our handler",
     MARKDOWN: "last on_page_markdown → first on_page_content",
-    OUR_PAGES: "our handlers of on_page_markdown, on_page_content, on_post_page, on_post_template",
+    OUR_PAGES: "our handlers of on_page_content, on_post_page, on_post_template, on_page_read_source",
     SEARCH: "plugins' handlers of on_page_context and on_post_build",
     TEMPLATES: "previous page written → on_page_context (context) → on_post_page (render); 404, sitemap",
     STATIC: "last on_env → next event (copy_static_files)",
@@ -54,7 +56,7 @@ STAGES = {
     EXIT: "last on_post_build handler → process end",
 }
 
-_OUR_ROWS = {"config": LOAD, "page_read_source": OUR_PAGES, "page_markdown": OUR_PAGES,
+_OUR_ROWS = {"config": LOAD, "page_read_source": OUR_PAGES, "page_markdown": OUR_MARKDOWN,
              "page_content": OUR_PAGES, "post_page": OUR_PAGES, "post_template": OUR_PAGES,
              "post_build": OUR_POST_BUILD}
 _PLUGIN_ROWS = {"page_context": SEARCH, "post_build": SEARCH}
