@@ -46,7 +46,7 @@ STAGES = {
     OUR_FILES: "our handlers of on_startup, on_files, on_nav…",
     OUR_MARKDOWN: "on_page_markdown, our handler",
     MARKDOWN: "last on_page_markdown → first on_page_content",
-    OUR_PAGES: "our handlers of on_page_content, on_post_page, on_post_template, on_page_read_source",
+    OUR_PAGES: "our handlers of on_page_content, on_page_context, on_post_page, on_post_template…",
     SEARCH: "plugins' handlers of on_page_context and on_post_build",
     TEMPLATES: "previous page written → on_page_context (context) → on_post_page (render); 404, sitemap",
     STATIC: "last on_env → next event (copy_static_files)",
@@ -56,8 +56,8 @@ STAGES = {
     EXIT: "last on_post_build handler → process end",
 }
 
-_OUR_ROWS = {"config": LOAD, "page_read_source": OUR_PAGES, "page_markdown": OUR_MARKDOWN,
-             "page_content": OUR_PAGES, "post_page": OUR_PAGES, "post_template": OUR_PAGES,
+_OUR_ROWS = {"config": LOAD, "page_markdown": OUR_MARKDOWN, "pre_page": OUR_PAGES, "page_read_source": OUR_PAGES,
+             "page_content": OUR_PAGES, "page_context": OUR_PAGES, "post_page": OUR_PAGES, "post_template": OUR_PAGES,
              "post_build": OUR_POST_BUILD}
 _PLUGIN_ROWS = {"page_context": SEARCH, "post_build": SEARCH}
 _TEMPLATE_ENDS = {"page_context:first", "pre_template:first", "template_context:first", "post_template:first",

@@ -26,6 +26,7 @@ def test_the_plugins_handlers_of_page_context_are_the_search_index_and_ours_of_o
 def test_our_markdown_handler_is_a_row_apart_from_our_handlers_of_the_html():
     assert stages.handler_stage("page_markdown:between") == stages.OUR_MARKDOWN
     assert stages.handler_stage("page_content:between") == stages.OUR_PAGES
+    assert stages.handler_stage("page_context:between") == stages.OUR_PAGES
 
 
 def test_the_gap_after_on_env_is_the_static_files_copied():
