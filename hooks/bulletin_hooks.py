@@ -31,8 +31,8 @@ from bulletin.preview import problems_box, problems_for
 from bulletin.privacy import contain_leaks, private_values, scan_site
 from bulletin.quick_preview import Snapshot, quick_update, snapshot
 from bulletin.problems import Problem
-from bulletin.search_terms import add_figures_field
-from bulletin.search_scripts import BOTH_WAYS, add_other_script_field, cut_through_simplified, to_simplified
+from bulletin.search_scripts import cut_through_simplified, to_simplified
+from bulletin.after_build import with_freshness_line, with_search_fields
 from bulletin import inline_scripts, sanitize
 from bulletin.search_worker import use_wrapper
 from bulletin.segmentation import SegmentCache
@@ -301,11 +301,7 @@ class BulletinSite:
         if build.dates is None:
             return output
         inputs = page_inputs(build.publication.archive, src_uri, build.docs)
-        line = build.publication.localise(build.dates.line(inputs))
-        head, found, tail = output.rpartition("</article>")
-        if not found:
-            return output
-        return f'{head}<p class="bulletin-freshness"><small>{line}</small></p>\n{found}{tail}'
+        return with_freshness_line(output, build.publication.localise(build.dates.line(inputs)))
 
     def on_post_template(self, output, template_name, config):
         return _scripts_to_files(output, inline_scripts.root_of_error_page(config.site_url), config) \
@@ -318,8 +314,7 @@ class BulletinSite:
         if build.quick and session.search_index is not None:
             index_path.write_bytes(session.search_index)  # unchanged since the full build (see on_page_markdown)
         elif index_path.is_file():
-            index = add_other_script_field(add_figures_field(json.loads(index_path.read_text(encoding="utf-8"))),
-                                           BOTH_WAYS)
+            index = with_search_fields(json.loads(index_path.read_text(encoding="utf-8")))
             session.search_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             index_path.write_bytes(session.search_index)
         if session.segments is not None and not build.quick:

@@ -46,19 +46,25 @@ def freshness_lines(archive: Archive, pages: Iterable[str], dates: Freshness, di
     return {dest_uri(src, directory_urls): localise(dates.line(page_inputs(archive, src, docs))) for src in pages}
 
 
+def with_freshness_line(html: str, line: str) -> str:
+    """A finished page with its line small at the foot of its article (the hooks' on_post_page calls
+    this too: after the search plugin has read the page, so no search finds every page by it)."""
+    head, found, tail = html.rpartition("</article>")
+    return f'{head}<p class="{FRESHNESS}"><small>{line}</small></p>\n{found}{tail}' if found else html
+
+
 def add_freshness_lines(site_dir: Path, lines: dict[str, str]) -> int:
-    """The line small at the foot of each page's article, as on_post_page puts it; returns how many pages got one."""
+    """Each page's line put in, unless it has one; returns how many pages got one."""
     added = 0
     for dest, line in lines.items():
         path = site_dir / dest
         if not path.is_file():
             continue
         html = path.read_text(encoding="utf-8")
-        head, found, tail = html.rpartition("</article>")
-        if not found or f'class="{FRESHNESS}"' in html:
-            continue
-        path.write_text(f'{head}<p class="{FRESHNESS}"><small>{line}</small></p>\n{found}{tail}', encoding="utf-8")
-        added += 1
+        dated = html if f'class="{FRESHNESS}"' in html else with_freshness_line(html, line)
+        if dated != html:
+            path.write_text(dated, encoding="utf-8")
+            added += 1
     return added
 
 
@@ -79,7 +85,8 @@ def scripts_to_files(site_dir: Path, site_url: str | None = None) -> int:
 
 
 def with_search_fields(index: dict) -> dict:
-    """Material's search index with the figures field and the other-script field (on_post_build's)."""
+    """Material's search index with the figures field and the other-script field (the hooks'
+    on_post_build calls this too)."""
     return add_other_script_field(add_figures_field(index), BOTH_WAYS)
 
 
