@@ -6,7 +6,7 @@ and hands the same object to every later page, so a figure shown twice comes fro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,9 @@ from .schema import Kind, Record
 from .settings import Settings
 from .tables import Table, kind_table
 from .units import Unit, UnitRegistry
+
+
+_MARKERS = "markers"  # a narrative's markers among the derived values (see keep_markers)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,16 @@ class Archive:
         if cache_key not in self._derived:
             self._derived[cache_key] = compute()
         return self._derived[cache_key]
+
+    def keep_markers(self, report: Report, text: str, markers: Sequence[object]) -> None:
+        """The markers found in a narrative's text while it was checked, without a problem: its
+        page and its year's print page render the same text, and need not find them again."""
+        self._derived[(report.key, _MARKERS)] = (text, tuple(markers))
+
+    def kept_markers(self, report: Report, text: str) -> list | None:
+        """The markers kept for exactly this text (a page's text changed since is read afresh)."""
+        kept = self._derived.get((report.key, _MARKERS))
+        return list(kept[1]) if isinstance(kept, tuple) and kept[0] == text else None
 
     def table(self, report: Report, key: str) -> Table:
         """A kind's table or the funds table of one report, computed on first use."""

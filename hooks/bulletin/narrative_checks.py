@@ -61,7 +61,10 @@ def check_narrative(path: Path, report: Report, archive: Archive, problems: list
         return
     _check_characters(text, report.narrative_path, problems)
     body, skipped = strip_front_matter(text)
+    before = len(problems)
     markers = find_markers(body, report.narrative_path, problems, first_line=skipped + 1)
+    if len(problems) == before:  # its pages reuse them (a marker's problem is found again there)
+        archive.keep_markers(report, body, markers)
     for heading in heading_lines(body, first_line=skipped + 1):
         problems.append(Problem(
             Location(report.narrative_path, heading.number, 1), "",

@@ -70,7 +70,9 @@ class Publication:
     def expanded_report(self, report: Report, markdown: str, on_page: str, problems: list[Problem]) -> str:
         """A narrative with its title and tables, placed on `on_page` (its own page or a print page)."""
         context = PageContext(on_page, self.directory_urls)
-        markers = find_markers(markdown, report.narrative_path, problems)
+        markers = self.archive.kept_markers(report, markdown)  # found when the narrative was checked
+        if markers is None:
+            markers = find_markers(markdown, report.narrative_path, problems)
 
         def render(marker) -> str:
             key = marker.args["kind"]

@@ -97,3 +97,20 @@ def test_a_repeated_argument_is_reported():
 def test_deeply_nested_arguments_are_refused_not_a_crash():
     _, problems = find("<!-- bulletin/table { kind: " + "[" * 2000 + "]" * 2000 + " } -->")
     assert len(problems) == 1 and "超過 200 個字元" in problems[0]
+
+
+def test_arguments_typed_alike_are_parsed_once(monkeypatch):
+    import bulletin.markers as markers
+
+    parsed = []
+    real = markers.parse_yaml_text
+    monkeypatch.setattr(markers, "parse_yaml_text", lambda raw, *rest: parsed.append(raw) or real(raw, *rest))
+    markers.find_markers("<!-- bulletin/table { kind: aid } -->\n\n<!-- bulletin/table { kind: aid } -->", PATH, [])
+    markers.find_markers("<!-- bulletin/table { kind: aid } -->", "docs/2021/district.md", [])
+    assert parsed.count("{ kind: aid }") <= 1
+
+
+def test_arguments_refused_alike_are_reported_at_each_marker():
+    _, problems = find("<!-- bulletin/table { kind: [aid } -->\n\n<!-- bulletin/table { kind: [aid } -->")
+    assert [p.split(": ")[0] for p in problems] == [f"{PATH}:1:1", f"{PATH}:3:1"]
+    assert problems[0].split(": ", 1)[1] == problems[1].split(": ", 1)[1]
