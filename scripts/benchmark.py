@@ -18,7 +18,8 @@ and downloads copied, pages written, our post-build…) with seconds and shares 
 and its peak memory. Each row is wall clock between marks the build takes at every MkDocs event,
 before, between and after the plugins' and our handlers (scripts/bench/stage_marks.py, added only
 to that build's copy of mkdocs.yml); no profiler, which would inflate the pure-Python stages
-against the C ones. stages.py says which marks bound which row; the table says it too.
+against the C ones. stages.py says which marks bound which row; the table says it too, and names
+under it any handler that ran outside its marks.
 
     scripts/benchmark                       # 100, 500, 2000 reports; 3 runs each (1 at 2000); stages at 2000
     scripts/benchmark --sizes 100 --runs 1  # a quick look
@@ -85,6 +86,7 @@ def run_build(project: Path, jieba: bool = True, config: str = "mkdocs.yml",
 class Stages:
     seconds: dict[str, float]  # by stage (stages.STAGES), adding up to the build's wall time
     megabytes: float           # the build's peak memory
+    misplaced: list[str]       # handlers the marks do not bound as assumed (stage_marks.misplaced)
 
 
 def measure_stages(project: Path) -> Stages:
@@ -94,8 +96,9 @@ def measure_stages(project: Path) -> Stages:
         marks_file = Path(folder) / "marks.json"
         started, ended, megabytes = run_build(project, config=config.name,
                                               variables={"BULLETIN_STAGE_MARKS": str(marks_file)})
-        marks = [(name, at) for name, at in json.loads(marks_file.read_text(encoding="utf-8"))]
-    return Stages(stage_seconds(marks, started, ended), megabytes)
+        written = json.loads(marks_file.read_text(encoding="utf-8"))
+    marks = [(name, at) for name, at in written["marks"]]
+    return Stages(stage_seconds(marks, started, ended), megabytes, written["misplaced"])
 
 
 def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, float, list[float]]:
@@ -210,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
               "MkDocs event, before, between and after the plugins' and our handlers (scripts/bench/stages.py), "
               "no profiler")
         print(stage_table(measured.seconds), flush=True)
+        for handler in measured.misplaced:
+            print(f"not measured as its row says: {handler}")
     if args.serve:
         middle = sizes[len(sizes) // 2]
         for name, figures in serve_latencies(middle, work).items():

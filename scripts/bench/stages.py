@@ -1,9 +1,9 @@
 """Where a build's seconds go: the marks of one stage build (stage_marks.py) as a table of stages.
 
 Every gap between two consecutive marks is given to exactly one stage, by the two marks that bound
-it: between an event's `first` and `between` marks run the plugins' handlers (Material's search
-adds a page to its index in on_page_context), between `between` and `last` ours; between the last
-mark of one event and the first of the next runs MkDocs itself (page_markdown → page_content is
+it: between an event's `first` and `ours` marks run the plugins' handlers (Material's search
+adds a page to its index in on_page_context), between `ours` and `after_ours` ours, then the
+plugins of a priority below 0 until `last` (as "other"); between the last mark of one event and the first of the next runs MkDocs itself (page_markdown → page_content is
 Python-Markdown, page_context → post_page the page's template, on_env → the next event copying
 the static files and downloads). The time before the first mark (starting Python, imports,
 reading mkdocs.yml) and after the last (freeing, interpreter exit) comes from the benchmark's own
@@ -11,9 +11,7 @@ clock around the process, the same monotonic clock on Linux; so the stages add u
 wall time and the shares to 100 %. Nothing is sampled or profiled: each row is measured whole.
 
 A file written inside a handler (the search plugin writes its index with mkdocs.utils.write_file)
-is that handler's time; "pages written" is only what MkDocs writes between events. A plugin whose
-handler has a priority below 0 (the offline plugin's on_post_build, which returns at once when it
-is off) runs between our handler and the `last` mark and is counted as ours.
+is that handler's time; "pages written" is only what MkDocs writes between events.
 """
 
 from __future__ import annotations
@@ -65,13 +63,15 @@ _TEMPLATE_ENDS = {"page_context:first", "pre_template:first", "template_context:
 
 
 def handler_stage(mark: str) -> str | None:
-    """The stage of the handlers a mark starts (an event's `first` or `between` mark), None after
-    an event's `last` mark: until the next mark of the event, files written are that stage's too."""
+    """The stage of the handlers a mark starts (an event's `first`, `ours` or `after_ours` mark),
+    None after its `last` mark: until the next mark of the event, files written are that stage's too."""
     event, _, position = mark.partition(":")
     if position == "first":
         return _PLUGIN_ROWS.get(event, OTHER)
-    if position == "between":
+    if position == "ours":
         return _OUR_ROWS.get(event, OUR_FILES)
+    if position == "after_ours":
+        return OTHER
     return None
 
 
@@ -126,8 +126,8 @@ def write_stage_config(project: Path) -> Path:
     found = _HOOKS.search(text)
     if found is None:
         raise SystemExit(f"{project / 'mkdocs.yml'}: no hooks: list to put the stage marks around")
-    hooks = (f"hooks:\n  - {BENCH / 'stage_hook_first.py'}\n  - {BENCH / 'stage_hook_between.py'}\n"
-             f"{found[1]}  - {BENCH / 'stage_hook_last.py'}\n")
+    hooks = (f"hooks:\n  - {BENCH / 'stage_hook_first.py'}\n  - {BENCH / 'stage_hook_ours.py'}\n{found[1]}"
+             f"  - {BENCH / 'stage_hook_after_ours.py'}\n  - {BENCH / 'stage_hook_last.py'}\n")
     path = project / STAGE_CONFIG
     path.write_text(text[:found.start()] + hooks + text[found.end():], encoding="utf-8")
     return path
