@@ -14,7 +14,7 @@ file to the page (and its year and unit pages) showing the change.
 
 Then, unless `--no-stages`, one more build of ours at the largest size prints where its time goes:
 a table of stages (our on_config, Python-Markdown, Material's search index, templates, static files
-and downloads copied, pages written, our post-build…) with seconds and shares of its wall time,
+copied, pages written, our post-build with the downloads…) with seconds and shares of its wall time,
 and its peak memory. Each row is wall clock between marks the build takes at every MkDocs event,
 before, between and after the plugins' and our handlers (scripts/bench/stage_marks.py, added only
 to that build's copy of mkdocs.yml); no profiler, which would inflate the pure-Python stages

@@ -5,7 +5,7 @@ it: between an event's `first` and `ours` marks run the plugins' handlers (Mater
 adds a page to its index in on_page_context), between `ours` and `after_ours` ours, then the
 plugins of a priority below 0 until `last` (as "other"); between the last mark of one event and the first of the next runs MkDocs itself (page_markdown → page_content is
 Python-Markdown, page_context → post_page the page's template, on_env → the next event copying
-the static files and downloads). The time before the first mark (starting Python, imports,
+the static files). The time before the first mark (starting Python, imports,
 reading mkdocs.yml) and after the last (freeing, interpreter exit) comes from the benchmark's own
 clock around the process, the same monotonic clock on Linux; so the stages add up to the build's
 wall time and the shares to 100 %. Nothing is sampled or profiled: each row is measured whole.
@@ -25,15 +25,15 @@ STAGE_CONFIG = "mkdocs-stages.yml"
 
 STARTUP = "starting: Python, imports, reading mkdocs.yml"
 LOAD = "loading the archive and computing the generated pages (our on_config)"
-OUR_FILES = "our other handlers (on_files: generated pages and downloads handed to MkDocs)"
+OUR_FILES = "our other handlers (on_files: generated pages and assets handed to MkDocs)"
 MARKDOWN = "Markdown (Python-Markdown)"
 OUR_MARKDOWN = "our page Markdown (on_page_markdown: titles, tables and charts in)"
 OUR_PAGES = "our page HTML (sanitizing, fragments back, dates, scripts to files)"
 SEARCH = "search index (Material's search plugin)"
 TEMPLATES = "templates (Jinja: navigation, page)"
-STATIC = "downloads and static files written"
+STATIC = "static files copied (theme, our assets)"
 WRITTEN = "pages written (HTML files)"
-OUR_POST_BUILD = "our post-build (search fields, privacy scan)"
+OUR_POST_BUILD = "our post-build (downloads written, search fields, privacy scan)"
 OTHER = "other (MkDocs between events: files, navigation, reading pages, anchors; other plugin handlers)"
 EXIT = "exit (after the last on_post_build handler)"
 
