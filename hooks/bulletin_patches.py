@@ -94,7 +94,7 @@ def route_word_breaks(plugins: Any, cache_file: Path,
     identity = (f"jieba {real.__version__}; dict {search.config.get('jieba_dict')}; "
                 f"user {search.config.get('jieba_dict_user')}; cut through Simplified")
     cache = SegmentCache(cache_file, lambda: cutter(real), identity)
-    module.jieba = JiebaThroughCache(real, cache)
+    vars(module)["jieba"] = JiebaThroughCache(real, cache)
     return cache
 
 

@@ -8,7 +8,7 @@ and nothing is listed by hand in mkdocs.yml.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from dataclasses import dataclass, field
 
@@ -55,17 +55,15 @@ class Publication:
 
     def page_markdown(self, src_uri: str, markdown: str, handwritten: bool, problems: list[Problem]) -> str:
         """What MkDocs renders: a narrative expanded, an editor's intro page with our body after it."""
-        if self.archive.report_for_page(src_uri) is not None:
-            return self._narrative(src_uri, markdown, problems)
+        report = self.archive.report_for_page(src_uri)
+        if report is not None:
+            return self.expanded_report(report, markdown, src_uri, problems)
         if handwritten and src_uri in self.bodies:
             intro = localise_markdown(markdown, self.localise).rstrip()
             if not heading_lines(intro):  # an intro without a title of its own keeps ours
                 intro = f"# {markdown_text(self.titles[src_uri])}\n\n{intro}"
             return f"{intro}\n\n{self.bodies[src_uri]}"
         return localise_markdown(markdown, self.localise)  # an editor's own page: in the site's language too
-
-    def _narrative(self, src_uri: str, markdown: str, problems: list[Problem]) -> str:
-        return self.expanded_report(self.archive.report_for_page(src_uri), markdown, src_uri, problems)
 
     def expanded_report(self, report: Report, markdown: str, on_page: str, problems: list[Problem]) -> str:
         """A narrative with its title and tables, placed on `on_page` (its own page or a print page)."""
@@ -121,7 +119,8 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
     return publication
 
 
-def refresh(publication: Publication, data_changed: list[Report], narrative_changed: list[Report] = ()) -> set[str]:
+def refresh(publication: Publication, data_changed: list[Report],
+            narrative_changed: Sequence[Report] = ()) -> set[str]:
     """After these reports' files were saved: rewrite what depends on them, for a quick preview.
 
     Every page type's pages that show a report whose records changed (page_types.py), and those

@@ -88,13 +88,14 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
         if report not in data_changed and report.narrative_file is not None:
             # The record file's own problems from the last build say which figures it can vouch for.
             doubtful = doubtful_kinds([p for p in problems if p.location.path == report.data_path], report.data_path)
-            check_narrative(report.narrative_file, archive.report(report.unit.id, report.period), archive, found,
-                            doubtful)
+            current = archive.report(report.unit.id, report.period)
+            if current is not None:
+                check_narrative(report.narrative_file, current, archive, found, doubtful)
     matcher = PrivateMatcher(private_values(archive))
     for saved in {r.data_path: r for r in data_changed + narrative_changed}.values():
-        report = archive.report(saved.unit.id, saved.period)
-        if report is not None:
-            found += report_problems(report, matcher)
+        current = archive.report(saved.unit.id, saved.period)
+        if current is not None:
+            found += report_problems(current, matcher)
     problems[:] = sorted_problems([p for p in problems if p.location.path not in stale] + found)
     pages = refresh(publication, reread, narrative_changed) | {r.page_path for r in data_changed + narrative_changed}
     return QuickUpdate(reread + narrative_changed, pages)

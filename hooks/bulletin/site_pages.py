@@ -22,14 +22,17 @@ from .render import PageContext, markdown_text, render_table
 from .saved_names import saved_name
 from .tables import Table
 from .trends import archive_charts, unit_charts
-from .urls import AWARDS, UNITS, download_path, print_page, unit_page, year_page, year_workbook_path
+from .urls import AWARDS, download_path, print_page, unit_page, year_page, year_workbook_path
+
+
+_AS_TYPED = localiser(TRADITIONAL)  # a Traditional site's texts stay as written
 
 
 class PageWriter:
     """Builds one page's Markdown; every table it places gets its CSV registered."""
 
     def __init__(self, src_uri: str, directory_urls: bool, downloads: dict[str, bytes],
-                 localise: Localise = localiser(TRADITIONAL), stash: Callable[[str], str] = inline) -> None:
+                 localise: Localise = _AS_TYPED, stash: Callable[[str], str] = inline) -> None:
         self.src_uri = src_uri
         self.localise = localise
         self.stash = stash
