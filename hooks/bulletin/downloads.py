@@ -3,27 +3,23 @@
 Both are written from the same `Table` the page shows, cell by cell: a numeric cell is its page
 text without thousands separators (so Excel reads 14400 as a number), an approximate count keeps
 its 多, an empty cell (—) is empty. CSV is UTF-8 with a byte-order mark, which Excel needs to
-open Chinese text correctly. A workbook holds no time of building (fixed_zip_times), so the same
-tables give the same bytes in every build, under any generator, and a deploy sends it only when
-it changed.
+open Chinese text correctly. A workbook (xlsx_writer.py) and a ZIP hold no time of building
+(FIXED_TIME), so the same tables give the same bytes in every build, under any generator, and a
+deploy sends them only when they changed.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
+from . import xlsx_writer
 from .formatting import MISSING
 from .tables import Cell, Column, Table
-
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # inside ZIP and XLSX files: the same bytes for the same tables
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)")
-_XLSX_SHEET_NAME_LIMIT = 31
-_XLSX_FORBIDDEN = str.maketrans({c: "－" for c in "[]:*?/\\"})
+from .xlsx_writer import FIXED_TIME, CellValue
 
 
 # A text cell starting with one of these would be run as a formula by a spreadsheet.
@@ -60,23 +56,19 @@ def table_csv(table: Table) -> bytes:
 
 
 def tables_xlsx(sheets: Sequence[tuple[str, Table]]) -> bytes:
-    """One sheet per table, numbers as numbers; sheet names trimmed to what Excel allows."""
-    from openpyxl import Workbook  # imported here: only year overviews need it
+    """One sheet per table, numbers as numbers; sheet names made what Excel allows (xlsx_writer)."""
+    return xlsx_writer.workbook([(name, sheet_values(table)) for name, table in sheets])
 
-    workbook = Workbook()
-    workbook.remove(workbook.worksheets[0])  # the empty sheet every new workbook starts with
-    used: set[str] = set()
-    for name, table in sheets:
-        sheet = workbook.create_sheet(_sheet_name(name, used))
-        for row_index, row in enumerate(_sheet_rows(table)):
-            for column_index, (column, text) in enumerate(zip(table.columns, row, strict=True), start=1):
-                cell = sheet.cell(row=row_index + 1, column=column_index)
-                cell.value = _number(text) if row_index and column.numeric else text
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return fixed_zip_times(buffer.getvalue())
+
+def sheet_values(table: Table) -> list[list[CellValue]]:
+    """A table's cells as a workbook holds them: the header, then numbers as numbers (120多 and
+    +12.5% stay text, as on the page), text as text (never a formula), an empty cell empty."""
+    rows = _sheet_rows(table)
+    values: list[list[CellValue]] = [list(rows[0])]
+    numeric = [column.numeric for column in table.columns]
+    for row in rows[1:]:
+        values.append([_number(text) if number else text for number, text in zip(numeric, row, strict=True)])
+    return values
 
 
 def zip_files(files: Iterable[tuple[str, bytes]]) -> bytes:
@@ -86,18 +78,6 @@ def zip_files(files: Iterable[tuple[str, bytes]]) -> bytes:
         for name, data in files:
             bundle.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
-
-
-def fixed_zip_times(packed: bytes) -> bytes:
-    """The same package with fixed timestamps (openpyxl writes the time of saving into it)."""
-    source = zipfile.ZipFile(io.BytesIO(packed))
-    files = []
-    for info in source.infolist():
-        data = source.read(info)
-        if info.filename == "docProps/core.xml":
-            data = _CORE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", data)
-        files.append((info.filename, data))
-    return zip_files(files)
 
 
 def _sheet_rows(table: Table) -> list[list[str]]:
@@ -111,18 +91,9 @@ def _sheet_rows(table: Table) -> list[list[str]]:
     return rows
 
 
-def _number(text: str) -> object:
+def _number(text: str) -> CellValue:
     try:
-        return Decimal(text) if text else None
+        value = Decimal(text) if text else None
     except InvalidOperation:
         return text  # 120多, +12.5%: text, as on the page
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = name.translate(_XLSX_FORBIDDEN)[:_XLSX_SHEET_NAME_LIMIT]
-    candidate, n = base, 2
-    while candidate in used:
-        suffix = f"({n})"
-        candidate, n = base[: _XLSX_SHEET_NAME_LIMIT - len(suffix)] + suffix, n + 1
-    used.add(candidate)
-    return candidate
+    return value if value is None or value.is_finite() else text  # NaN is no number a sheet holds

@@ -95,6 +95,22 @@ def test_text_that_a_spreadsheet_would_run_stays_text(tmp_path):
     assert (sheet["A2"].value, sheet["A2"].data_type) == ("=1+2", "s")
 
 
+def test_a_control_character_in_a_cell_is_taken_out_of_the_workbook_and_the_rest_kept():
+    from bulletin.tables import Cell, Column, Table
+
+    table = Table("t", "活動", (Column("活動"), Column("人數", True)), ((Cell("慰\x00問\x1f", "慰\x00問\x1f"), Cell(5, "5")),))
+    sheet = load_workbook(io.BytesIO(tables_xlsx([("活動", table)]))).active
+    assert [c.value for c in sheet[2]] == ["慰問", 5]
+
+
+def test_a_numeric_cell_reading_nan_or_infinity_stays_text():
+    from bulletin.tables import Cell, Column, Table
+
+    table = Table("t", "活動", (Column("人數", True),), ((Cell(None, "NaN"),), (Cell(None, "Infinity"),)))
+    sheet = load_workbook(io.BytesIO(tables_xlsx([("活動", table)]))).active
+    assert [(c.value, c.data_type) for c in sheet["A"]][1:] == [("NaN", "s"), ("Infinity", "s")]
+
+
 def test_long_period_labels_each_have_a_line_of_their_own():
     from bulletin.charts import Chart, Series
 
@@ -107,3 +123,4 @@ def test_a_year_workbook_holds_no_time_of_building_so_two_builds_give_the_same_b
     package = zipfile.ZipFile(io.BytesIO(tables_xlsx([("看望慰問", year_comparison(archive, Period(2021), "visits"))])))
     assert {info.date_time for info in package.infolist()} == {(2000, 1, 1, 0, 0, 0)}
     assert package.read("docProps/core.xml").decode().count("2000-01-01T00:00:00Z") == 2
+
