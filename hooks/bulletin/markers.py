@@ -55,6 +55,8 @@ def find_markers(text: str, shown_as: str, problems: list[Problem], first_line: 
     """Every well-formed marker Markdown would render; each malformed or misplaced one is a problem."""
     markers = []
     for line in content_lines(text, first_line):
+        if "bulletin/" not in line.text:  # what every marker and every misplaced one has
+            continue
         whole = MARKER_LINE.fullmatch(line.text)
         if whole and whole["name"] != INLINE:
             location = Location(shown_as, line.number, line.text.index("<!--") + 1)

@@ -8,6 +8,7 @@ without rendering every page twice.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,6 +57,17 @@ def strip_front_matter(text: str) -> tuple[str, int]:
 
 def content_lines(text: str, first_line: int = 1) -> Iterator[Line]:
     """Lines outside fenced code and outside HTML comments that span lines."""
+    return iter(_content_lines(text, first_line))
+
+
+@functools.lru_cache(maxsize=8)
+def _content_lines(text: str, first_line: int) -> tuple[Line, ...]:
+    """Kept for the last few texts: a narrative's check asks three times (its markers, its
+    headings, its figures), and each asking cut the whole text into lines again."""
+    return tuple(_cut_lines(text, first_line))
+
+
+def _cut_lines(text: str, first_line: int) -> Iterator[Line]:
     fence: str | None = None
     in_comment = False
     offset = 0
