@@ -129,3 +129,19 @@ def test_a_carriage_return_without_its_line_feed_is_named_where_it_is():
 def test_windows_line_ends_are_ordinary_line_breaks():
     root, problems = parse("visits:\r\n  - occasion: 慰問\r\n")
     assert problems == [] and root is not None
+
+
+def test_a_scalar_typed_many_times_is_resolved_once(monkeypatch):
+    import yaml
+
+    resolved = []
+    real = yaml.resolver.BaseResolver.resolve
+    monkeypatch.setattr(yaml.resolver.BaseResolver, "resolve",
+                        lambda self, kind, value, implicit: resolved.append(value) or real(self, kind, value, implicit))
+    parse("visits:\n" + "  - people: 4711\n" * 50)
+    assert resolved.count("4711") <= 1
+
+
+def test_a_value_read_plain_before_is_still_refused_with_a_tag():
+    parse("cash: 14400\n")
+    assert parse("cash: !!null 14400\n")[1] == ["data/2021/a.yml:1:7: 應為普通的值，實為標籤 !!null"]
