@@ -99,6 +99,12 @@ def test_a_sheet_of_2000_rows_reads_back_cell_for_cell():
     assert len(got[0][1]) == 2001 and got[0][1][-1] == [("s", "2021年度"), ("s", "第1999工會"), ("n", 1999), ("n", 1999.5)]
 
 
+def test_columns_past_z_are_lettered_as_excel_letters_them():
+    sheets = [("寬表", [[f"欄{n}" for n in range(703)], [Decimal(n) for n in range(703)]])]
+    got = read_back(workbook(sheets))
+    assert got == read_back(openpyxl_workbook(sheets)) and got[0][1][1][702] == ("n", 702)
+
+
 def test_text_is_never_read_as_a_formula():
     sheet = load_workbook(io.BytesIO(workbook([("活動", [["=HYPERLINK(\"x\")", "=1+2"]])]))).active
     assert [(c.value, c.data_type) for c in sheet[1]] == [('=HYPERLINK("x")', "s"), ("=1+2", "s")]
