@@ -133,3 +133,30 @@ def test_a_narrative_that_cannot_be_read_is_reported(tmp_path):
     (tmp_path / "docs" / "2021" / "town.md").mkdir(parents=True)
     _, problems = load(tmp_path)
     assert problems == ["docs/2021/town.md:1:1: 應為可讀的檔案，實為一個資料夾"]
+
+
+def test_the_cycle_collector_waits_while_an_archive_loads(tmp_path, monkeypatch):
+    import gc
+
+    import bulletin.loading
+
+    write_project(tmp_path, {"2021/town": VISITS, "2021/district": VISITS})
+    collecting = []
+    real = bulletin.loading.read_yaml
+    monkeypatch.setattr(bulletin.loading, "read_yaml", lambda *args: collecting.append(gc.isenabled()) or real(*args))
+    load(tmp_path)
+    assert collecting == [False, False, False]  # units.yml and the two record files
+
+
+def test_loading_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    import gc
+
+    write_project(tmp_path, {"2021/town": VISITS})
+    load(tmp_path)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(tmp_path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
