@@ -26,6 +26,7 @@ _COLON = re.compile(rf"^(?P<lead>[ \t\u3000]*(?:[-－][ \u3000]+)?)(?P<key>{_KEY
 _SPACE = re.compile(r"^[ \t]*(?P<sign>\u3000)")
 _DASH = re.compile(r"^[ \t\u3000]*(?P<sign>－)[ \u3000]")
 _COMMA = re.compile(rf"^{_KEY}(?:\s*(?P<sign>，)\s*{_KEY})+$")
+_SIGNS = ("：", "\u3000", "－", "，")  # every slip's sign, what each pattern above needs to match
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ def tree_slips(root: yaml.Node, text: str, shown_as: str) -> list[Problem]:
     editor wrote (`note: QC：改善`) and left alone. Once one is found, the lines are read too: a
     second `people：39` under `- occasion：慰問` is folded into the same text and shows only there.
     The tree has been checked for aliases (yaml_source._check_tree), so each node is met once."""
+    if not any(sign in text for sign in _SIGNS):  # a slip is typed: most files have none of its signs
+        return []
     found = []
     stack: list[tuple[yaml.Node, bool | str]] = [(root, True)]  # (node, may hold a slip, or "comma")
     while stack:

@@ -155,7 +155,7 @@ def parse_yaml_text(text: str, shown_as: str, problems: list[Problem]) -> YamlFi
         return YamlFile(shown_as, None)
     # Duplicate keys are reported and the rest of the file still read, so its other mistakes show
     # too; an alias, a tag or a non-text key makes the tree unsafe to walk, so none of it is used.
-    if _check_tree(root, shown_as, problems):
+    if _check_tree(root, shown_as, problems, tagged="!" in text):
         return YamlFile(shown_as, None)
     slips = tree_slips(root, text, shown_as)
     if slips:  # the file parsed into another shape than the editor meant: none of it is used
@@ -174,8 +174,9 @@ def _within(text: str, shown_as: str, line: int, column: int) -> Location:
     return Location(shown_as, line, column)
 
 
-def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
-    """One pass over the tree, each node visited once so an alias bomb costs nothing; True if unsafe."""
+def _check_tree(root: Node, shown_as: str, problems: list[Problem], tagged: bool = True) -> bool:
+    """One pass over the tree, each node visited once so an alias bomb costs nothing; True if unsafe.
+    Every tag is typed with a `!`: in a text without one (`tagged` False), no node's tag needs a look."""
     unsafe = False
     seen: set[int] = set()
     aliases: list[Node] = []
@@ -186,7 +187,7 @@ def _check_tree(root: Node, shown_as: str, problems: list[Problem]) -> bool:
             aliases.append(node)
             continue
         seen.add(id(node))
-        if node.tag != _implicit_tag(node):
+        if tagged and node.tag != _implicit_tag(node):
             problems.append(Problem(
                 locate(shown_as, node), "",
                 f"應為普通的值，實為標籤 {node.tag.replace('tag:yaml.org,2002:', '!!')}",
