@@ -145,3 +145,12 @@ def test_a_scalar_typed_many_times_is_resolved_once(monkeypatch):
 def test_a_value_read_plain_before_is_still_refused_with_a_tag():
     parse("cash: 14400\n")
     assert parse("cash: !!null 14400\n")[1] == ["data/2021/a.yml:1:7: 應為普通的值，實為標籤 !!null"]
+
+
+def test_record_files_are_composed_by_libyaml_whose_messages_the_corpus_holds():
+    import yaml
+
+    from bulletin import yaml_source
+
+    # PyYAML's pure-Python parser words its errors otherwise ("expected <block end>, but found …").
+    assert yaml.__with_libyaml__ and issubclass(yaml_source._LOADER, yaml.CSafeLoader)
