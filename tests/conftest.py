@@ -1,3 +1,4 @@
+import signal
 import sys
 from pathlib import Path
 
@@ -17,3 +18,14 @@ def _built_in_kinds_after_each_test():
     kinds = sys.modules.get("bulletin.kinds")
     if kinds is not None:
         kinds.use_kinds(kinds.BUILT_IN)
+
+
+@pytest.fixture(autouse=True)
+def _sigpipe_as_found():
+    """A script's main run in-process sets SIGPIPE to its default (scripts/check.py, so that
+    `scripts/check | head` ends quietly); left so, the next test that writes to a reader who hung up
+    (a served page, a pipe) kills its process, and under pytest-xdist that is a worker with the rest
+    of its files."""
+    before = signal.getsignal(signal.SIGPIPE)
+    yield
+    signal.signal(signal.SIGPIPE, before)
