@@ -152,11 +152,17 @@ class BulletinSite:
             self._abort_on(problems, "檔案庫")
         for problem in problems:
             log.warning(localise_problem(problem, session.say))
+        if not session.previewing:
+            # A build's archive lasts until its process ends: the cycle collector need not walk its
+            # hundreds of thousands of objects again at every collection while pages are made.
+            gc.freeze()
         docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
         fragments = Fragments()
         language = config.theme["language"] or "zh-Hant"
         publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash,
                               previewing=session.previewing and session.dirty)
+        if not session.previewing:
+            gc.freeze()  # and the publication made from it
         build = Build(BuildMode.FULL, publication, fragments, docs, _hash_asset_names(config), problems,
                       refused={os.path.normpath(path) for path in result.refused},
                       dates=freshness(_project_dir(config)))
