@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import subprocess
 import sys
@@ -84,12 +85,46 @@ def write_project(
 
 
 def mkdocs_build(project: Path, *extra_args: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` in a subprocess, as an editor or CI runs it."""
+    """A real `mkdocs build --strict` in a process of its own, as an editor or CI runs it (forked
+    by tests/build_server.py, which has paid MkDocs' and jieba's start-up once)."""
+    args = ["build", "--strict", *extra_args]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra_args],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+    answer = _build_server().build(args, project, env, timeout=300)
+    return subprocess.CompletedProcess(["mkdocs", *args], answer["returncode"], answer["stdout"], answer["stderr"])
+
+
+class _BuildServer:
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, str(Path(__file__).parent / "build_server.py")],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        assert json.loads(self._line()) == {"ready": True}
+
+    def _line(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the build server stopped (exit {self.process.wait()})")
+        return line
+
+    def build(self, args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> dict:
+        assert self.process.stdin is not None
+        request = {"args": args, "cwd": str(cwd), "env": env, "timeout": timeout}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self._line())
+        if answer["timed_out"]:
+            raise subprocess.TimeoutExpired(["mkdocs", *args], timeout, answer["stdout"], answer["stderr"])
+        return answer
+
+
+_server: _BuildServer | None = None
+
+
+def _build_server() -> _BuildServer:
+    global _server
+    if _server is None or _server.process.poll() is not None:
+        _server = _BuildServer()
+    return _server
 
 
 def page_text(html: str) -> str:
