@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bulletin.asset_names import hashed_name
+from bulletin.asset_names import hashed_copy
 from bulletin.site_downloads import write_downloads
 from bulletin.fragments import Fragments
 from bulletin.freshness import Freshness, freshness, page_inputs
@@ -372,16 +372,10 @@ def _site_texts_in_language(config, say: Localise) -> None:
 
 def _hash_asset_names(config) -> dict[str, bytes]:
     """Point extra_css / extra_javascript at content-hashed copies (see asset_names.py)."""
-    docs, published = Path(config.docs_dir), {}
+    docs, published = Path(config.docs_dir), dict[str, bytes]()
 
     def hashed(path: str) -> str:
-        source = docs / path
-        if "://" in path or not source.is_file():
-            return path
-        content = source.read_bytes()
-        name = hashed_name(path, content)
-        published[name] = content
-        return name
+        return hashed_copy(docs, path, published)
 
     config.extra_css = [hashed(path) for path in config.extra_css]
     for script in config.extra_javascript:

@@ -9,6 +9,8 @@ script keeps the previous release's hashed files beside the new ones.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import hashlib
 import posixpath
 import re
@@ -25,3 +27,15 @@ def hashed_name(path: str, content: bytes) -> str:
 def is_hashed(path: str) -> bool:
     """Whether a published file's name already says its content (it may be cached for ever)."""
     return HASHED.search(path) is not None
+
+
+def hashed_copy(docs: Path, path: str, published: dict[str, bytes]) -> str:
+    """The name a stylesheet or script of docs/ is published under, its bytes added to `published`;
+    a URL or a file that is not there keeps its path (the generator reports a missing one)."""
+    source = docs / path
+    if "://" in path or not source.is_file():
+        return path
+    content = source.read_bytes()
+    name = hashed_name(path, content)
+    published[name] = content
+    return name

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from .asset_names import hashed_name
+from .asset_names import hashed_copy
 from .checking import check_project
 from .language import localiser
 from .narrative import strip_front_matter
@@ -178,13 +178,7 @@ def _hashed_assets(config: dict, docs: Path) -> dict[str, bytes]:
     published: dict[str, bytes] = {}
 
     def hashed(path: str) -> str:
-        source = docs / path
-        if "://" in path or not source.is_file():
-            return path
-        content = source.read_bytes()
-        name = hashed_name(path, content)
-        published[name] = content
-        return name
+        return hashed_copy(docs, path, published)
 
     if isinstance(config.get("extra_css"), list):
         config["extra_css"] = [hashed(p) if isinstance(p, str) else p for p in config["extra_css"]]
