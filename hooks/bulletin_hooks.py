@@ -76,7 +76,7 @@ class Build:
     written: list[Path] = field(default_factory=list)   # a quick preview's outputs, for the privacy scan
     refused: set[str] = field(default_factory=set)      # docs files never to be opened (pipes, links out …)
     dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
-    whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML while search reads it lean
+    whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, while search reads it
 
     @property
     def quick(self) -> bool:
@@ -281,22 +281,24 @@ class BulletinSite:
         for problem in sanitize.problems(cleaned.removed, source,
                                          Path(page.file.abs_src_path) if cleaned.removed else None):
             log.warning(localise_problem(problem, self.session.say))  # the page is safe already; --strict stops
-        whole = build.fragments.restore(cleaned.html)
         if (page.meta.get("search") or {}).get("exclude"):
-            return whole
+            return build.fragments.restore(cleaned.html, release=True)
         # Material's search plugin reads the page next (its on_page_context runs before ours): it
-        # gets the page with tables and charts as their bare words; the templates the whole page.
-        build.whole_pages[page.file.src_uri] = whole
+        # gets the page with tables and charts as their bare words; the templates the whole page,
+        # made when they need it, so that a large archive's pages are not all held whole at once.
+        build.whole_pages[page.file.src_uri] = cleaned.html
         return build.fragments.restore_for_search(cleaned.html)
 
     def on_page_context(self, context, page, config, nav):
-        whole = self._build.whole_pages.pop(page.file.src_uri, None)
-        if whole is not None:
+        build = self._build
+        placeheld = build.whole_pages.pop(page.file.src_uri, None)
+        if placeheld is not None:
             # As Material's plugin does to the page it indexed: its data-search-* marks are for it only.
-            page.content = _SEARCH_MARKS.sub("", whole)
+            page.content = _SEARCH_MARKS.sub("", build.fragments.restore(placeheld, release=True))
         return context
 
     def on_post_page(self, output, page, config):
+        page.content = None  # written now; nothing reads it again, and 2,000 pages' HTML held was 100s of MB
         output = self._with_dates(output, page.file.src_uri)
         return _scripts_to_files(output, inline_scripts.root_of(page.file.dest_uri), config)
 

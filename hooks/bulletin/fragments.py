@@ -27,6 +27,7 @@ _EXCLUDED = re.compile(r"<(p|ul|ol|div|span)\b[^>]*\sdata-search-exclude\b[^>]*>
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _HEADING = re.compile(r"<h[1-6]\b")
 _SPACE = re.compile(r"\s+")
+_RELEASED = "<!-- bulletin: this block was put back on another page already -->"
 
 
 class Fragments:
@@ -42,9 +43,20 @@ class Fragments:
         self._html.append(html)
         return f"\n\nbulletinfragment{self._nonce}x{len(self._html) - 1}\n\n"
 
-    def restore(self, page_html: str) -> str:
-        """The converted page with every placeholder paragraph replaced by its HTML."""
-        return self._placeholder.sub(lambda match: self._html[int(match[1])], page_html)
+    def restore(self, page_html: str, release: bool = False) -> str:
+        """The converted page with every placeholder paragraph replaced by its HTML. With `release`,
+        the blocks are let go once put back (each belongs to one page): a large archive's tables
+        would otherwise be held twice, here and in every finished page."""
+        if not release:
+            return self._placeholder.sub(lambda match: self._html[int(match[1])], page_html)
+
+        def put_back(match: re.Match[str]) -> str:
+            index = int(match[1])
+            block = self._html[index]
+            self._html[index] = _RELEASED
+            return block
+
+        return self._placeholder.sub(put_back, page_html)
 
     def restore_for_search(self, page_html: str) -> str:
         """The converted page with every block as the text the search index takes from it."""

@@ -35,3 +35,11 @@ def test_a_page_restored_for_search_has_the_words_where_the_whole_page_has_the_t
     page = f"<p>{markdown.split()[0]}</p>\n<p>{markdown.split()[1]}</p>"
     assert fragments.restore(page) == "<p>前言</p>\n<table><tr><td>甲鎮</td></tr></table>"
     assert fragments.restore_for_search(page) == "<p>前言</p>\n甲鎮"
+
+
+def test_a_block_put_back_for_good_is_let_go_and_not_held_twice():
+    fragments = Fragments()
+    placeholder = fragments.stash("<table><tr><td>甲鎮</td></tr></table>").strip()
+    page = f"<p>{placeholder}</p>"
+    assert fragments.restore(page) == fragments.restore(page, release=True) == "<table><tr><td>甲鎮</td></tr></table>"
+    assert "甲鎮" not in fragments.restore(page)  # released: a second page cannot silently share it
