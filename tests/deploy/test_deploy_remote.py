@@ -63,8 +63,9 @@ def publish_args(host, sites, version: str, root: Path, *args: str) -> list[str]
 
 
 def start(args: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    # A session of its own, as a terminal or a CI job runs it: killing it kills its rsync and ssh too.
     return subprocess.Popen([*DEPLOY, *args], stdout=subprocess.DEVNULL, stderr=log.open("w", encoding="utf-8"),
-                            env={**os.environ, **(env or {})})
+                            env={**os.environ, **(env or {})}, start_new_session=True)
 
 
 def finish(process: subprocess.Popen, log: Path) -> tuple[int, str]:
@@ -154,7 +155,10 @@ def test_a_transfer_killed_midway_never_goes_live_and_its_upload_is_removed(host
     killed = start(publish_args(host, sites, "C", root), tmp_path / "C.log", paused_at("during-transfer", flag))
     wait_until(flag.exists, what="the upload to start")
     assert [p.name for p in (root / "releases").iterdir() if p.name.startswith(".incoming-")]
-    killed.send_signal(signal.SIGKILL)
+    # The whole job killed (a CI job cancelled, a terminal closed): the deploy, its rsync (stopped
+    # where the pause cut it) and their ssh connections. Killing the deploy alone left that
+    # stopped rsync and its connection alive, and the host's upload sometimes outlived the wait.
+    os.killpg(killed.pid, signal.SIGKILL)
     killed.wait(timeout=30)
     wait_until(lambda: not leftovers(root), timeout=30, what="the host to drop the upload")
     assert serves(root, sites) == "B" and len(release_folders(root)) == 2
