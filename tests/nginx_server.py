@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from helpers import REPO
@@ -65,6 +65,18 @@ def free_port() -> int:
     raise RuntimeError(f"no free loopback port in {low}-{low + PORT_BLOCKS.step - 1}")
 
 
+def wait_for_port(port: int, process: subprocess.Popen, why: Callable[[], str]) -> None:
+    """Until a server started as `process` accepts connections on `port` (10 s); `why()` if it died."""
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(why()) from None
+            time.sleep(0.05)
+
+
 def nginx_binary() -> str:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
@@ -86,14 +98,7 @@ def serving(deploy_root: Path, work: Path, prefix: str = "/union/bulletin/",
     process = subprocess.Popen([nginx_binary(), "-c", str(conf), "-p", str(work), "-g", "daemon off;"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise RuntimeError(f"nginx did not start: {process.stderr.read().decode()}") from None
-                time.sleep(0.05)
+        wait_for_port(port, process, lambda: f"nginx did not start: {process.stderr.read().decode()}")
         yield f"http://127.0.0.1:{port}{prefix}"
     finally:
         process.terminate()

@@ -12,14 +12,12 @@ import contextlib
 import getpass
 import os
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nginx_server import free_port
+from nginx_server import free_port, wait_for_port
 
 CONFIG = """\
 Port {port}
@@ -90,14 +88,7 @@ def serving(work: Path) -> Iterator[SshHost]:
     process = subprocess.Popen([sshd_binary(), "-D", "-e", "-f", str(conf)], stdout=subprocess.DEVNULL,
                                stderr=log.open("w", encoding="utf-8"))
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise RuntimeError(f"sshd did not start: {log.read_text(encoding='utf-8')}") from None
-                time.sleep(0.05)
+        wait_for_port(port, process, lambda: f"sshd did not start: {log.read_text(encoding='utf-8')}")
         yield host
     finally:
         process.terminate()

@@ -34,3 +34,14 @@ def search(page, query: str) -> set[str]:
             page.wait_for_timeout(60)
     items = page.locator("li.md-search-result__item a.md-search-result__link")
     return {urlparse(href).path.lstrip("/") for href in items.evaluate_all("els => els.map(e => e.href)")}
+
+
+def open_first_result(served_site, browser, query):
+    """A new page on the site, `query` typed into search, its first result opened."""
+    page = browser.new_page()
+    page.goto(served_site)
+    page.keyboard.press("/")
+    search(page, query)
+    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    return page

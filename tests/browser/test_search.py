@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from searchbox import search
+from searchbox import open_first_result, search
 
 QUERIES = [
     # unit names
@@ -77,12 +77,7 @@ def test_every_page_holding_the_word_is_found(sample_site, search_page, query):
 
 @pytest.mark.parametrize(("query", "marked"), [("孃家人", "孃家人"), ("金秋助學", "金秋助學"), ("14400", "14,400")])
 def test_the_opened_result_highlights_the_chinese_words_searched_for(served_site, browser, query, marked):
-    page = browser.new_page()
-    page.goto(served_site)
-    page.keyboard.press("/")
-    search(page, query)
-    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
-    page.wait_for_load_state()
+    page = open_first_result(served_site, browser, query)
     page.wait_for_selector("article mark")
     assert marked in page.locator("article mark").all_inner_texts()
     page.close()

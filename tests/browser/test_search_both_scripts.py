@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 from helpers import REPO, mkdocs_build
-from searchbox import search
+from searchbox import open_first_result, search
 from test_search import expected_pages, page_texts
 
 from bulletin.search_scripts import to_simplified
@@ -20,16 +20,6 @@ def search_page(served_site, browser):
     page.keyboard.press("/")
     yield page
     page.close()
-
-
-def open_first_result(served_site, browser, query):
-    page = browser.new_page()
-    page.goto(served_site)
-    page.keyboard.press("/")
-    search(page, query)
-    page.locator("li.md-search-result__item a.md-search-result__link").first.click()
-    page.wait_for_load_state()
-    return page
 
 
 @pytest.mark.parametrize("traditional", ["勞動競賽", "困難職工", "職工之家", "羅湖區", "孃家人", "和諧杯"])
