@@ -77,6 +77,7 @@ class Build:
     refused: set[str] = field(default_factory=set)      # docs files never to be opened (pipes, links out …)
     dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
     whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, while search reads it
+    scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
 
     @property
     def quick(self) -> bool:
@@ -300,7 +301,7 @@ class BulletinSite:
     def on_post_page(self, output, page, config):
         page.content = None  # written now; nothing reads it again, and 2,000 pages' HTML held was 100s of MB
         output = self._with_dates(output, page.file.src_uri)
-        return _scripts_to_files(output, inline_scripts.root_of(page.file.dest_uri), config)
+        return _scripts_to_files(output, inline_scripts.root_of(page.file.dest_uri), config, self._build.scripts)
 
     def _with_dates(self, output: str, src_uri: str) -> str:
         """「資料更新：…　網站建置：…」 small at the foot of the article. Added to the finished page,
@@ -312,7 +313,7 @@ class BulletinSite:
         return with_freshness_line(output, build.publication.localise(build.dates.line(inputs)))
 
     def on_post_template(self, output, template_name, config):
-        return _scripts_to_files(output, inline_scripts.root_of_error_page(config.site_url), config) \
+        return _scripts_to_files(output, inline_scripts.root_of_error_page(config.site_url), config, self._build.scripts) \
             if template_name.endswith(".html") else output
 
     def on_post_build(self, config):
@@ -404,11 +405,13 @@ def _no() -> bool:
     return False
 
 
-def _scripts_to_files(output: str, root: str, config) -> str:
-    """Material's inline scripts as files, so the CSP needs only 'self' (inline_scripts.py)."""
+def _scripts_to_files(output: str, root: str, config, written: set[str]) -> str:
+    """Material's inline scripts as files, so the CSP needs only 'self' (inline_scripts.py); a file
+    this build wrote already (its name is its content's hash) is not read back to compare."""
     output = use_wrapper(output, Path(config.site_dir))  # whole phrases first, both scripts (search_worker.py)
     output, scripts = inline_scripts.move_out(output, root)
-    inline_scripts.write(Path(config.site_dir), scripts)
+    inline_scripts.write(Path(config.site_dir), {path: content for path, content in scripts.items() if path not in written})
+    written.update(scripts)
     return output
 
 

@@ -1,6 +1,9 @@
 """A block as the search index reads it: its words, the tags Material keeps, nothing it skips."""
 
-from bulletin.fragments import Fragments, search_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bulletin.fragments import _EXCLUDED, _HEADING, _SPACE, Fragments, _text_part_by_part, search_text
 
 
 def test_table_markup_is_dropped_and_its_words_kept_without_spaces_added():
@@ -43,3 +46,25 @@ def test_a_block_put_back_for_good_is_let_go_and_not_held_twice():
     page = f"<p>{placeholder}</p>"
     assert fragments.restore(page) == fragments.restore(page, release=True) == "<table><tr><td>甲鎮</td></tr></table>"
     assert "甲鎮" not in fragments.restore(page)  # released: a second page cannot silently share it
+
+
+def test_a_tag_inside_an_attribute_value_is_read_as_the_parser_reads_it():
+    assert search_text('<td><a title="<p>">甲</a></td>') == '"&gt;甲'
+
+
+def test_tags_material_keeps_are_found_in_any_case():
+    assert search_text("<UL><Li>甲</lI></UL><pre>丙</pre><param>") == "<ul><li>甲</li></ul><pre>丙</pre>"
+
+
+def test_a_tag_is_kept_only_under_its_own_name():
+    assert search_text("<ſub>乙</ſub><p中>丙</p中>") == "&lt;ſub&gt;乙&lt;/ſub&gt;&lt;p中&gt;丙&lt;/p中&gt;"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</P>", "<Li class=x>", "<td>", "</td>", "<sub\n>", '<a title="<p>">', "<ſup>",
+                                 "<p中>", "<pre>", "<param>", "<", ">", "&amp;", "&#x27;", "&lt", "中", "1", " ", "\n",
+                                 "\x02", '<p data-search-exclude>', "</p>"]),
+                max_size=30).map("".join))
+def test_the_fast_way_gives_what_the_piece_by_piece_way_gives(block):
+    assert search_text(block) == _SPACE.sub(" ", _text_part_by_part(_EXCLUDED.sub("", block))) \
+        or _HEADING.search(block)
