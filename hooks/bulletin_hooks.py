@@ -323,9 +323,12 @@ class BulletinSite:
         if build.quick and session.search_index is not None:
             index_path.write_bytes(session.search_index)  # unchanged since the full build (see on_page_markdown)
         elif index_path.is_file():
-            index = with_search_fields(json.loads(index_path.read_text(encoding="utf-8")))
-            session.search_index = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            index_path.write_bytes(session.search_index)
+            held = bulletin_patches.search_index_held(config.plugins)
+            index = with_search_fields(held or json.loads(index_path.read_text(encoding="utf-8")))
+            with index_path.open("w", encoding="utf-8") as written:  # in pieces: no second copy of it whole
+                json.dump(index, written, ensure_ascii=False, separators=(",", ":"), default=str)
+            del index, held
+            session.search_index = index_path.read_bytes() if session.previewing and session.dirty else None
         if session.segments is not None and not build.quick:
             session.segments.save()  # a quick preview indexes nothing: the cache stays as the full build left it
         if session.previewing and session.dirty and not build.quick:

@@ -1,12 +1,15 @@
 """Every change we make to another package's internals, in one place, each guarded by its version.
 
-Three things the hooks cannot reach through a public API:
+Four things the hooks cannot reach through a public API:
 
 - Material's search plugin calls `jieba.cut` on every section of every page; we route it through
   our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py).
 - `mkdocs serve` makes a new Jinja environment per rebuild and compiles Material's templates
   again; we let them share compiled templates (most of a quick preview's time).
 - watchdog polls every 0.5 s; a quick preview wants 0.1 s.
+- Material's search plugin holds its index in memory and writes it as JSON; we add our fields to
+  the index it holds instead of reading the file back (a large archive's index parsed again was
+  the build's peak memory).
 
 Each patch is written against the version pinned in requirements.txt (`WRITTEN_FOR`). With any
 other version installed it is not applied: the site is still built correctly, only slower (or
@@ -96,6 +99,18 @@ def route_word_breaks(plugins: Any, cache_file: Path,
     cache = SegmentCache(cache_file, lambda: cutter(real), identity)
     vars(module)["jieba"] = JiebaThroughCache(real, cache)
     return cache
+
+
+def search_index_held(plugins: Any) -> dict[str, Any] | None:
+    """The index Material's search plugin has just written, as the dict it wrote (its `config`
+    and `docs`, the plugin's own entries, not a copy); None when there is no such plugin or it is
+    another Material version, and the caller reads the written file instead."""
+    search = next((p for p in plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
+    index = getattr(search, "search_index", None)
+    if index is None or not _guarded("mkdocs-material", "adding the search fields in memory"):
+        return None
+    return {"config": {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")},
+            "docs": index.entries}
 
 
 # --- MkDocs' theme: compiled templates shared between the rebuilds of `mkdocs serve` ----------

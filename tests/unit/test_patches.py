@@ -73,3 +73,19 @@ def test_the_second_engine_counts_as_the_mkdocs_the_patches_were_written_for(mon
     assert bulletin_patches.poll_every(server, 0.1)
     pinned = (REQUIREMENTS.parent / "requirements-properdocs.txt").read_text(encoding="utf-8")
     assert "properdocs==" + bulletin_patches.SAME_AS["mkdocs"][1] in pinned
+
+
+def test_the_search_index_is_the_one_materials_plugin_holds_not_a_copy():
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    plugin = SearchPlugin()
+    plugin.search_index = SearchIndex(lang=["zh"], separator="[\\s]+", pipeline=[], fields={"title": {"boost": 1e3}})
+    plugin.search_index.entries.append({"location": "2021/", "title": "甲", "text": "乙"})
+    held = bulletin_patches.search_index_held({"material/search": plugin, "other": object()})
+    assert held == {"config": {"lang": ["zh"], "separator": "[\\s]+", "pipeline": [], "fields": {"title": {"boost": 1e3}}},
+                    "docs": [{"location": "2021/", "title": "甲", "text": "乙"}]}
+    assert held["docs"] is plugin.search_index.entries
+
+
+def test_without_materials_search_plugin_the_index_is_read_from_its_file():
+    assert bulletin_patches.search_index_held({"other": object()}) is None
