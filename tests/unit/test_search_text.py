@@ -68,3 +68,9 @@ def test_a_tag_is_kept_only_under_its_own_name():
 def test_the_fast_way_gives_what_the_piece_by_piece_way_gives(block):
     assert search_text(block) == _SPACE.sub(" ", _text_part_by_part(_EXCLUDED.sub("", block))) \
         or _HEADING.search(block)
+
+
+def test_a_block_comes_back_as_it_went_in_even_with_a_lone_surrogate():
+    fragments = Fragments()
+    block = "<td>\ud800甲</td>"
+    assert fragments.restore(f"<p>{fragments.stash(block).strip()}</p>") == block
