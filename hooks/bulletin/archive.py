@@ -20,6 +20,7 @@ from .units import Unit, UnitRegistry
 
 
 _MARKERS = "markers"  # a narrative's markers among the derived values (see keep_markers)
+_NOT_YET = object()   # a derived value not computed yet (None may be one computed)
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,10 @@ class Archive:
     def derived(self, report: Report, name: str, compute):
         """A value computed from one report's tables (its 合計 row by field …), computed once."""
         cache_key = (report.key, name)
-        if cache_key not in self._derived:
-            self._derived[cache_key] = compute()
-        return self._derived[cache_key]
+        value = self._derived.get(cache_key, _NOT_YET)
+        if value is _NOT_YET:
+            value = self._derived[cache_key] = compute()
+        return value
 
     def keep_markers(self, report: Report, text: str, markers: Sequence[object]) -> None:
         """The markers found in a narrative's text while it was checked, without a problem: its
@@ -122,11 +124,12 @@ class Archive:
     def table(self, report: Report, key: str) -> Table:
         """A kind's table or the funds table of one report, computed on first use."""
         cache_key = (report.key, key)
-        if cache_key not in self._tables:
+        table = self._tables.get(cache_key)
+        if table is None:
             money_unit = self.settings.money_unit
             if key == FUNDS_KEY:
                 table = funds_table(fund_lines(report.records), money_unit)
             else:
                 table = kind_table(self.kinds[key], report.records.get(key, ()), money_unit)
             self._tables[cache_key] = table
-        return self._tables[cache_key]
+        return table

@@ -15,18 +15,15 @@ builder can leave it alone too.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 import os
-
-from collections.abc import Iterator
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Archive, Report
+from .collector import collector_paused
 from .declared_kinds import KINDS_FOLDER, read_project_kinds
 from .kinds import use_kinds
 from .input_files import MAX_NARRATIVE_BYTES, Roots, entries, page_too_large, refusal, shown_path
@@ -61,22 +58,8 @@ def load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None = 
                  today: dt.date | None = None) -> LoadResult:
     """Everything under data/ and the narratives under docs/, checked together (a period that
     starts after `today`, by default the real one, is a slip)."""
-    with _collector_paused():
+    with collector_paused():  # the load's objects all stay: see collector.py
         return _load_archive(project_dir, docs_dir, settings, today)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while loading, back as it was after: the load makes hundreds
-    of thousands of objects that all stay (nodes, records) and almost no cycles, and the collector
-    went over them again and again, a quarter of the load's time at 2,000 reports."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load_archive(project_dir: Path, docs_dir: Path, settings: Settings | None, today: dt.date | None) -> LoadResult:

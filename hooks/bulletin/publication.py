@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .archive import Archive, Report
 from .archive_downloads import archive_downloads_section, publish_archive_downloads, report_name_parts
+from .collector import collector_paused
 from .downloads import table_csv
 from .fragments import inline
 from .funds import FUNDS_KEY
@@ -102,6 +103,12 @@ class Publication:
 def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工會年度工作總結檔案",
             language: str = TRADITIONAL, stash: Callable[[str], str] = inline, previewing: bool = False) -> Publication:
     """Every generated page's body and every download, computed once for the build."""
+    with collector_paused():  # its tables, cells and texts all stay: see collector.py
+        return _publish(archive, directory_urls, site_name, language, stash, previewing)
+
+
+def _publish(archive: Archive, directory_urls: bool, site_name: str, language: str, stash: Callable[[str], str],
+             previewing: bool) -> Publication:
     publication = Publication(archive, directory_urls, localiser(language), stash=stash, site_name=site_name,
                               previewing=previewing)
     for page_type in PAGE_TYPES:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html import escape
 
 from .saved_names import saved_name
@@ -28,9 +28,15 @@ class PageContext:
 
     src_uri: str
     directory_urls: bool = True
+    # Each target's href, worked out once per page: a year page links every report from each of
+    # its fifteen comparisons, a unit page its reports from every history table.
+    _hrefs: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def href(self, target_src: str) -> str:
-        return relative_url(self.src_uri, target_src, self.directory_urls)
+        href = self._hrefs.get(target_src)
+        if href is None:
+            href = self._hrefs[target_src] = relative_url(self.src_uri, target_src, self.directory_urls)
+        return href
 
 
 def render_table(table: Table, page: PageContext | None = None, download: str | None = None,
@@ -54,10 +60,13 @@ def render_table(table: Table, page: PageContext | None = None, download: str | 
     for column in table.columns:
         parts.append(f"<th{_cell_attributes(column)}>{escape(column.header)}</th>")
     parts.append("</tr></thead><tbody>")
+    # Each column's opening tag, without and with a link, made once per table rather than per cell.
+    openings = [(f"<td{_cell_attributes(column)}>", f"<td{_cell_attributes(column, linked=True)}>")
+                for column in table.columns]
     for row in table.rows:
-        parts.append(_row(table, row, page))
+        parts.append(_row(openings, row, page))
     for total in ([table.total] if table.total is not None else []) + list(table.group_totals):
-        parts.append(_row(table, total, page, total=True))
+        parts.append(_row(openings, total, page, total=True))
     parts.append("</tbody></table>")
     html = "\n".join(parts)
     for note in table.notes:
@@ -73,17 +82,21 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(text, quote=False)).replace("\n", " ")
 
 
-def _row(table: Table, cells: tuple[Cell, ...], page: PageContext | None, total: bool = False) -> str:
+def _row(openings: list[tuple[str, str]], cells: tuple[Cell, ...], page: PageContext | None,
+         total: bool = False) -> str:
+    """One row; `openings` holds each column's <td> without and with a link (see render_table)."""
     tds = []
-    for column, cell in zip(table.columns, cells, strict=True):
+    for (plain, linked), cell in zip(openings, cells, strict=True):
         text = escape(cell.text)
-        if cell.link is not None and page is not None:
-            text = f'<a href="{escape(page.href(cell.link))}">{text}</a>'
-        cell_attributes = _cell_attributes(column, linked=cell.link is not None)
-        tds.append(f"<td{cell_attributes}>{'<strong>' + text + '</strong>' if total else text}</td>")
-    attribute = ' class="bulletin-total"' if total else ""
+        if cell.link is None:
+            opening = plain
+        else:
+            opening = linked
+            if page is not None:
+                text = f'<a href="{escape(page.href(cell.link))}">{text}</a>'
+        tds.append(f"{opening}<strong>{text}</strong></td>" if total else f"{opening}{text}</td>")
     # Whitespace between cells: the search index strips tags, and 9 beside 349 must not become 9349.
-    return f"<tr{attribute}>{' '.join(tds)}</tr>"
+    return f"<tr class=\"bulletin-total\">{' '.join(tds)}</tr>" if total else f"<tr>{' '.join(tds)}</tr>"
 
 
 # Columns of names and short labels: a unit (某農業合作銀行工會), a period, a level. They stay on

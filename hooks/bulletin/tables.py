@@ -13,7 +13,7 @@ from decimal import Decimal
 from .amounts import Count, YuanAtLeast, is_lower_bound
 from .formatting import MISSING, format_count, format_money, format_percent, format_share
 
-from .schema import CountOf, FieldSpec, Kind, Money, Percent, Record
+from .schema import CountOf, FieldSpec, Kind, Money, Percent, Ratio, Record
 
 WITHHELD = "（不公開）"  # a private value in a column that another record of the table made public
 TOTAL_LABEL = "合計"
@@ -104,6 +104,8 @@ def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -
     Records the kind sets apart (nominations, context figures) go to `aside`, a second table
     without totals; a kind totalled by a field gets one 合計 row per value of it and no other.
     """
+    if not records:  # most reports fill only some kinds: nothing to lay out for the rest
+        return Table(kind.key, kind.title, (), ())
     apart = kind.apart
     counted = [r for r in records if kind.counted(r)]
     table = _records_table(kind, counted, money_unit, hidden=apart.field if apart else None)
@@ -120,32 +122,34 @@ def kind_table(kind: Kind, records: Sequence[Record], money_unit: str = "元") -
 def _records_table(kind: Kind, records: Sequence[Record], money_unit: str, hidden: str | None,
                    totals: bool = True) -> Table:
     specs = [s for s in _shown_fields(kind, records) if s.name != hidden]
+    # Each field with the ratios shown after it, worked out once per table, not once per cell.
+    layout = [(spec, _ratios_after(kind, spec, specs)) for spec in specs]
     columns: list[Column] = []
-    for spec in specs:
+    for spec, ratios in layout:
         columns.append(Column(_header(spec, money_unit), spec.type.summable or isinstance(spec.type, Percent),
                               spec.name))
-        columns += [Column(r.label, True, f"{r.part}/{r.whole}") for r in _ratios_after(kind, spec, specs)]
+        columns += [Column(r.label, True, f"{r.part}/{r.whole}") for r in ratios]
     rows = []
     for record in records:
         row = []
-        for spec in specs:
+        for spec, ratios in layout:
             if spec.private and spec.name not in record.published:
                 row.append(Cell(None, WITHHELD if getattr(record, spec.name) is not None else MISSING))
                 continue
             value = getattr(record, spec.name)
             measure = getattr(record, spec.measure_from) or "" if spec.measure_from else ""
             row.append(Cell(value, format_value(value, spec.type, money_unit, measure)))
-            row += [_ratio_cell(getattr(record, r.part), getattr(record, r.whole))
-                    for r in _ratios_after(kind, spec, specs)]
+            if ratios:
+                row += [_ratio_cell(getattr(record, r.part), getattr(record, r.whole)) for r in ratios]
         rows.append(tuple(row))
     notes: list[str] = []
     total: tuple[Cell, ...] | None = None
     group_totals: tuple[tuple[Cell, ...], ...] = ()
     if totals and kind.totalled and records and any(s.totalled for s in specs):
         if kind.total_by is None:
-            total = _total_row(kind, specs, records, money_unit, TOTAL_LABEL, TOTAL_LABEL)
+            total = _total_row(layout, records, money_unit, TOTAL_LABEL, TOTAL_LABEL)
         else:
-            group_totals = tuple(_total_row(kind, specs, group, money_unit, label, f"{TOTAL_LABEL}（{label}）")
+            group_totals = tuple(_total_row(layout, group, money_unit, label, f"{TOTAL_LABEL}（{label}）")
                                  for label, group in groups(kind, kind.total_by, records).items())
     notes.extend(approximate_notes(rows))
     if any(s.default is not None and isinstance(s.type, CountOf) for s in specs) and any(
@@ -166,22 +170,23 @@ def groups(kind: Kind, total_by: str, records: Sequence[Record]) -> dict[str, li
     return {label: group for label, group in found.items() if group}
 
 
-def _total_row(kind: Kind, specs: Sequence[FieldSpec], records: Sequence[Record], money_unit: str,
+def _total_row(layout: Sequence[tuple[FieldSpec, list[Ratio]]], records: Sequence[Record], money_unit: str,
                value: str, text: str) -> tuple[Cell, ...]:
-    """One 合計 row over `records`; its first cell is labelled, and holds the group it totals."""
+    """One 合計 row over `records`; its first cell is labelled, and holds the group it totals.
+    `layout`: the table's fields, each with the ratios shown after it."""
     cells: list[Cell] = []
     sums: dict[str, object] = {}
-    for position, spec in enumerate(specs):
+    for position, (spec, ratios) in enumerate(layout):
         if spec.totalled:
             sums[spec.name] = sum_values([getattr(r, spec.name) for r in records if getattr(r, spec.name) is not None])
             cells.append(Cell(sums[spec.name], format_value(sums[spec.name], spec.type, money_unit)))
         else:
             cells.append(Cell(value, text) if position == 0 else BLANK)
-        cells += [_ratio_cell(sums.get(r.part), sums.get(r.whole)) for r in _ratios_after(kind, spec, specs)]
+        cells += [_ratio_cell(sums.get(r.part), sums.get(r.whole)) for r in ratios]
     return tuple(cells)
 
 
-def _ratios_after(kind: Kind, spec: FieldSpec, specs: Sequence[FieldSpec]) -> list:
+def _ratios_after(kind: Kind, spec: FieldSpec, specs: Sequence[FieldSpec]) -> list[Ratio]:
     """The ratios shown right after this field's column: those of its part, when the whole is shown too."""
     shown = {s.name for s in specs}
     return [r for r in kind.ratios if r.part == spec.name and r.whole in shown]

@@ -54,7 +54,29 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str
     """The href that leads from the page built from `from_src` to the file built from `to_src`."""
     here, there = page_url(from_src, directory_urls), page_url(to_src, directory_urls)
     base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-    relative = posixpath.relpath(there or ".", base or ".")
+    relative = relative_path(there or ".", base or ".")
     if there.endswith("/") or there == "":
         relative = "./" if relative == "." else relative + "/"
     return relative
+
+
+def relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` by string work alone for two paths inside the site.
+
+    Pages link to each other tens of thousands of times at 2,000 reports (every row of a year's
+    comparison), and `relpath` asks the operating system for the working directory on each call.
+    Paths that climb (`..`) or start at the root are left to `relpath`.
+    """
+    if path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    here = [part for part in start.split("/") if part and part != "."]
+    if ".." in to or ".." in here:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(to, here, strict=False):  # up to the shorter one
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    return "/".join(parts) if parts else "."

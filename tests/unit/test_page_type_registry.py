@@ -79,3 +79,18 @@ def test_a_generated_page_is_dated_by_the_reports_its_type_says_it_shows(tmp_pat
     assert {r.period.year for r in page_reports(archive, "2020/print.md")} == {2020}
     assert {r.unit.id for r in page_reports(archive, "units/district/index.md")} == {"district", "town"}
     assert len(page_reports(archive, "index.md")) == 3
+
+
+def test_the_cycle_collector_waits_while_the_pages_are_published(tmp_path, monkeypatch):
+    import gc
+
+    import bulletin.page_types
+
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37)})
+    archive = load_archive(tmp_path, tmp_path / "docs").archive
+    collecting = []
+    real = bulletin.page_types._page
+    monkeypatch.setattr(bulletin.page_types, "_page", lambda *args: collecting.append(gc.isenabled()) or real(*args))
+    publish(archive)
+    assert collecting and not any(collecting)
+    assert gc.isenabled()  # and is back as it was after

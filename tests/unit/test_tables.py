@@ -172,3 +172,10 @@ def test_a_published_private_field_is_shown_for_its_record_only():
     assert [c.header for c in table.columns] == ["慰問項目", "慰問人次", "受慰問人"]
     assert [[c.text for c in row] for row in table.rows] == [
         ["工傷探視", "1", "陳大文"], ["困難慰問", "1", "（不公開）"], ["節日慰問", "30", "—"]]
+
+
+def test_a_kind_without_records_is_an_empty_table_with_its_key_and_title():
+    from bulletin.tables import Table
+
+    for kind in KINDS.values():
+        assert kind_table(kind, []) == Table(kind.key, kind.title, (), ())
