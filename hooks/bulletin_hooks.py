@@ -94,6 +94,7 @@ class Session:
     inputs: Snapshot | None = None      # the input files as the last full or quick build read them
     last_full: Build | None = None      # its archive and problems, which a quick preview updates
     search_index: bytes | None = None   # the last full build's index, written back by quick ones
+    nav_cached: bool = False            # our copy of Material's nav-item.html is in use (bulletin_patches.py)
     segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
 
 
@@ -120,6 +121,7 @@ class BulletinSite:
         language = config.theme["language"] or "zh-Hant"
         session.say = localiser(language)
         _our_theme_templates(config)
+        session.nav_cached = bulletin_patches.cache_nav_items(config.theme.dirs)
         _site_texts_in_language(config, session.say)
         session.segments = bulletin_patches.route_word_breaks(
             config.plugins, _project_dir(config) / ".cache" / "bulletin" / "search-words.json",
@@ -312,6 +314,11 @@ class BulletinSite:
         inputs = page_inputs(build.publication.archive, src_uri, build.docs)
         return with_freshness_line(output, build.publication.localise(build.dates.line(inputs)))
 
+    def on_env(self, env, config, files):
+        if self.session.nav_cached:
+            env.globals["bulletin_nav_cache"] = bulletin_patches.nav_item_cache()  # one per build
+        return env
+
     def on_post_template(self, output, template_name, config):
         return _scripts_to_files(output, inline_scripts.root_of_error_page(config.site_url), config, self._build.scripts) \
             if template_name.endswith(".html") else output
@@ -439,5 +446,6 @@ on_page_markdown = site.on_page_markdown
 on_page_content = site.on_page_content
 on_page_context = site.on_page_context
 on_post_page = site.on_post_page
+on_env = site.on_env
 on_post_template = site.on_post_template
 on_post_build = site.on_post_build

@@ -1,12 +1,15 @@
 """Every change we make to another package's internals, in one place, each guarded by its version.
 
-Four things the hooks cannot reach through a public API:
+Five things the hooks cannot reach through a public API:
 
 - Material's search plugin calls `jieba.cut` on every section of every page; we route it through
   our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py).
 - `mkdocs serve` makes a new Jinja environment per rebuild and compiles Material's templates
   again; we let them share compiled templates (most of a quick preview's time).
 - watchdog polls every 0.5 s; a quick preview wants 0.1 s.
+- Material writes the whole navigation into every page, each item through a Jinja macro: at 2,000
+  reports two thirds of the templates' time. An item off the page's own path is written the same
+  on every page but for its one link; we answer those from a cache (theme-nav/partials/nav-item.html).
 - Material's search plugin holds its index in memory and writes it as JSON; we add our fields to
   the index it holds instead of reading the file back (a large archive's index parsed again was
   the build's peak memory).
@@ -111,6 +114,53 @@ def search_index_held(plugins: Any) -> dict[str, Any] | None:
         return None
     return {"config": {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")},
             "docs": index.entries}
+
+
+# --- Material's navigation: items off the page's path from a cache ------------------------------
+
+NAV_TEMPLATES = Path(__file__).parent / "theme-nav"  # Material's nav-item.html, its `render` cached
+
+
+def cache_nav_items(theme_dirs: list[str]) -> bool:
+    """Our copy of Material's nav-item.html put first in the theme's folders, on the version it
+    was copied from only; `nav_item_cache()` is then given to each build's templates."""
+    if not _guarded("mkdocs-material", "the navigation cache"):
+        return False
+    if str(NAV_TEMPLATES) not in theme_dirs:
+        theme_dirs.insert(0, str(NAV_TEMPLATES))
+    return True
+
+
+def nav_item_cache() -> Callable[..., Any]:
+    """`bulletin_nav_cache(render_uncached, nav_item, path, level, parent)` for one build's pages.
+
+    With navigation.prune on (and sections off), an item that is not active is written by
+    Material as one link: to the item's page, or to the first page under it. Nothing else in it
+    depends on the page being written, so (item, its place, that link as this page writes it) is
+    the whole key. Anything else — an active item, another set of features, an item listing
+    `pages` — is written by Material's macro every time. One cache per build: items are new objects
+    in each build, and an id could be reused.
+    """
+    written: dict[tuple[int, str, int, str], Any] = {}
+
+    @jinja2.pass_context
+    def cached(context: Any, render: Callable[..., Any], nav_item: Any, path: str, level: int,
+               parent: Any = None) -> Any:
+        features = context["config"].theme.get("features") or ()
+        if nav_item.active or "navigation.prune" not in features or "navigation.sections" in features \
+                or getattr(nav_item, "pages", None):
+            return render(nav_item, path, level, parent)
+        target = nav_item
+        while target.children:
+            target = target.children[0]
+        if getattr(target, "url", None) is None:
+            return render(nav_item, path, level, parent)
+        key = (id(nav_item), path, level, context.environment.filters["url"](context, target.url))
+        if key not in written:
+            written[key] = render(nav_item, path, level, parent)
+        return written[key]
+
+    return cached
 
 
 # --- MkDocs' theme: compiled templates shared between the rebuilds of `mkdocs serve` ----------

@@ -161,3 +161,18 @@ def test_a_folder_with_files_is_not_written_over_without_force(builds, tmp_path)
     assert [p.name for p in (tmp_path / "tree").iterdir()] == ["notes.md"]
     assert render(builds.project, str(tmp_path / "tree"), "--force").returncode == 0
     assert (tmp_path / "tree" / "docs" / "2021" / "xuancheng-workshop.md").is_file()
+
+
+def primary_navigation(html: str) -> str:
+    start = html.index('<div class="md-sidebar md-sidebar--primary"')
+    return html[start:html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+
+
+def test_every_page_has_materials_own_navigation_though_the_hooks_write_most_of_it_from_a_cache(builds):
+    """The plain build writes the navigation with Material's nav-item.html as it ships; the hooks
+    with our copy that caches the items off the page's path (bulletin_patches.cache_nav_items)."""
+    pages = sorted(files(builds.hooked, "*.html"))
+    for page in pages:
+        hooked = primary_navigation((builds.hooked / page).read_text(encoding="utf-8"))
+        assert primary_navigation((builds.plain / page).read_text(encoding="utf-8")) == hooked, page
+    assert len(pages) > 40

@@ -89,3 +89,20 @@ def test_the_search_index_is_the_one_materials_plugin_holds_not_a_copy():
 
 def test_without_materials_search_plugin_the_index_is_read_from_its_file():
     assert bulletin_patches.search_index_held({"other": object()}) is None
+
+
+def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro():
+    """Material moved: copy its partials/nav-item.html again (the header and the rename below)."""
+    import material
+
+    shipped = (Path(material.__file__).parent / "templates" / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    ours = (bulletin_patches.NAV_TEMPLATES / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    header, _, rest = ours.partition("{%- endmacro %}\n")
+    assert "bulletin_nav_cache(render_uncached" in header
+    assert rest.replace("{% macro render_uncached(", "{% macro render(") == shipped
+
+
+def test_the_navigation_cache_is_left_out_on_another_material(monkeypatch):
+    monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "mkdocs-material", "0.0.0")
+    dirs = ["theme"]
+    assert bulletin_patches.cache_nav_items(dirs) is False and dirs == ["theme"]
