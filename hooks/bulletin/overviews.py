@@ -79,14 +79,14 @@ def unit_history(archive: Archive, unit_id: str, kind_key: str) -> Table | None:
     reports = _with_figures(archive, archive.reports_of(unit_id), kind_key)
     if not reports:
         return None
-    by_period = {r.period: m for r, m in reports}
+    by_period = {(r.period.year, r.period.part): m for r, m in reports}  # plain tuples: hashed without a call
     columns = _columns_in_use(measure_columns(kind_key, money_unit), [m for _, m in reports])
     header = [Column("期別", field="period")]
     for column in columns:
         header += [column, Column(f"{column.header.split('（')[0]}同比", True, f"{column.field}_change")]
     rows = []
     for report, measures in reports:
-        earlier = by_period.get(Period(report.period.year - 1, report.period.part), {})
+        earlier = by_period.get((report.period.year - 1, report.period.part), {})
         cells = [Cell(report.period.code, report.period.label, link=report.page_path)]
         for column in columns:
             now = measures.get(column.field)
@@ -102,19 +102,25 @@ class RollUp:
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
-        self._subtree: dict[tuple[str, Period, str], Measures] = {}
+        # Per period and kind, each unit's subtree sum: a unit's sums are found by its id alone
+        # (hashing a Period is a Python call, and a roll-up asks for 30,000 sums at 2,000 reports).
+        self._subtree: dict[tuple[Period, str], dict[str, Measures]] = {}
         self._below: dict[str, bool] = {}
 
     def subtree(self, unit_id: str, period: Period, kind_key: str) -> Measures:
         """The unit's own figures plus every descendant's, for exactly this period."""
-        key = (unit_id, period, kind_key)
-        if key not in self._subtree:
+        sums = self._subtree.setdefault((period, kind_key), {})
+        return self._sum(unit_id, period, kind_key, sums)
+
+    def _sum(self, unit_id: str, period: Period, kind_key: str, sums: dict[str, Measures]) -> Measures:
+        found = sums.get(unit_id)
+        if found is None:
             own = self.archive.report(unit_id, period)
-            self._subtree[key] = total_of([
+            found = sums[unit_id] = total_of([
                 report_measures(self.archive, own, kind_key) if own else {},
-                *(self.subtree(child.id, period, kind_key) for child in self.archive.units.children(unit_id)),
+                *(self._sum(child.id, period, kind_key, sums) for child in self.archive.units.children(unit_id)),
             ])
-        return self._subtree[key]
+        return found
 
     def has_data_below(self, unit_id: str) -> bool:
         if unit_id not in self._below:
