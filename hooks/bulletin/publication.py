@@ -24,7 +24,6 @@ from .measures import format_measure, report_measures
 from .narrative import heading_lines
 from .overviews import RollUp
 from .page_types import PAGE_TYPES
-from .printed_tables import PrintedTables
 from .problems import Problem
 from .render import PageContext, markdown_text, render_table
 from .saved_names import saved_name
@@ -46,8 +45,6 @@ class Publication:
     archive_downloads: bool = False  # the whole archive's workbook and ZIP are among the downloads
     rollup: RollUp | None = None     # the unit pages' sums, made once per publish or refresh
     previewing: bool = False         # pages a quick preview does not rewrite say so (page_types.py)
-    # Reports' tables as the print pages rendered them, for the reports' own pages (printed_tables.py).
-    printed: PrintedTables = field(default_factory=PrintedTables, repr=False)
 
     def generated_markdown(self, src_uri: str) -> str:
         """A generated page whole: its title and its body (print pages kept out of search)."""
@@ -81,21 +78,11 @@ class Publication:
             if marker.name == INLINE:
                 value = report_measures(self.archive, report, key).get(marker.args["field"])
                 return escape(self.localise(format_measure(value, self.archive.settings.money_unit)))
-            computed = self.archive.table(report, key)
-            if on_page == report.page_path:  # rendered already for its year's print page?
-                printed = self.printed.take(report.key, computed, context)
-                if printed is not None:
-                    return self.stash(printed)
-            table = localise_table(computed, self.localise)
-            page = context
+            table = localise_table(self.archive.table(report, key), self.localise)
             if on_page != report.page_path:  # several reports on one page: keep table keys apart
                 table = dataclasses.replace(table, key=f"{report.period.code}-{report.unit.id}-{key}")
-                page = PageContext(on_page, self.directory_urls)  # this table's links alone, to keep
-            html = self.localise(render_table(table, page, download_path(report.page_path, f"{key}.csv"),
-                                              report_name_parts(report)))
-            if on_page != report.page_path:
-                self.printed.keep(report.key, computed, table.key, html, page)
-            return self.stash(html)
+            return self.stash(self.localise(render_table(table, context, download_path(report.page_path, f"{key}.csv"),
+                                                         report_name_parts(report))))
 
         # The title comes from the registry, so renaming a unit renames every page of it.
         body = localise_markdown(replace_markers(markdown, markers, render), self.localise)

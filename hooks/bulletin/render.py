@@ -38,10 +38,6 @@ class PageContext:
             href = self._hrefs[target_src] = relative_url(self.src_uri, target_src, self.directory_urls)
         return href
 
-    def links(self) -> dict[str, str]:
-        """Every page or file linked from here so far, with its href."""
-        return dict(self._hrefs)
-
 
 def render_table(table: Table, page: PageContext | None = None, download: str | None = None,
                  saved_as: tuple[str, ...] = ()) -> str:
