@@ -1,0 +1,74 @@
+"""A file scanned line by line (each distinct line folded once) finds what its whole text finds."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bulletin.privacy import PrivateMatcher, PrivateValue, scan_site
+from bulletin.problems import Location
+
+WHERE = Location("data/2021/town.yml", 7, 20)
+VALUES = [PrivateValue("陳大文", "visits[1].beneficiaries", WHERE), PrivateValue("一二", "aid[1].relation", WHERE),
+          PrivateValue("Li Ming", "aid[2].beneficiary", WHERE), PrivateValue("a<b", "aid[3].note", WHERE)]
+
+# Every spelling folding.py's docstring lists, cut into pieces a generated file strings together.
+PIECES = ["陳", "陈", "大", "文", "一", "二", "㊀", "⼤", "Ｌ", "Li", "MING", "ming", "a", "b", "x", "<", ">", "<b>",
+          "</b>", "<p\nclass='x'>", "\n", "\r\n", " ", "\u3000", "\u200b", "\u00ad", "&#22823;", "&#x5927;", "&amp;",
+          "&lt;", "&#10;", "%E5%A4%A7", "%E9%99%B3", "%20", "%", "\\u5927", "\\u000a", "\\u0026#22823;", "\u0301",
+          "\ufeff", "é"]
+file_text = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(file_text, min_size=1, max_size=4))
+def test_a_file_folded_by_its_lines_finds_the_values_its_whole_text_holds(texts):
+    matcher = PrivateMatcher(VALUES)  # one per scan: the lines of the earlier files are kept
+    for text in texts:
+        assert matcher.values_in_file(text.encode("utf-8")) == matcher.values_in(text), text
+
+
+def test_a_name_cut_by_a_line_break_is_found():
+    assert PrivateMatcher(VALUES).values_in_file("<td>陳\n  大文</td>".encode()) == VALUES[:1]
+
+
+def test_a_tag_that_spans_lines_inside_a_name_is_taken_out():
+    assert PrivateMatcher(VALUES).values_in_file('陳<span\n  class="x">大</span>文'.encode()) == VALUES[:1]
+
+
+def test_a_line_seen_before_is_read_again_in_a_file_where_it_completes_a_name():
+    matcher = PrivateMatcher(VALUES)
+    assert matcher.values_in_file("<p>陳\n</p>".encode()) == []
+    assert matcher.values_in_file("<p>陳\n大文</p>".encode()) == VALUES[:1]
+
+
+def test_a_compatible_character_anywhere_in_a_file_folds_every_line_of_it_as_nfkc():
+    matcher = PrivateMatcher(VALUES)
+    assert matcher.values_in_file("㊀二".encode()) == []  # as Folder.fold: no NFKC without a compatible character
+    assert matcher.values_in_file("ＡＢ\n㊀二".encode()) == [VALUES[1]]
+
+
+def test_an_escaped_line_break_does_not_shift_the_lines_folded_with_it():
+    matcher = PrivateMatcher(VALUES)
+    assert matcher.values_in_file('{"a": "x\\u000ay",\n"b": "陳大文"}'.encode()) == VALUES[:1]
+
+
+def test_a_file_that_is_not_utf8_is_read_whole():
+    assert PrivateMatcher(VALUES).values_in_file("探望陳大文".encode("gb18030")) == VALUES[:1]
+
+
+def test_a_file_named_in_escapes_is_found(tmp_path):
+    (tmp_path / "%E9%99%B3%E5%A4%A7%E6%96%87.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "&#x9673;&#x5927;&#x6587;.txt").write_text("x", encoding="utf-8")
+    assert len(scan_site(tmp_path, VALUES[:2]).leaking) == 2  # no Latin letters: ASCII names are not folded
+
+
+def test_a_file_named_in_plain_letters_is_not_folded_when_no_value_has_any():
+    assert PrivateMatcher(VALUES[:2]).values_in("downloads/2021/town/visits.csv") == []
+
+
+def test_a_link_to_a_folder_is_not_followed(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "page.html").write_text("陳大文", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "site" / "linked.html").symlink_to(tmp_path / "real" / "page.html")
+    assert scan_site(tmp_path / "site", VALUES).leaking == []
