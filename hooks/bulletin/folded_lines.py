@@ -60,12 +60,13 @@ class LineFolder:
         """The lines not seen before folded (without NFKC) together, a step at a time."""
         if not lines:
             return []
-        raw = b"\n".join(lines).decode("utf-8")
-        text = decoded(raw)
-        if text.count("\n") != raw.count("\n"):  # an escape was a line break: one by one then
+        separator = self._folder.separator
+        text = decoded(separator.encode().join(lines).decode("utf-8"))
+        if text.count(separator) != len(lines) - 1:  # a line holds one, or an escape of one: one by one
             return [self._fold_one(line) for line in lines]
         if compatible(text):
-            self._compatible_lines.update(line for line, one in zip(lines, text.split("\n"), strict=True) if compatible(one))
+            self._compatible_lines.update(line for line, one in zip(lines, text.split(separator), strict=True)
+                                          if compatible(one))
         return self._folder.fold_lines(text)
 
     def _fold_one(self, line: bytes) -> str:

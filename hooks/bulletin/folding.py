@@ -42,10 +42,6 @@ _COMPATIBLE = re.compile(
     r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uf900-\ufaff\U0002f800-\U0002fa1f\u2e80-\u2fdf]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-# White space but the line break (what str.split cuts at; U+3000 is the last), and invisibles, as
-# one class of characters: searched for as fast as re can.
-_BLANK_IN_LINE = re.compile("[" + re.escape("".join(
-    c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n") + _INVISIBLE) + "]+")
 
 
 @cache
@@ -143,8 +139,9 @@ class Folder:
         self._variants = re.compile("[" + re.escape("".join(self._canonical)) + "]") if self._canonical else None
         self._latin = any(c.isascii() and c.isalpha() for c in characters)
         kept = "".join(sorted(characters | set(self._canonical) | {"<", ">"}))
-        self._gap = next(c for c in map(chr, range(32)) if not c.isspace() and c not in characters)
-        self._others = re.compile("[^" + re.escape(kept) + "\n]+")  # line breaks: cut at after
+        # Control characters in none of the strings: one stands for the rest, one between lines.
+        self._gap, self.separator = [c for c in map(chr, range(32)) if not c.isspace() and c not in characters][:2]
+        self._others = re.compile("[^" + re.escape(kept + self.separator) + "]+")
         self._empty_tags = re.compile(f"(?:<{re.escape(self._gap)}*>)+")
         self.ascii_free = not any(c.isascii() for c in characters)  # no string can come from ASCII alone
 
@@ -157,29 +154,24 @@ class Folder:
         case, white space, invisible characters, the other script; `reduced` as the class says."""
         if nfkc:
             text = unicodedata.normalize("NFKC", text)
-        if reduced:
-            return "".join(self.fold_lines(text))  # line breaks fold to nothing
         if self._latin:
             text = text.casefold()
         text = "".join(text.split())  # white space, faster than a pattern
         for invisible in _INVISIBLE:
             if invisible in text:
                 text = text.replace(invisible, "")
-        return self._other_script(text)
-
-    def fold_lines(self, text: str) -> list[str]:
-        """The reduced fold (without NFKC) of each line of a decoded text, with a pass of each
-        step over them all (a scan folds 200,000 lines): no step joins two lines."""
-        if self._latin:
-            text = text.casefold()
-        text = self._empty_tags.sub("<>", self._others.sub(self._gap, _BLANK_IN_LINE.sub("", text)))
-        return self._other_script(text).split("\n")
-
-    def _other_script(self, text: str) -> str:
+        if reduced:
+            text = self._empty_tags.sub("<>", self._others.sub(self._gap, text))
         if self._variants is not None:
             canonical = self._canonical
             text = self._variants.sub(lambda match: canonical[match[0]], text)
         return text
+
+    def fold_lines(self, text: str) -> list[str]:
+        """`fold_decoded(line, False, reduced=True)` of each of the decoded lines `text` holds
+        joined by `separator` (which none of them holds), with a pass of each step over them all
+        (a scan folds 200,000 lines): no step joins two of them, or takes out the separator."""
+        return self.fold_decoded(text, False, reduced=True).split(self.separator)
 
 
 def fold_with_positions(text: str, tags: bool = True) -> tuple[str, list[tuple[int, int]]]:
