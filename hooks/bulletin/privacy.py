@@ -18,11 +18,7 @@ ordinary words and does not identify anyone.
 
 from __future__ import annotations
 
-import gzip
-import io
-import os
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +31,7 @@ from .folded_lines import LineFolder
 from .folding import Folder, fold, fold_with_positions, without_tags
 from .kinds import KINDS
 from .problems import Location, Problem
+from .site_files import BOM, PACKED, Theme, readable_text, site_files
 
 MIN_LENGTH = 2
 # A list of names: 唐元斌、李小明 / 唐元斌，李小明 / 唐元斌 李小明 (spaces only between Chinese names;
@@ -109,8 +106,8 @@ class PrivateMatcher:
 
     def values_in_file(self, data: bytes) -> list[PrivateValue]:
         """`values_in(readable_text(data))`, each distinct line of the scan folded once (folded_lines.py)."""
-        text = readable_text(data) if data.startswith(_PACKED) else None
-        utf8 = data.removeprefix(_BOM) if text is None else text.encode("utf-8", "surrogatepass")
+        text = readable_text(data) if data.startswith(PACKED) else None
+        utf8 = data.removeprefix(BOM) if text is None else text.encode("utf-8", "surrogatepass")
         folded = self._lines.fold(utf8)
         if folded is None:  # not UTF-8 after all: decoded and folded whole
             return self.values_in(readable_text(data) if text is None else text)
@@ -130,10 +127,6 @@ class PrivateMatcher:
             for end, needle in (self._automaton.iter(folded) if self._values else ()):
                 spans.update(origin[end - len(needle) + 1: end + 1])
         return sorted(spans)
-
-
-_BOM = b"\xef\xbb\xbf"
-_PACKED = (b"PK\x03\x04", b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff")  # read by readable_text first
 
 
 def _values_of(needles_found: set[str], by_needle: dict[str, list[PrivateValue]]) -> list[PrivateValue]:
@@ -211,49 +204,6 @@ def text_problems(shown_as: str, text: str, matcher: PrivateMatcher) -> list[Pro
 
 # --- after the build: every file of the site ------------------------------------------------
 
-def readable_text(data: bytes) -> str:
-    """A file's text however it is stored: unpacked (XLSX, .gz), in the encoding it decodes from."""
-    if data[:4] == b"PK\x03\x04":
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                return "\n".join(readable_text(archive.read(name)) for name in archive.namelist())
-        except (zipfile.BadZipFile, OSError, EOFError):
-            pass
-    if data[:2] == b"\x1f\x8b":
-        try:
-            return readable_text(gzip.decompress(data))
-        except (OSError, EOFError):
-            pass
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16", errors="ignore")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    for encoding in _utf16_guess(data):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("gb18030")  # GBK and GB2312 files from older Windows tools
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="ignore")
-
-
-def _utf16_guess(data: bytes) -> list[str]:
-    """UTF-16 without a byte-order mark: text of Latin letters has a zero in every other byte."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return []
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > len(sample) // 4 and odd > even:
-        return ["utf-16-le"]
-    if even > len(sample) // 4 and even > odd:
-        return ["utf-16-be"]
-    return []
-
-
 @dataclass
 class SiteScan:
     problems: list[Problem]
@@ -270,11 +220,11 @@ def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | Non
     result = SiteScan([], [])
     if not matcher:
         return result
-    theme = _Theme()
-    tops = [(site_dir, _files(str(site_dir)) if only is None else
+    theme = Theme()
+    tops = [(site_dir, site_files(str(site_dir)) if only is None else
              [(str(path), path.relative_to(site_dir).as_posix()) for path in only
               if path.is_file() and not path.is_symlink()])]
-    tops += [(folder, _files(str(folder), folder.name)) for folder in also if folder.is_dir()]
+    tops += [(folder, site_files(str(folder), folder.name)) for folder in also if folder.is_dir()]
     for top, files in tops:
         for path, shown in sorted(files, key=lambda file: file[1].split("/")):
             if top == site_dir and theme.ships(path, shown):
@@ -287,49 +237,6 @@ def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | Non
                 result.problems.append(Problem(
                     value.location, value.field, f"私人資料不應出現在網站上，實為出現在 {shown}", _HINT))
     return result
-
-
-def _files(top: str, shown_as: str = "") -> list[tuple[str, str]]:
-    """Every file under `top`, not through links, with its path as shown (under `shown_as`).
-
-    os.scandir, not Path.rglob: 25,000 paths made, stat'ed and compared were a second of a build."""
-    files: list[tuple[str, str]] = []
-    try:
-        entries = list(os.scandir(top))
-    except PermissionError:
-        return files  # skipped, as Path.rglob skips it
-    for entry in entries:
-        shown = f"{shown_as}/{entry.name}" if shown_as else entry.name
-        if entry.is_dir(follow_symlinks=False):
-            files += _files(entry.path, shown)
-        elif entry.is_file(follow_symlinks=False):
-            files.append((entry.path, shown))
-    return files
-
-
-class _Theme:
-    """Files the theme copied unchanged (its bundle, lunr, source maps, icons) hold none of the
-    archive's text; searched anyway, their minified words turn short private values (本人, LI NA)
-    into false finds, and a stopped build would delete the site's own scripts."""
-
-    def __init__(self) -> None:
-        try:
-            import material
-        except ImportError:
-            self.folder, self.tops = None, set()
-        else:
-            self.folder = os.path.join(os.path.dirname(material.__file__), "templates")
-            self.tops = set(os.listdir(self.folder))  # a file of the site in none of them is not the theme's
-
-    def ships(self, path: str, shown: str) -> bool:
-        if self.folder is None or shown.split("/", 1)[0] not in self.tops:
-            return False
-        shipped = os.path.join(self.folder, shown)
-        try:
-            return os.path.isfile(shipped) and os.path.getsize(shipped) == os.path.getsize(path) \
-                and Path(shipped).read_bytes() == Path(path).read_bytes()
-        except OSError:
-            return False
 
 
 def mask_file(path: Path, values: list[PrivateValue]) -> bool:

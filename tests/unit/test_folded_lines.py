@@ -73,3 +73,10 @@ def test_a_link_to_a_folder_is_not_followed(tmp_path):
     (tmp_path / "site" / "linked").symlink_to(tmp_path / "real")
     (tmp_path / "site" / "linked.html").symlink_to(tmp_path / "real" / "page.html")
     assert scan_site(tmp_path / "site", VALUES).leaking == []
+
+
+def test_a_line_is_kept_for_later_files_once_a_second_file_holds_it():
+    folder = PrivateMatcher(VALUES)._lines
+    folder.fold("<nav>home</nav>\n<p>one</p>".encode())
+    folder.fold("<nav>home</nav>\n<p>two</p>".encode())
+    assert list(folder._plain) == [b"<nav>home</nav>"]
