@@ -20,6 +20,7 @@ from .urls import relative_url
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 
 EMPTY_NOTE = "本期未填報{title}數據。"
+_TO_ESCAPE = re.compile(r"[&<>\"']")  # what html.escape replaces
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ def _row(openings: list[tuple[str, str]], cells: tuple[Cell, ...], page: PageCon
     """One row; `openings` holds each column's <td> without and with a link (see render_table)."""
     tds = []
     for (plain, linked), cell in zip(openings, cells, strict=True):
-        text = escape(cell.text)
+        text = cell.text
+        if _TO_ESCAPE.search(text):  # most cells are figures and names, with nothing to escape
+            text = escape(text)
         if cell.link is None:
             opening = plain
         else:

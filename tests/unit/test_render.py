@@ -62,3 +62,10 @@ def test_a_table_set_apart_follows_with_its_own_caption_and_download():
     assert html.index("<caption>獲獎榮譽</caption>") < html.index("<caption>獲獎榮譽：推薦與入圍</caption>")
     assert 'data-bulletin-table="awards-apart"' in html
     assert 'href="../../downloads/2021/town/awards-apart.csv"' in html
+
+
+def test_each_character_html_escapes_is_escaped_in_a_cell_however_it_stands_alone():
+    from html import escape
+
+    for text in ["&", "<", ">", '"', "'", "甲&乙", "1,234"]:
+        assert f"<td class=\"bulletin-text\">{escape(text)}</td>" in render_table(table_of([text]))
