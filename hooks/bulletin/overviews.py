@@ -122,6 +122,22 @@ class RollUp:
             ])
         return found
 
+    def forget(self, unit_id: str, period: Period) -> None:
+        """A report of this unit and period was read again: its sums, and those of every unit above,
+        are summed afresh when next asked; every other unit's and period's are kept (a quick preview
+        at 2,000 reports would otherwise sum the whole tree again for the top unit's page)."""
+        chain, seen = [], set()
+        unit: Unit | None = self.archive.units.units.get(unit_id)
+        while unit is not None and unit.id not in seen:  # a loop of parents is reported, not followed
+            seen.add(unit.id)
+            chain.append(unit.id)
+            unit = self.archive.units.units.get(unit.parent) if unit.parent is not None else None
+        chain = chain or [unit_id]
+        for (summed_period, _kind), sums in self._subtree.items():
+            if summed_period == period:
+                for summed in chain:
+                    sums.pop(summed, None)
+
     def has_data_below(self, unit_id: str) -> bool:
         if unit_id not in self._below:
             self._below[unit_id] = any(

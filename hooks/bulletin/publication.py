@@ -137,7 +137,9 @@ def refresh(publication: Publication, data_changed: list[Report],
     them would take longer than the rest of the preview. Returns the docs paths written.
     """
     archive, touched = publication.archive, set()
-    publication.rollup = None  # the roll-ups sum the changed figures afresh
+    if publication.rollup is not None:  # the roll-ups sum the changed figures afresh, the rest are kept
+        for report in data_changed:
+            publication.rollup.forget(report.unit.id, report.period)
     for report in data_changed:
         touched |= _report_downloads(publication, report)
     for page_type in PAGE_TYPES:

@@ -2,9 +2,10 @@
 
 import os
 
-from helpers import write_project
+from helpers import UNITS, write_project
 
 from bulletin.loading import load_archive
+from bulletin.periods import Period
 from bulletin.publication import publish
 from bulletin.quick_preview import quick_update, snapshot
 
@@ -34,6 +35,18 @@ def test_a_saved_record_file_updates_its_report_year_and_the_units_above(tmp_pat
     assert "downloads/archive/bulletin-archive.xlsx" not in update.pages  # whole-archive files: the full build's
     assert "987,654" in publication.bodies["2021/index.md"] and "987,654" in publication.bodies["units/district/index.md"]
     assert publication.archive.report("town", update.reports[0].period).records["visits"][0].people.value == 987654
+
+
+def test_a_saved_record_file_sums_again_only_its_unit_and_the_units_above(tmp_path):
+    write_project(tmp_path, {"2021/town": RECORD.format(people=37), "2021/village": RECORD.format(people=5)},
+                  units=UNITS + "  village:\n    name: 示範村工會\n    parent: district\n")
+    publication = publish(load_archive(tmp_path, tmp_path / "docs").archive)
+    before, rollup = snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), publication.rollup
+    village = rollup.subtree("village", Period(2021), "visits")
+    save(tmp_path / "data/2021/town.yml", RECORD.format(people=40))
+    quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path, publication, [])
+    assert publication.rollup is rollup and rollup.subtree("village", Period(2021), "visits") is village
+    assert "45" in publication.bodies["units/district/index.md"]
 
 
 def test_a_mistake_saved_replaces_the_old_problems_of_that_file_only(tmp_path):
