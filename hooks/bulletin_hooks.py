@@ -28,8 +28,8 @@ from bulletin.input_files import page_source
 from bulletin.language import Localise, localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
-from bulletin.privacy import contain_leaks, private_values, scan_site
-from bulletin.quick_preview import Snapshot, quick_update, snapshot
+from bulletin.privacy import PrivateValue, contain_leaks, private_values, scan_site
+from bulletin.quick_preview import Snapshot, index_needs_scan, looked_for, quick_update, snapshot
 from bulletin.problems import Problem
 from bulletin.search_scripts import cut_through_simplified, to_simplified
 from bulletin.after_build import with_freshness_line, with_search_fields
@@ -78,6 +78,7 @@ class Build:
     dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
     whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, while search reads it
     scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
+    private: list[PrivateValue] | None = None  # a quick preview's private values, found once in on_config
 
     @property
     def quick(self) -> bool:
@@ -94,6 +95,7 @@ class Session:
     inputs: Snapshot | None = None      # the input files as the last full or quick build read them
     last_full: Build | None = None      # its archive and problems, which a quick preview updates
     search_index: bytes | None = None   # the last full build's index, written back by quick ones
+    index_clean_for: frozenset[str] | None = None  # what search_index was scanned for and found without
     nav_cached: bool = False            # our copy of Material's nav-item.html is in use (bulletin_patches.py)
     segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
 
@@ -184,7 +186,8 @@ class BulletinSite:
             return None
         build = Build(BuildMode.QUICK_PREVIEW, last.publication, fragments, last.docs, _hash_asset_names(config),
                       last.problems, set(last.handwritten), update.pages, refused=last.refused,
-                      dates=freshness(_project_dir(config)))  # two quick git calls: a saved file is dated afresh
+                      dates=freshness(_project_dir(config)),  # two quick git calls: a saved file is dated afresh
+                      private=update.private)
         # The 404 page and the sitemap list the whole site; they stay as the last full build wrote them.
         config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
         for problem in build.problems:
@@ -327,8 +330,9 @@ class BulletinSite:
         build, session = self._build, self.session
         # Runs after the search plugin wrote its index (hooks come after plugins).
         index_path = Path(config.site_dir) / "search" / "search_index.json"
-        if build.quick and session.search_index is not None:
-            index_path.write_bytes(session.search_index)  # unchanged since the full build (see on_page_markdown)
+        kept = session.search_index if build.quick else None
+        if kept is not None:
+            index_path.write_bytes(kept)  # unchanged since the full build (see on_page_markdown)
         elif index_path.is_file():
             held = bulletin_patches.search_index_held(config.plugins)
             index = with_search_fields(held or json.loads(index_path.read_text(encoding="utf-8")))
@@ -344,12 +348,17 @@ class BulletinSite:
             gc.freeze()
         site = Path(config.site_dir)
         build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
-        only = [*build.written, index_path] if build.quick else None
-        values = private_values(build.publication.archive)
+        values = build.private if build.private is not None else private_values(build.publication.archive)
+        needles = looked_for(values) if session.previewing and session.dirty else frozenset()
+        # A quick preview's index is the bytes found clean before: scanned again only for a value new since.
+        index_scanned = kept is None or index_needs_scan(session.index_clean_for, needles)
+        only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
         scan = scan_site(site, values, only, also=[_project_dir(config) / ".cache"])
         contain_leaks(scan, values, session.previewing)
         if index_path in scan.leaking and index_path.is_file():
             session.search_index = index_path.read_bytes()  # masked: quick previews write it back as it is now
+        if index_scanned:  # masked bytes are scanned once more before they count as clean
+            session.index_clean_for = None if index_path in scan.leaking else needles
         if scan.problems and session.previewing:
             for leak in scan.problems:
                 log.warning(localise_problem(leak, session.say))

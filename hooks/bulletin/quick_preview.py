@@ -23,7 +23,7 @@ from .archive import Report
 from .input_files import MAX_NARRATIVE_BYTES
 from .loading import reread_report
 from .narrative_checks import check_narrative, doubtful_kinds
-from .privacy import PrivateMatcher, private_values, report_problems
+from .privacy import PrivateMatcher, PrivateValue, needles, private_values, report_problems
 from .problems import Problem, sorted_problems
 from .publication import Publication, refresh
 
@@ -54,6 +54,7 @@ def snapshot(project_dir: Path, docs_dir: Path, config_file: Path) -> Snapshot:
 class QuickUpdate:
     reports: list[Report] = field(default_factory=list)  # reports whose files changed
     pages: set[str] = field(default_factory=set)         # docs paths (pages, downloads) to write again
+    private: list[PrivateValue] = field(default_factory=list)  # the archive's private values, as updated
 
 
 def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publication: Publication,
@@ -91,14 +92,31 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
             current = archive.report(report.unit.id, report.period)
             if current is not None:
                 check_narrative(report.narrative_file, current, archive, found, doubtful)
-    matcher = PrivateMatcher(private_values(archive))
+    private = private_values(archive)
+    matcher = PrivateMatcher(private)
     for saved in {r.data_path: r for r in data_changed + narrative_changed}.values():
         current = archive.report(saved.unit.id, saved.period)
         if current is not None:
             found += report_problems(current, matcher)
     problems[:] = sorted_problems([p for p in problems if p.location.path not in stale] + found)
     pages = refresh(publication, reread, narrative_changed) | {r.page_path for r in data_changed + narrative_changed}
-    return QuickUpdate(reread + narrative_changed, pages)
+    return QuickUpdate(reread + narrative_changed, pages, private)
+
+
+def looked_for(values: list[PrivateValue]) -> frozenset[str]:
+    """What a scan of the site looks for: every private value's folded needles (privacy.needles)."""
+    return frozenset(needle for value in values for needle in needles(value))
+
+
+def index_needs_scan(clean_for: frozenset[str] | None, now: frozenset[str]) -> bool:
+    """Whether the search index a quick preview writes back must be scanned for private values.
+
+    A quick preview writes back the index bytes of the last full build (or their masked copy), not
+    one byte changed; scanning them again (26 MB at 2,000 reports, a second of every save) finds
+    something new only when a value is looked for that was not when those bytes were found clean:
+    `clean_for`, None when they never were.
+    """
+    return clean_for is None or not now <= clean_for
 
 
 def _plain_file(path: str) -> bool:

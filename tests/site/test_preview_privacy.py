@@ -30,3 +30,13 @@ def test_a_name_in_a_public_field_is_masked_in_a_full_preview(tmp_path, serve):
     assert "data/2021/town.yml:8:16: awards[1].recipient: 應不含私人資料" in page
     assert "唐元斌" not in page and "●●●" in page
     assert "唐元斌" not in fetch(base + "search/search_index.json")
+
+
+def test_a_name_saved_as_private_while_previewing_is_masked_in_the_search_index_written_back(tmp_path, serve):
+    write_project(tmp_path, {"2021/town": RECORD}, narratives={"2021/town": NARRATIVE.format(sentence="看望李小明。")})
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "search/search_index.json", lambda text: "李小明" in text)
+    (tmp_path / "data/2021/town.yml").write_text(RECORD.replace("唐元斌", "李小明"), encoding="utf-8")
+    wait_for(base + "2021/town/", lambda text: "看望●●●" in text)
+    assert "李小明" not in fetch(base + "search/search_index.json")
+    assert process.poll() is None

@@ -7,7 +7,7 @@ from helpers import UNITS, write_project
 from bulletin.loading import load_archive
 from bulletin.periods import Period
 from bulletin.publication import publish
-from bulletin.quick_preview import quick_update, snapshot
+from bulletin.quick_preview import index_needs_scan, quick_update, snapshot
 
 RECORD = "visits:\n  - occasion: 慰問\n    people: {people}\n"
 
@@ -127,3 +127,9 @@ def test_a_narrative_saved_beside_a_record_file_that_cannot_be_read_is_not_blame
     quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path, publication,
                  problems)
     assert [str(p).split(": ")[0] for p in problems] == ["data/2021/town.yml:3:11"]
+
+
+def test_the_search_index_written_back_is_scanned_again_only_for_a_value_new_since_it_was_found_clean():
+    assert not index_needs_scan(frozenset({"唐元斌", "李小明"}), frozenset({"唐元斌"}))
+    assert index_needs_scan(frozenset({"唐元斌"}), frozenset({"唐元斌", "李小明"}))
+    assert index_needs_scan(None, frozenset())  # never found clean (masked since): scanned
