@@ -190,6 +190,8 @@ class BulletinSite:
                       private=update.private)
         # The 404 page and the sitemap list the whole site; they stay as the last full build wrote them.
         config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
+        if self.session.search_index is not None:  # written back in on_post_build: Material need not write it
+            bulletin_patches.search_index_not_rewritten(config.plugins)
         for problem in build.problems:
             log.warning(localise_problem(problem, self.session.say))
         return build

@@ -91,6 +91,19 @@ def test_without_materials_search_plugin_the_index_is_read_from_its_file():
     assert bulletin_patches.search_index_held({"other": object()}) is None
 
 
+def test_a_quick_preview_has_materials_search_plugin_forget_the_index_it_would_write_again(tmp_path):
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    plugin = SearchPlugin()
+    plugin.load_config({})
+    plugin.search_index = SearchIndex(lang=["zh"], separator="[\\s]+", pipeline=[], fields={})
+    plugin.search_index_prev = SearchIndex(lang=["zh"], separator="[\\s]+", pipeline=[], fields={})
+    plugin.search_index_prev.entries.append({"location": "2021/", "title": "甲", "text": "乙" * 1000})
+    assert bulletin_patches.search_index_not_rewritten({"material/search": plugin})
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    assert '"docs":[]' in (tmp_path / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
 def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro():
     """Material moved: copy its partials/nav-item.html again (the header and the rename below)."""
     import material
