@@ -1,6 +1,8 @@
 """A file scanned line by line (each distinct line folded once) finds what its whole text finds."""
 
-from hypothesis import HealthCheck, given, settings
+from unittest import mock
+
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bulletin.privacy import PrivateMatcher, PrivateValue, scan_site
@@ -26,6 +28,19 @@ def test_a_file_folded_by_its_lines_finds_the_values_its_whole_text_holds(texts)
         assert matcher.values_in_file(text.encode("utf-8")) == matcher.values_in(text), text
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(file_text)
+@example("陳&#22823;文")
+@example("%E9%99%B3%E5%A4%A7%E6%96%87")
+@example("陳\\u5927文")
+@example("<i a='b c'>陳</i>大 文")
+def test_a_long_line_folded_in_pieces_finds_the_values_it_holds_whole(text):
+    with mock.patch("bulletin.folded_lines.PIECE", 3):  # every line long, cut after each space
+        matcher = PrivateMatcher(VALUES)
+        assert matcher._lines.fold(text.encode("utf-8")) is not None  # never given up for the whole text
+        assert matcher.values_in_file(text.encode("utf-8")) == matcher.values_in(text), text
+
+
 def test_a_name_cut_by_a_line_break_is_found():
     assert PrivateMatcher(VALUES).values_in_file("<td>陳\n  大文</td>".encode()) == VALUES[:1]
 
@@ -48,7 +63,7 @@ def test_a_compatible_character_anywhere_in_a_file_folds_every_line_of_it_as_nfk
 
 def test_a_line_holding_the_character_lines_are_folded_apart_by_does_not_shift_the_others():
     matcher = PrivateMatcher(VALUES)
-    separator = "\\u%04x" % ord(matcher._folder.separator)
+    separator = f"\\u{ord(matcher._folder.separator):04x}"
     assert matcher.values_in_file(f'{{"a": "x{separator}y",\n"b": "陳大文"}}'.encode()) == VALUES[:1]
 
 
@@ -77,6 +92,6 @@ def test_a_link_to_a_folder_is_not_followed(tmp_path):
 
 def test_a_line_is_kept_for_later_files_once_a_second_file_holds_it():
     folder = PrivateMatcher(VALUES)._lines
-    folder.fold("<nav>home</nav>\n<p>one</p>".encode())
-    folder.fold("<nav>home</nav>\n<p>two</p>".encode())
+    folder.fold(b"<nav>home</nav>\n<p>one</p>")
+    folder.fold(b"<nav>home</nav>\n<p>two</p>")
     assert list(folder._plain) == [b"<nav>home</nav>"]
