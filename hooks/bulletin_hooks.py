@@ -117,6 +117,7 @@ class BulletinSite:
         self.session = Session(previewing=command == "serve", dirty=dirty)
         if self.session.previewing:
             bulletin_patches.share_compiled_templates()
+            bulletin_patches.list_theme_files_once()
 
     def on_config(self, config):
         session = self.session
@@ -135,6 +136,7 @@ class BulletinSite:
             now = snapshot(_project_dir(config), Path(config.docs_dir), config_file)
             quick = self._quick_build(config, now)
             session.inputs = now if quick is not None else None  # set again once a full build has loaded
+            bulletin_patches.THEME_FILES.reuse = quick is not None  # nothing but records and narratives changed
             if quick is not None:
                 self.build = quick
                 return config

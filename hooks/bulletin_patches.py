@@ -1,12 +1,16 @@
 """Every change we make to another package's internals, in one place, each guarded by its version.
 
-Five things the hooks cannot reach through a public API:
+Six things the hooks cannot reach through a public API:
 
 - Material's search plugin calls `jieba.cut` on every section of every page; we route it through
   our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py).
 - `mkdocs serve` makes a new Jinja environment per rebuild and compiles Material's templates
   again; we let them share compiled templates (most of a quick preview's time).
 - watchdog polls every 0.5 s; a quick preview wants 0.1 s.
+- MkDocs lists the theme's static files afresh in every build, walking Material's thousands of
+  files (its icons) and matching each against its patterns: a tenth of a quick preview at 2,000
+  reports. A quick preview, which changes no file but records and narratives, takes the last full
+  build's list.
 - Material writes the whole navigation into every page, each item through a Jinja macro: at 2,000
   reports two thirds of the templates' time. An item off the page's own path is written the same
   on every page but for its one link; we answer those from a cache (theme-nav/partials/nav-item.html).
@@ -219,15 +223,63 @@ def share_compiled_templates() -> bool:
     return True
 
 
+# --- MkDocs' theme files: listed once per full build while previewing -------------------------
+
+class ThemeFiles:
+    """The theme's static files as the last full build of a serving process found them (path
+    and theme folder), keyed by what decides them, and whether this build may take them."""
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+        self.reuse = False  # set by each build's on_config: True only in a quick preview
+
+
+THEME_FILES = ThemeFiles()
+
+
+def list_theme_files_once() -> bool:
+    """MkDocs' `Files.add_files_from_theme`, in a serving process: a full build lists the files
+    and keeps the list; a build with `THEME_FILES.reuse` (a quick preview: no theme folder, docs
+    file or setting changed since) appends the same files without walking the theme again."""
+    from mkdocs.structure.files import File, Files
+
+    if getattr(Files.add_files_from_theme, "bulletin_kept", False):
+        return True
+    if not _guarded("mkdocs", "listing the theme's files once while previewing"):
+        return False
+    add_files_from_theme = Files.add_files_from_theme
+
+    def add_kept_files_from_theme(self: Files, env: jinja2.Environment, config: Any) -> None:
+        key = (tuple(config.theme.dirs), config.site_dir, config.use_directory_urls, config.docs_dir)
+        kept = THEME_FILES.found.get(key) if THEME_FILES.reuse else None
+        if kept is None:
+            before = set(self.src_uris)
+            add_files_from_theme(self, env, config)
+            THEME_FILES.found = {key: [(f.src_uri, f.src_dir) for f in self
+                                       if f.src_uri not in before and f.src_dir is not None]}
+            return
+        for path, folder in kept:
+            if self.get_file_from_path(path) is None:
+                self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    add_kept_files_from_theme.bulletin_kept = True  # type: ignore[attr-defined]
+    Files.add_files_from_theme = add_kept_files_from_theme  # type: ignore[method-assign]
+    return True
+
+
 # --- watchdog: a shorter polling interval while previewing ----------------------------------
 
 def poll_every(server: Any, seconds: float) -> bool:
     """MkDocs polls every 0.5 s; with a quick preview that wait was half of the time from a save
-    to the page. watchdog's interval is not public; if it moves, previews are only slower."""
+    to the page. watchdog's interval is not public; if it moves, previews are only slower.
+
+    MkDocs then waits `build_delay` without events before it builds, for the rest of a save. A
+    poll reports every change it found at once, so a tenth of the interval is enough; a save that
+    two polls see in halves is a second quick preview, which finds the rest."""
     if not (_guarded("watchdog", "the faster polling while previewing") and
             _guarded("mkdocs", "the faster polling while previewing")):
         return False
-    server.build_delay = seconds / 2  # MkDocs waits this long for more saves to follow
+    server.build_delay = seconds / 10  # MkDocs waits this long for more saves to follow
     server.observer._timeout = seconds
     for emitter in server.observer.emitters:
         emitter._timeout = seconds

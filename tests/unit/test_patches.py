@@ -40,7 +40,7 @@ def test_polling_is_made_faster_on_the_version_it_was_written_for():
     emitter = SimpleNamespace(_timeout=0.5)
     server = SimpleNamespace(build_delay=0.25, observer=SimpleNamespace(_timeout=0.5, emitters=[emitter]))
     assert bulletin_patches.poll_every(server, 0.1)
-    assert (server.build_delay, server.observer._timeout, emitter._timeout) == (0.05, 0.1, 0.1)
+    assert (server.build_delay, server.observer._timeout, emitter._timeout) == (0.01, 0.1, 0.1)
 
 
 def test_a_patch_is_left_out_with_a_line_in_the_log_when_another_version_is_installed(monkeypatch, caplog):
@@ -102,6 +102,33 @@ def test_a_quick_preview_has_materials_search_plugin_forget_the_index_it_would_w
     assert bulletin_patches.search_index_not_rewritten({"material/search": plugin})
     plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
     assert '"docs":[]' in (tmp_path / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_a_quick_preview_takes_the_theme_files_the_last_full_build_listed_without_walking_the_theme(
+        tmp_path, monkeypatch):
+    import jinja2
+    from mkdocs.structure.files import Files
+
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)  # put back after the test
+    monkeypatch.setattr(bulletin_patches, "THEME_FILES", bulletin_patches.ThemeFiles())
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "a.css").write_text("a", encoding="utf-8")
+    config = SimpleNamespace(theme=SimpleNamespace(dirs=[str(theme)], static_templates=set()),
+                             site_dir=str(tmp_path / "site"), use_directory_urls=True, docs_dir=str(tmp_path / "docs"))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(theme)]))
+
+    def listed(reuse):
+        bulletin_patches.THEME_FILES.reuse = reuse
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        return sorted(f.src_uri for f in files)
+
+    assert bulletin_patches.list_theme_files_once()
+    assert listed(False) == ["a.css"]
+    (theme / "b.css").write_text("b", encoding="utf-8")
+    assert listed(True) == ["a.css"]  # kept from the full build
+    assert listed(False) == ["a.css", "b.css"]  # a full build lists afresh
 
 
 def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro():
