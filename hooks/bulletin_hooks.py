@@ -28,8 +28,8 @@ from bulletin.input_files import page_source
 from bulletin.language import Localise, localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
-from bulletin.privacy import PrivateValue, contain_leaks, private_values, scan_site
-from bulletin.quick_preview import Snapshot, index_needs_scan, looked_for, quick_update, snapshot
+from bulletin.privacy import contain_leaks, scan_site
+from bulletin.quick_preview import PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
 from bulletin.problems import Problem
 from bulletin.search_scripts import cut_through_simplified, to_simplified
 from bulletin.after_build import with_freshness_line, with_search_fields
@@ -78,7 +78,7 @@ class Build:
     dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
     whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, while search reads it
     scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
-    private: list[PrivateValue] | None = None  # a quick preview's private values, found once in on_config
+    private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
 
     @property
     def quick(self) -> bool:
@@ -183,9 +183,10 @@ class BulletinSite:
             return None
         fragments = Fragments()  # this build's pages only: the last one's HTML blocks are not kept
         last.publication.stash = fragments.stash
-        update = quick_update(inputs, now, _project_dir(config), last.publication, last.problems)
+        update = quick_update(inputs, now, _project_dir(config), last.publication, last.problems, last.private)
         if update is None:
             return None
+        last.private = update.private
         build = Build(BuildMode.QUICK_PREVIEW, last.publication, fragments, last.docs, _hash_asset_names(config),
                       last.problems, set(last.handwritten), update.pages, refused=last.refused,
                       dates=freshness(_project_dir(config)),  # two quick git calls: a saved file is dated afresh
@@ -352,8 +353,8 @@ class BulletinSite:
             gc.freeze()
         site = Path(config.site_dir)
         build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
-        values = build.private if build.private is not None else private_values(build.publication.archive)
-        needles = looked_for(values) if session.previewing and session.dirty else frozenset()
+        private = build.private = build.private or PrivateValues.of(build.publication.archive)
+        values, needles = private.values, private.needles
         # A quick preview's index is the bytes found clean before: scanned again only for a value new since.
         index_scanned = kept is None or index_needs_scan(session.index_clean_for, needles)
         only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None

@@ -19,7 +19,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .archive import Report
+from .archive import Archive, Report
 from .input_files import MAX_NARRATIVE_BYTES
 from .loading import reread_report
 from .narrative_checks import check_narrative, doubtful_kinds
@@ -54,14 +54,29 @@ def snapshot(project_dir: Path, docs_dir: Path, config_file: Path) -> Snapshot:
 class QuickUpdate:
     reports: list[Report] = field(default_factory=list)  # reports whose files changed
     pages: set[str] = field(default_factory=set)         # docs paths (pages, downloads) to write again
-    private: list[PrivateValue] = field(default_factory=list)  # the archive's private values, as updated
+    private: PrivateValues | None = None  # the archive's private values, as updated
+
+
+@dataclass(frozen=True)
+class PrivateValues:
+    """The archive's private values and what a scan of the site looks for (privacy.needles),
+    kept between quick previews: only a record file read again can change them."""
+
+    values: list[PrivateValue]
+    needles: frozenset[str]
+
+    @classmethod
+    def of(cls, archive: Archive) -> PrivateValues:
+        values = private_values(archive)
+        return cls(values, frozenset(needle for value in values for needle in needles(value)))
 
 
 def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publication: Publication,
-                 problems: list[Problem]) -> QuickUpdate | None:
+                 problems: list[Problem], private: PrivateValues | None = None) -> QuickUpdate | None:
     """Apply the changed files to the kept archive and publication; None when a full build is needed.
 
     `problems` (the last build's) is updated in place: those of the changed files are found again.
+    `private`, the last build's private values, are found again only when a record file changed.
     """
     if before.keys() != after.keys():
         return None
@@ -92,8 +107,9 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
             current = archive.report(report.unit.id, report.period)
             if current is not None:
                 check_narrative(report.narrative_file, current, archive, found, doubtful)
-    private = private_values(archive)
-    matcher = PrivateMatcher(private)
+    if private is None or data_changed:
+        private = PrivateValues.of(archive)
+    matcher = PrivateMatcher(private.values)
     for saved in {r.data_path: r for r in data_changed + narrative_changed}.values():
         current = archive.report(saved.unit.id, saved.period)
         if current is not None:
@@ -101,11 +117,6 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
     problems[:] = sorted_problems([p for p in problems if p.location.path not in stale] + found)
     pages = refresh(publication, reread, narrative_changed) | {r.page_path for r in data_changed + narrative_changed}
     return QuickUpdate(reread + narrative_changed, pages, private)
-
-
-def looked_for(values: list[PrivateValue]) -> frozenset[str]:
-    """What a scan of the site looks for: every private value's folded needles (privacy.needles)."""
-    return frozenset(needle for value in values for needle in needles(value))
 
 
 def index_needs_scan(clean_for: frozenset[str] | None, now: frozenset[str]) -> bool:

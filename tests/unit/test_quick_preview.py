@@ -7,7 +7,7 @@ from helpers import UNITS, write_project
 from bulletin.loading import load_archive
 from bulletin.periods import Period
 from bulletin.publication import publish
-from bulletin.quick_preview import index_needs_scan, quick_update, snapshot
+from bulletin.quick_preview import PrivateValues, index_needs_scan, quick_update, snapshot
 
 RECORD = "visits:\n  - occasion: 慰問\n    people: {people}\n"
 
@@ -133,3 +133,15 @@ def test_the_search_index_written_back_is_scanned_again_only_for_a_value_new_sin
     assert not index_needs_scan(frozenset({"唐元斌", "李小明"}), frozenset({"唐元斌"}))
     assert index_needs_scan(frozenset({"唐元斌"}), frozenset({"唐元斌", "李小明"}))
     assert index_needs_scan(None, frozenset())  # never found clean (masked since): scanned
+
+
+def test_a_saved_narrative_keeps_the_private_values_and_a_saved_record_file_finds_them_again(tmp_path):
+    publication, problems, before = project(tmp_path)
+    kept = PrivateValues.of(publication.archive)
+    save(tmp_path / "docs/2021/town.md", "慰問。\n")
+    after = snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml")
+    assert quick_update(before, after, tmp_path, publication, problems, kept).private is kept
+    save(tmp_path / "data/2021/town.yml", RECORD.format(people=3))
+    update = quick_update(after, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
+                          publication, problems, kept)
+    assert update.private is not kept
