@@ -29,7 +29,7 @@ from bulletin.language import Localise, localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
 from bulletin.privacy import contain_leaks, scan_site
-from bulletin.quick_preview import PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
+from bulletin.quick_preview import CheckedNames, PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
 from bulletin.problems import Problem
 from bulletin.search_scripts import cut_through_simplified, to_simplified
 from bulletin.after_build import with_freshness_line, with_search_fields
@@ -96,6 +96,7 @@ class Session:
     last_full: Build | None = None      # its archive and problems, which a quick preview updates
     search_index: bytes | None = None   # the last full build's index, written back by quick ones
     index_clean_for: frozenset[str] | None = None  # what search_index was scanned for and found without
+    clash_free: CheckedNames = field(default_factory=CheckedNames)  # docs names a build found no clash among
     nav_cached: bool = False            # our copy of Material's nav-item.html is in use (bulletin_patches.py)
     segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
 
@@ -224,7 +225,10 @@ class BulletinSite:
             generated.append(File.generated(config, src_uri, content=data))
         # The downloads are not the generator's files: on_post_build writes them into the site once.
         ours = [f.src_uri for f in generated] + list(publication.downloads)
-        self._abort_on(clashes(handwritten, ours, build.docs, config.use_directory_urls), "docs")
+        unchecked = self.session.clash_free.unchecked(handwritten, ours) if build.quick else ours
+        self._abort_on(clashes(handwritten, unchecked, build.docs, config.use_directory_urls), "docs")
+        if self.session.dirty:
+            self.session.clash_free = CheckedNames(frozenset(handwritten), frozenset(ours))
         for file in generated:
             files.append(file)
         if not build.quick and self.session.dirty:

@@ -33,10 +33,13 @@ Snapshot = dict[str, tuple[int, int]]  # path → (modification time in ns, size
 
 
 def snapshot(project_dir: Path, docs_dir: Path, config_file: Path) -> Snapshot:
-    """Every input file's time and size: data/, docs/ and the configuration."""
+    """Every input file's time and size: data/, docs/ and the configuration.
+
+    Paths as os.walk joins them under the tops as Path spells them: already what str(Path(…))
+    would make of each, without 4,000 Path objects at 2,000 reports."""
     files: Snapshot = {}
     for top in (project_dir / "data", docs_dir):
-        for folder, subfolders, names in os.walk(top):
+        for folder, subfolders, names in os.walk(str(top)):
             subfolders[:] = [name for name in subfolders if not name.startswith(".")]
             for name in names:
                 path = os.path.join(folder, name)
@@ -44,7 +47,7 @@ def snapshot(project_dir: Path, docs_dir: Path, config_file: Path) -> Snapshot:
                     status = os.stat(path)
                 except OSError:
                     continue
-                files[str(Path(path))] = (status.st_mtime_ns, status.st_size)
+                files[path] = (status.st_mtime_ns, status.st_size)
     status = os.stat(config_file)
     files[str(config_file)] = (status.st_mtime_ns, status.st_size)
     return files
@@ -128,6 +131,21 @@ def index_needs_scan(clean_for: frozenset[str] | None, now: frozenset[str]) -> b
     `clean_for`, None when they never were.
     """
     return clean_for is None or not now <= clean_for
+
+
+@dataclass
+class CheckedNames:
+    """The docs names the last clash check (site_rules.clashes) found clean, so that a quick
+    preview checks only the generated names new since (a download a saved record file adds) when
+    the hand-written ones are the same: 25,000 names at 2,000 reports, mostly downloads."""
+
+    handwritten: frozenset[str] = frozenset()
+    generated: frozenset[str] = frozenset()
+
+    def unchecked(self, handwritten: list[str], generated: list[str]) -> list[str]:
+        if frozenset(handwritten) != self.handwritten:
+            return generated
+        return [name for name in generated if name not in self.generated]
 
 
 def _plain_file(path: str) -> bool:

@@ -7,7 +7,7 @@ from helpers import UNITS, write_project
 from bulletin.loading import load_archive
 from bulletin.periods import Period
 from bulletin.publication import publish
-from bulletin.quick_preview import PrivateValues, index_needs_scan, quick_update, snapshot
+from bulletin.quick_preview import CheckedNames, PrivateValues, index_needs_scan, quick_update, snapshot
 
 RECORD = "visits:\n  - occasion: 慰問\n    people: {people}\n"
 
@@ -145,3 +145,9 @@ def test_a_saved_narrative_keeps_the_private_values_and_a_saved_record_file_find
     update = quick_update(after, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
                           publication, problems, kept)
     assert update.private is not kept
+
+
+def test_a_quick_previews_clash_check_takes_only_the_generated_names_new_since_the_last_clean_one():
+    checked = CheckedNames(frozenset({"index.md"}), frozenset({"2021/town.md", "downloads/a.csv"}))
+    assert checked.unchecked(["index.md"], ["2021/town.md", "downloads/a.csv", "downloads/b.csv"]) == ["downloads/b.csv"]
+    assert checked.unchecked(["index.md", "x.md"], ["2021/town.md"]) == ["2021/town.md"]  # hand-written ones changed
