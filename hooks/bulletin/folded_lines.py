@@ -22,10 +22,13 @@ not even decoded. A line that is not UTF-8 sends its file back to the whole-text
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .folding import Folder, compatible, decoded
 
 LONGEST_KEPT = 4096  # longer lines (a search index is one line) hardly repeat: folded, not kept
 SEEN_BITS = 1 << 24  # lines seen once, by their hash: 2 MB
+KEPT_BYTES = 16 << 20  # the lines kept: when more, they are let go and the cache starts again
 PIECE = 1 << 16  # a longer line is folded in pieces of about this many bytes, each cut after a space
 
 
@@ -39,6 +42,7 @@ class LineFolder:
         self._compatible_lines: set[bytes] = set()  # lines that make NFKC run on their file
         self._seen = bytearray(SEEN_BITS // 8)
         self._shared: dict[str, str] = {}  # one of each folded text (a line of tags is <>)
+        self._kept = 0  # bytes of the lines kept
 
     def fold(self, data: bytes) -> str | None:
         """UTF-8 text (without a byte-order mark) folded and reduced; None when it is not UTF-8."""
@@ -70,10 +74,13 @@ class LineFolder:
                 folded = self._plain.get(line)
                 if folded is not None:
                     self._plain[line] = shared.setdefault(folded, folded)
+                    self._kept += len(line)
                 continue
             seen[bit >> 3] |= 1 << (bit & 7)
             self._plain.pop(line, None)
             self._nfkc.pop(line, None)
+        if self._kept > KEPT_BYTES:
+            self._plain, self._nfkc, self._shared, self._kept = {}, {}, {}, 0
 
     def _fold_new(self, lines: list[bytes]) -> list[str]:
         """The lines not seen before folded without NFKC: the short ones together, a long one (a
@@ -107,16 +114,15 @@ class LineFolder:
         return self._folder.fold_decoded(text, False, reduced=True)
 
 
-def pieces(line: bytes) -> list[bytes]:
-    """A line cut right after a space every PIECE bytes or so. Folding keeps to a piece as it keeps
-    to a line: no escape or entity holds a space, and NFKC composes nothing with one."""
-    cut: list[bytes] = []
+def pieces(line: bytes) -> Iterator[bytes]:
+    """A line cut right after a space every PIECE bytes or so, one piece at a time (a list of them
+    would copy the line whole). Folding keeps to a piece as it keeps to a line: no escape or
+    entity holds a space, and NFKC composes nothing with one."""
     start = 0
     while len(line) - start > PIECE:
         space = line.find(b" ", start + PIECE)
         if space < 0:
             break
-        cut.append(line[start:space + 1])
+        yield line[start:space + 1]
         start = space + 1
-    cut.append(line[start:])
-    return cut
+    yield line[start:]

@@ -2,6 +2,7 @@
 
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -95,3 +96,12 @@ def test_a_line_is_kept_for_later_files_once_a_second_file_holds_it():
     folder.fold(b"<nav>home</nav>\n<p>one</p>")
     folder.fold(b"<nav>home</nav>\n<p>two</p>")
     assert list(folder._plain) == [b"<nav>home</nav>"]
+
+
+@pytest.mark.parametrize(("budget", "kept"), [(30, 2), (20, 0)])
+def test_the_kept_lines_are_let_go_once_they_pass_their_budget(budget, kept):
+    folder = PrivateMatcher(VALUES)._lines
+    with mock.patch("bulletin.folded_lines.KEPT_BYTES", budget):
+        for _ in range(2):  # the second file keeps both lines: 25 bytes
+            folder.fold(b"<nav>home</nav>\n<p>one</p>")
+    assert len(folder._plain) == kept
