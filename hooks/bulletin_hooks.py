@@ -119,6 +119,7 @@ class BulletinSite:
         if self.session.previewing:
             bulletin_patches.share_compiled_templates()
             bulletin_patches.list_theme_files_once()
+            bulletin_patches.join_canonical_urls()
 
     def on_config(self, config):
         session = self.session

@@ -1,6 +1,6 @@
 """Every change we make to another package's internals, in one place, each guarded by its version.
 
-Six things the hooks cannot reach through a public API:
+Seven things the hooks cannot reach through a public API:
 
 - Material's search plugin calls `jieba.cut` on every section of every page; we route it through
   our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py).
@@ -11,6 +11,9 @@ Six things the hooks cannot reach through a public API:
   files (its icons) and matching each against its patterns: a tenth of a quick preview at 2,000
   reports. A quick preview, which changes no file but records and narratives, takes the last full
   build's list.
+- MkDocs makes every page's canonical address with urljoin in every build, most of the time it
+  takes to make the navigation of 2,000 reports while previewing; for a plain address (letters,
+  digits, `-_~%`, no dot segment) under a plain site address that is the two joined as strings.
 - Material writes the whole navigation into every page, each item through a Jinja macro: at 2,000
   reports two thirds of the templates' time. An item off the page's own path is written the same
   on every page but for its one link; we answer those from a cache (theme-nav/partials/nav-item.html).
@@ -28,11 +31,13 @@ pin changes, so whoever upgrades reads this module again before the pins move.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.bccache
@@ -264,6 +269,48 @@ def list_theme_files_once() -> bool:
 
     add_kept_files_from_theme.bulletin_kept = True  # type: ignore[attr-defined]
     Files.add_files_from_theme = add_kept_files_from_theme  # type: ignore[method-assign]
+    return True
+
+
+# --- MkDocs' pages: canonical addresses joined as strings where that is what urljoin does ------
+
+_PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_~%-]+/)*[A-Za-z0-9_~%-]*")  # no dot segment, no empty one, relative
+
+
+def _plain_base(base: str) -> str | None:
+    """The path of a site address urljoin only appends a plain path to; None for any other."""
+    parts = urlsplit(base)
+    if parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment \
+            and parts.path.startswith("/") and _PLAIN_PATH.fullmatch(parts.path[1:]) and base.endswith("/"):
+        return parts.path
+    return None
+
+
+def join_canonical_urls() -> bool:
+    """MkDocs' `Page._set_canonical_url`, in a serving process: `base + url` when both are plain
+    (what urljoin makes of them, tests/unit/test_patches.py compares), urljoin otherwise."""
+    from mkdocs.structure.pages import Page
+
+    if getattr(Page._set_canonical_url, "bulletin_joined", False):
+        return True
+    if not _guarded("mkdocs", "joining canonical addresses as strings while previewing"):
+        return False
+    set_canonical_url = Page._set_canonical_url
+    bases: dict[str, str | None] = {}
+
+    def set_joined_canonical_url(self: Page, base: str | None) -> None:
+        if base:
+            base = base if base.endswith("/") else base + "/"
+            if base not in bases:
+                bases[base] = _plain_base(base)
+            path, url = bases[base], self.url
+            if path is not None and _PLAIN_PATH.fullmatch(url):
+                self.canonical_url, self.abs_url = base + url, path + url
+                return
+        set_canonical_url(self, base)
+
+    set_joined_canonical_url.bulletin_joined = True  # type: ignore[attr-defined]
+    Page._set_canonical_url = set_joined_canonical_url  # type: ignore[method-assign]
     return True
 
 

@@ -131,6 +131,29 @@ def test_a_quick_preview_takes_the_theme_files_the_last_full_build_listed_withou
     assert listed(False) == ["a.css", "b.css"]  # a full build lists afresh
 
 
+def test_canonical_addresses_joined_as_strings_are_what_urljoin_makes_of_them(monkeypatch):
+    import mkdocs.structure.pages as pages
+
+    original = pages.Page._set_canonical_url
+    monkeypatch.setattr(pages.Page, "_set_canonical_url", original)  # put back after the test
+    assert bulletin_patches.join_canonical_urls()
+    joined = pages.Page._set_canonical_url
+    bases = ["http://127.0.0.1:8000/", "http://h/sub/", "http://h/sub", "https://h/a//b/", "http://h/a/./b/",
+             "http://h/?q=1", "http://h/#x", "file:///x/", "http://h/sub%20x/", "http://h:80/../", ""]
+    urls = ["", "2012/unit-0001/", "a/b", "a//b/", "./a/", "../a/", "a/../b/", "a/./b/", "index.html", "/abs/",
+            "a?b", "a#b", "%E4%B8%AD/", "a:b/", "~x/", ".hidden/", "a/..", "//h2/x/", "units/unit-0001/"]
+    for base in bases:
+        for url in urls:
+            expected, found = SimpleNamespace(url=url), SimpleNamespace(url=url)
+            original(expected, base)
+            joined(found, base)
+            assert (found.canonical_url, found.abs_url) == (expected.canonical_url, expected.abs_url), (base, url)
+    monkeypatch.setattr(pages, "urljoin", None)  # a plain address never reaches it
+    page = SimpleNamespace(url="2012/unit-0001/")
+    joined(page, "http://127.0.0.1:8000/")
+    assert (page.canonical_url, page.abs_url) == ("http://127.0.0.1:8000/2012/unit-0001/", "/2012/unit-0001/")
+
+
 def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro():
     """Material moved: copy its partials/nav-item.html again (the header and the rename below)."""
     import material
