@@ -83,7 +83,7 @@ class PrivateMatcher:
             for needle in needles(value):
                 self._values.setdefault(needle, []).append(value)
         self._folder = Folder(set(self._values))
-        self._lines = LineFolder(self._folder)
+        self._lines: LineFolder | None = None  # made by the first file scanned: a check never needs it
         self._automaton = ahocorasick.Automaton()
         for needle in self._values:
             self._automaton.add_word(needle, needle)
@@ -108,6 +108,8 @@ class PrivateMatcher:
         """`values_in(readable_text(data))`, each distinct line of the scan folded once (folded_lines.py)."""
         text = readable_text(data) if data.startswith(PACKED) else None
         utf8 = data.removeprefix(BOM) if text is None else text.encode("utf-8", "surrogatepass")
+        if self._lines is None:
+            self._lines = LineFolder(self._folder)
         folded = self._lines.fold(utf8)
         if folded is None:  # not UTF-8 after all: decoded and folded whole
             return self.values_in(readable_text(data) if text is None else text)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bulletin.folded_lines import LineFolder
 from bulletin.privacy import PrivateMatcher, PrivateValue, scan_site
 from bulletin.problems import Location
 
@@ -38,7 +39,7 @@ def test_a_file_folded_by_its_lines_finds_the_values_its_whole_text_holds(texts)
 def test_a_long_line_folded_in_pieces_finds_the_values_it_holds_whole(text):
     with mock.patch("bulletin.folded_lines.PIECE", 3):  # every line long, cut after each space
         matcher = PrivateMatcher(VALUES)
-        assert matcher._lines.fold(text.encode("utf-8")) is not None  # never given up for the whole text
+        assert LineFolder(matcher._folder).fold(text.encode("utf-8")) is not None  # never given up for the whole text
         assert matcher.values_in_file(text.encode("utf-8")) == matcher.values_in(text), text
 
 
@@ -92,7 +93,7 @@ def test_a_link_to_a_folder_is_not_followed(tmp_path):
 
 
 def test_a_line_is_kept_for_later_files_once_a_second_file_holds_it():
-    folder = PrivateMatcher(VALUES)._lines
+    folder = LineFolder(PrivateMatcher(VALUES)._folder)
     folder.fold(b"<nav>home</nav>\n<p>one</p>")
     folder.fold(b"<nav>home</nav>\n<p>two</p>")
     assert list(folder._plain) == [b"<nav>home</nav>"]
@@ -100,7 +101,7 @@ def test_a_line_is_kept_for_later_files_once_a_second_file_holds_it():
 
 @pytest.mark.parametrize(("budget", "kept"), [(30, 2), (20, 0)])
 def test_the_kept_lines_are_let_go_once_they_pass_their_budget(budget, kept):
-    folder = PrivateMatcher(VALUES)._lines
+    folder = LineFolder(PrivateMatcher(VALUES)._folder)
     with mock.patch("bulletin.folded_lines.KEPT_BYTES", budget):
         for _ in range(2):  # the second file keeps both lines: 25 bytes
             folder.fold(b"<nav>home</nav>\n<p>one</p>")
