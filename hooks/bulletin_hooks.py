@@ -42,6 +42,7 @@ from bulletin.site_rules import clashes, hand_kept_nav
 from bulletin.urls import HOME
 import bulletin_patches
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 # Under the `mkdocs` logger, so `mkdocs build --strict` counts these messages.
@@ -76,6 +77,7 @@ class Build:
     written: list[Path] = field(default_factory=list)   # a quick preview's outputs, for the privacy scan
     refused: set[str] = field(default_factory=set)      # docs files never to be opened (pipes, links out …)
     dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
+    placeheld: set[str] = field(default_factory=set)  # pages held with placeholders until their context
     whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, while search reads it
     scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
     private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
@@ -299,13 +301,23 @@ class BulletinSite:
             log.warning(localise_problem(problem, self.session.say))  # the page is safe already; --strict stops
         if (page.meta.get("search") or {}).get("exclude"):
             return build.fragments.restore(cleaned.html, release=True)
-        # Material's search plugin reads the page next (its on_page_context runs before ours): it
-        # gets the page with tables and charts as their bare words; the templates the whole page,
-        # made when they need it, so that a large archive's pages are not all held whole at once.
-        build.whole_pages[page.file.src_uri] = cleaned.html
-        return build.fragments.restore_for_search(cleaned.html)
+        # MkDocs reads every page before it writes any: until then a page is held with its tables
+        # and charts as placeholders, neither whole nor lean (on_page_context_before_search).
+        build.placeheld.add(page.file.src_uri)
+        return cleaned.html
+
+    @event_priority(50)  # before Material's search plugin (priority 0); on_page_context after it
+    def on_page_context_before_search(self, context, page, config, nav):
+        """Material's search plugin reads the page next: it gets it with tables and charts as their
+        bare words (fragments.search_text); the placeholders are kept for the templates."""
+        build = self._build
+        if page.file.src_uri in build.placeheld:
+            build.whole_pages[page.file.src_uri] = page.content
+            page.content = build.fragments.restore_for_search(page.content)
+        return context
 
     def on_page_context(self, context, page, config, nav):
+        """After the search plugin: the templates get the whole page, its blocks let go once put back."""
         build = self._build
         placeheld = build.whole_pages.pop(page.file.src_uri, None)
         if placeheld is not None:
@@ -463,7 +475,7 @@ on_serve = site.on_serve
 on_page_read_source = site.on_page_read_source
 on_page_markdown = site.on_page_markdown
 on_page_content = site.on_page_content
-on_page_context = site.on_page_context
+on_page_context = CombinedEvent(site.on_page_context_before_search, site.on_page_context)  # around the search plugin
 on_post_page = site.on_post_page
 on_env = site.on_env
 on_post_template = site.on_post_template

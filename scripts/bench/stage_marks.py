@@ -4,6 +4,9 @@ The stage build (`scripts/benchmark --stages`, see stages.py) lists four extra h
 copy of mkdocs.yml, each a few lines that call `handlers` here:
 
   stage_hook_first.py      priority 1000: before every plugin's and hook's handler of the event
+  stage_hook_ours_early.py priority 51 and stage_hook_after_ours_early.py priority 49: around
+                           our handlers of priority 50 (the page made lean before Material's
+                           search plugin reads it, in on_page_context)
   stage_hook_ours.py       priority 0, listed just before hooks/bulletin_hooks.py: after the
                            plugins of priority 0 and above (Material's search…), before ours
   stage_hook_after_ours.py priority 0, listed just after our hooks: after ours, before the plugins
@@ -36,11 +39,12 @@ from typing import Any
 EVENTS = ("startup", "config", "pre_build", "files", "nav", "pre_page", "page_read_source", "page_markdown",
           "page_content", "env", "pre_template", "template_context", "post_template", "page_context",
           "post_page", "post_build")
-PRIORITIES = {"first": 1000, "ours": 0, "after_ours": 0, "last": -1000}
+PRIORITIES = {"first": 1000, "ours_early": 51, "after_ours_early": 49, "ours": 0, "after_ours": 0, "last": -1000}
 
 MARKS: list[tuple[str, float]] = []  # ("page_markdown:ours", perf_counter seconds), in order
 MISPLACED: list[str] = []  # handlers running outside the marks meant for them (see `misplaced`)
-STAGE_HOOKS = ("stage_hook_first.py", "stage_hook_ours.py", "stage_hook_after_ours.py", "stage_hook_last.py")
+STAGE_HOOKS = ("stage_hook_first.py", "stage_hook_ours_early.py", "stage_hook_after_ours_early.py", "stage_hook_ours.py",
+               "stage_hook_after_ours.py", "stage_hook_last.py")
 
 
 def mark(name: str) -> None:
@@ -83,9 +87,9 @@ def misplaced(events: dict[str, list[Callable[..., Any]]], ours: set[str]) -> li
                 side = position
                 continue
             module = getattr(method, "__module__", "") or ""
-            if side in ("first", "after_ours") and module in ours:
+            if side in ("first", "after_ours_early", "after_ours") and module in ours:
                 found.append(f"on_{event}: {module} runs among the plugins' handlers")
-            elif side == "ours" and module not in ours:
+            elif side in ("ours_early", "ours") and module not in ours:
                 found.append(f"on_{event}: {module} runs among our handlers")
     return found
 

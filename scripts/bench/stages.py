@@ -1,7 +1,8 @@
 """Where a build's seconds go: the marks of one stage build (stage_marks.py) as a table of stages.
 
 Every gap between two consecutive marks is given to exactly one stage, by the two marks that bound
-it: between an event's `first` and `ours` marks run the plugins' handlers (Material's search
+it: between an event's `first` and `ours` marks run the plugins' handlers (but for our handlers
+of priority 50, between `ours_early` and `after_ours_early`) (Material's search
 adds a page to its index in on_page_context), between `ours` and `after_ours` ours, then the
 plugins of a priority below 0 until `last` (as "other"); between the last mark of one event and the first of the next runs MkDocs itself (page_markdown → page_content is
 Python-Markdown, page_context → post_page the page's template, on_env → the next event copying
@@ -66,9 +67,9 @@ def handler_stage(mark: str) -> str | None:
     """The stage of the handlers a mark starts (an event's `first`, `ours` or `after_ours` mark),
     None after its `last` mark: until the next mark of the event, files written are that stage's too."""
     event, _, position = mark.partition(":")
-    if position == "first":
+    if position in ("first", "after_ours_early"):
         return _PLUGIN_ROWS.get(event, OTHER)
-    if position == "ours":
+    if position in ("ours_early", "ours"):
         return _OUR_ROWS.get(event, OUR_FILES)
     if position == "after_ours":
         return OTHER
@@ -126,7 +127,8 @@ def write_stage_config(project: Path) -> Path:
     found = _HOOKS.search(text)
     if found is None:
         raise SystemExit(f"{project / 'mkdocs.yml'}: no hooks: list to put the stage marks around")
-    hooks = (f"hooks:\n  - {BENCH / 'stage_hook_first.py'}\n  - {BENCH / 'stage_hook_ours.py'}\n{found[1]}"
+    hooks = (f"hooks:\n  - {BENCH / 'stage_hook_first.py'}\n  - {BENCH / 'stage_hook_ours_early.py'}\n"
+             f"  - {BENCH / 'stage_hook_after_ours_early.py'}\n  - {BENCH / 'stage_hook_ours.py'}\n{found[1]}"
              f"  - {BENCH / 'stage_hook_after_ours.py'}\n  - {BENCH / 'stage_hook_last.py'}\n")
     path = project / STAGE_CONFIG
     path.write_text(text[:found.start()] + hooks + text[found.end():], encoding="utf-8")

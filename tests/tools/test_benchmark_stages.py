@@ -74,8 +74,8 @@ def test_the_stage_config_puts_the_marks_around_the_projects_own_hooks(tmp_path)
                                          encoding="utf-8")
     text = stages.write_stage_config(tmp_path).read_text(encoding="utf-8")
     order = [line.rsplit("/", 1)[-1] for line in text.splitlines() if line.startswith("  - ")]
-    assert order == ["stage_hook_first.py", "stage_hook_ours.py", "bulletin_hooks.py", "stage_hook_after_ours.py",
-                     "stage_hook_last.py"]
+    assert order == ["stage_hook_first.py", "stage_hook_ours_early.py", "stage_hook_after_ours_early.py",
+                     "stage_hook_ours.py", "bulletin_hooks.py", "stage_hook_after_ours.py", "stage_hook_last.py"]
     assert text.startswith("site_name: x\nhooks:\n") and text.endswith("plugins: []\n")
 
 
@@ -89,3 +89,17 @@ def test_a_stage_build_of_a_small_archive_has_every_row_and_its_shares_add_up_to
     assert sum(shares) == pytest.approx(100, abs=1)
     assert measured.seconds[stages.MARKDOWN] > 0 and measured.seconds[stages.LOAD] > 0 and measured.megabytes > 0
     assert measured.misplaced == []
+
+
+def test_our_handler_before_the_search_plugin_is_measured_between_its_own_marks():
+    first, early, after_early, before, after, last = (
+        stage_marks.handlers(p)["on_page_context"]
+        for p in ("first", "ours_early", "after_ours_early", "ours", "after_ours", "last"))
+    search, ours = _handler_of("material.plugins.search.plugin"), _handler_of("hooks/bulletin_hooks.py")
+    hooks = {"hooks/bulletin_hooks.py"}
+    assert stage_marks.misplaced(
+        {"page_context": [first, early, ours, after_early, search, before, ours, after, last]}, hooks) == []
+    assert stage_marks.misplaced({"page_context": [first, early, after_early, ours, search, before, after, last]},
+                                 hooks) == ["on_page_context: hooks/bulletin_hooks.py runs among the plugins' handlers"]
+    assert stages.handler_stage("page_context:ours_early") == stages.OUR_PAGES
+    assert stages.handler_stage("page_context:after_ours_early") == stages.SEARCH
