@@ -1,6 +1,6 @@
 """The clock the benchmark's stage build reads: a timestamp at every MkDocs event, four times.
 
-The stage build (`scripts/benchmark --stages`, see stages.py) lists four extra hook files in its
+The stage build (`scripts/benchmark --stages`, see stages.py) lists six extra hook files in its
 copy of mkdocs.yml, each a few lines that call `handlers` here:
 
   stage_hook_first.py      priority 1000: before every plugin's and hook's handler of the event
