@@ -1,4 +1,4 @@
-"""The clock the benchmark's stage build reads: a timestamp at every MkDocs event, four times.
+"""The clock the benchmark's stage build reads: a timestamp at every MkDocs event, six times.
 
 The stage build (`scripts/benchmark --stages`, see stages.py) lists six extra hook files in its
 copy of mkdocs.yml, each a few lines that call `handlers` here:
