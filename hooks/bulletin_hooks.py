@@ -77,8 +77,7 @@ class Build:
     written: list[Path] = field(default_factory=list)   # a quick preview's outputs, for the privacy scan
     refused: set[str] = field(default_factory=set)      # docs files never to be opened (pipes, links out …)
     dates: Freshness | None = None  # when each input last changed, and the build's day (freshness.py)
-    placeheld: set[str] = field(default_factory=set)  # pages held with placeholders until their context
-    whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, while search reads it
+    whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, until its template
     scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
     private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
 
@@ -303,7 +302,7 @@ class BulletinSite:
             return build.fragments.restore(cleaned.html, release=True)
         # MkDocs reads every page before it writes any: until then a page is held with its tables
         # and charts as placeholders, neither whole nor lean (on_page_context_before_search).
-        build.placeheld.add(page.file.src_uri)
+        build.whole_pages[page.file.src_uri] = cleaned.html  # the page's own content: no copy
         return cleaned.html
 
     @event_priority(50)  # before Material's search plugin (priority 0); on_page_context after it
@@ -311,9 +310,8 @@ class BulletinSite:
         """Material's search plugin reads the page next: it gets it with tables and charts as their
         bare words (fragments.search_text); the placeholders are kept for the templates."""
         build = self._build
-        if page.file.src_uri in build.placeheld:
-            build.whole_pages[page.file.src_uri] = page.content
-            page.content = build.fragments.restore_for_search(page.content)
+        if page.file.src_uri in build.whole_pages:
+            page.content = build.fragments.restore_for_search(build.whole_pages[page.file.src_uri])
         return context
 
     def on_page_context(self, context, page, config, nav):
