@@ -147,9 +147,17 @@ NAV_TEMPLATES = Path(__file__).parent / "theme-nav"  # Material's nav-item.html,
 
 def cache_nav_items(theme_dirs: list[str]) -> bool:
     """Our copy of Material's nav-item.html put first in the theme's folders, on the version it
-    was copied from only; `nav_item_cache()` is then given to each build's templates."""
+    was copied from only, and not over a project's own copy (a custom_dir overriding it);
+    `nav_item_cache()` is then given to each build's templates."""
     if not _guarded("mkdocs-material", "the navigation cache"):
         return False
+    import material
+
+    shipped = Path(material.__file__).parent / "templates"
+    before_material = theme_dirs[:theme_dirs.index(str(shipped))] if str(shipped) in theme_dirs else theme_dirs
+    if any((Path(folder) / "partials" / "nav-item.html").is_file() for folder in before_material
+           if folder != str(NAV_TEMPLATES)):
+        return False  # the project's own nav-item.html (its custom_dir) comes first, and stays so
     if str(NAV_TEMPLATES) not in theme_dirs:
         theme_dirs.insert(0, str(NAV_TEMPLATES))
     return True

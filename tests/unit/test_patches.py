@@ -170,3 +170,16 @@ def test_the_navigation_cache_is_left_out_on_another_material(monkeypatch):
     monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "mkdocs-material", "0.0.0")
     dirs = ["theme"]
     assert bulletin_patches.cache_nav_items(dirs) is False and dirs == ["theme"]
+
+
+def test_a_projects_own_nav_item_template_is_kept_and_the_navigation_is_not_cached(tmp_path):
+    import material
+
+    shipped = str(Path(material.__file__).parent / "templates")
+    (tmp_path / "overrides" / "partials").mkdir(parents=True)
+    (tmp_path / "overrides" / "partials" / "nav-item.html").write_text("{# the office's own #}", encoding="utf-8")
+    dirs = [str(tmp_path / "overrides"), shipped]
+    assert bulletin_patches.cache_nav_items(dirs) is False and dirs == [str(tmp_path / "overrides"), shipped]
+    plain = [str(tmp_path), shipped]
+    assert bulletin_patches.cache_nav_items(plain) is True
+    assert plain == [str(bulletin_patches.NAV_TEMPLATES), str(tmp_path), shipped]
