@@ -22,7 +22,7 @@ from .render import PageContext, markdown_text, render_table
 from .saved_names import saved_name
 from .tables import Table
 from .trends import archive_charts, unit_charts
-from .urls import AWARDS, download_path, print_page, unit_page, year_page, year_workbook_path
+from .urls import AWARDS, download_path, print_page, relative_path, unit_page, year_page, year_workbook_path
 
 
 _AS_TYPED = localiser(TRADITIONAL)  # a Traditional site's texts stay as written
@@ -47,7 +47,7 @@ class PageWriter:
         self.parts.append(self.localise(markdown))
 
     def link(self, label: str, target_src: str) -> str:
-        return f"[{markdown_text(label)}]({posixpath.relpath(target_src, posixpath.dirname(self.src_uri) or '.')})"
+        return f"[{markdown_text(label)}]({relative_path(target_src, posixpath.dirname(self.src_uri) or '.')})"
 
     def table(self, table: Table) -> None:
         table = localise_table(table, self.localise)
