@@ -39,7 +39,7 @@ class LineFolder:
         self._folder = folder
         self._plain: dict[bytes, str] = {}
         self._nfkc: dict[bytes, str] = {}
-        self._compatible_lines: set[bytes] = set()  # lines that make NFKC run on their file
+        self._compatible_lines: set[bytes] = set()  # lines that make NFKC run on their file (of those kept)
         self._seen = bytearray(SEEN_BITS // 8)
         self._shared: dict[str, str] = {}  # one of each folded text (a line of tags is <>)
         self._kept = 0  # bytes of the lines kept
@@ -79,8 +79,10 @@ class LineFolder:
             seen[bit >> 3] |= 1 << (bit & 7)
             self._plain.pop(line, None)
             self._nfkc.pop(line, None)
+            self._compatible_lines.discard(line)  # flagged again if it comes back: it is folded anew
         if self._kept > KEPT_BYTES:
             self._plain, self._nfkc, self._shared, self._kept = {}, {}, {}, 0
+            self._compatible_lines = set()
 
     def _fold_new(self, lines: list[bytes]) -> list[str]:
         """The lines not seen before folded without NFKC: the short ones together, a long one (a
