@@ -28,7 +28,7 @@ from bulletin.input_files import page_source
 from bulletin.language import Localise, localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
-from bulletin.privacy import contain_leaks, scan_site
+from bulletin.site_scan import contain_leaks, scan_site
 from bulletin.quick_preview import CheckedNames, PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
 from bulletin.problems import Problem
 from bulletin.search_scripts import cut_through_simplified, to_simplified

@@ -26,7 +26,8 @@ from .archive import Archive
 from .freshness import Freshness, page_inputs
 from .language import Localise
 from .inline_scripts import move_out, root_of, root_of_error_page, write
-from .privacy import contain_leaks, private_values, scan_site
+from .privacy import private_values
+from .site_scan import contain_leaks, scan_site
 from .problems import Problem
 from .search_scripts import BOTH_WAYS, add_other_script_field
 from .search_terms import add_figures_field

@@ -6,8 +6,8 @@ Two checks, with the same matching:
 
 - `sources_problems`, while loading: narratives, hand-written pages and every public text field
   of the records, so `scripts/check` and the preview box name the line at fault;
-- `scan_site`, after the build: every file the site holds (pages, the search index, downloads,
-  the sitemap, file names and URLs) and the build's cache, the last guard.
+- `site_scan.scan_site`, after the build: every file the site holds (pages, the search index,
+  downloads, the sitemap, file names and URLs) and the build's cache, the last guard.
 
 What counts as the same name (see folding.py): either script, full- or half-width, any case,
 white space or zero-width characters inside, entities, escapes or markup inside. A value of a
@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import ahocorasick
 
@@ -31,7 +30,7 @@ from .folded_lines import LineFolder
 from .folding import Folder, fold, fold_with_positions, without_tags
 from .kinds import KINDS
 from .problems import Location, Problem
-from .site_files import BOM, PACKED, Theme, readable_text, site_files
+from .site_files import BOM, PACKED, readable_text
 
 MIN_LENGTH = 2
 # A list of names: 唐元斌、李小明 / 唐元斌，李小明 / 唐元斌 李小明 (spaces only between Chinese names;
@@ -141,7 +140,7 @@ def _values_of(needles_found: set[str], by_needle: dict[str, list[PrivateValue]]
 
 # --- while loading: narratives, pages and public fields --------------------------------------
 
-_HINT = "刪去這項私人資料；私人欄位只用於統計人數，從不公開（本人同意公開時，在記錄中寫 publish:）"
+HINT = "刪去這項私人資料；私人欄位只用於統計人數，從不公開（本人同意公開時，在記錄中寫 publish:）"
 
 
 def sources_problems(archive: Archive, pages: dict[str, str]) -> list[Problem]:
@@ -174,7 +173,7 @@ def record_problems(report: Report, matcher: PrivateMatcher) -> list[Problem]:
                     problems.append(Problem(
                         record.locations.get(spec.name, record.source), f"{key}[{index}].{spec.name}",
                         f"應不含私人資料，實為含有 {found.location.path}:{found.location.line} "
-                        f"{found.field} 的值（這一欄會公開）", _HINT))
+                        f"{found.field} 的值（這一欄會公開）", HINT))
     return problems
 
 
@@ -201,83 +200,4 @@ def text_problems(shown_as: str, text: str, matcher: PrivateMatcher) -> list[Pro
     column = start - (text.rfind("\n", 0, start) + 1) + 1
     where = Location(shown_as, line, column)
     return [Problem(where, "", f"應不含私人資料，實為含有 {value.location.path}:{value.location.line} "
-                               f"{value.field} 的值", _HINT) for value in found]
-
-
-# --- after the build: every file of the site ------------------------------------------------
-
-@dataclass
-class SiteScan:
-    problems: list[Problem]
-    leaking: list[Path]  # files holding a private value
-
-
-def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | None = None,
-              also: Iterable[Path] = ()) -> SiteScan:
-    """Every built file (or `only` those a quick preview wrote) and the folders `also` (the cache).
-
-    A file is found by its text and by its own name, as its URL shows it.
-    """
-    matcher = PrivateMatcher(values)
-    result = SiteScan([], [])
-    if not matcher:
-        return result
-    theme = Theme()
-    tops = [(site_dir, site_files(str(site_dir)) if only is None else
-             [(str(path), path.relative_to(site_dir).as_posix()) for path in only
-              if path.is_file() and not path.is_symlink()])]
-    tops += [(folder, site_files(str(folder), folder.name)) for folder in also if folder.is_dir()]
-    for top, files in tops:
-        for path, shown in sorted(files, key=lambda file: file[1].split("/")):
-            if top == site_dir and theme.ships(path, shown):
-                continue
-            with open(path, "rb") as file:
-                found = matcher.values_in_file(file.read()) + matcher.values_in(shown)
-            if found:
-                result.leaking.append(Path(path))
-            for value in {(v.field, str(v.location)): v for v in found}.values():
-                result.problems.append(Problem(
-                    value.location, value.field, f"私人資料不應出現在網站上，實為出現在 {shown}", _HINT))
-    return result
-
-
-def mask_file(path: Path, values: list[PrivateValue]) -> bool:
-    """While previewing: the private values in a built page replaced by ●; False when it cannot be
-    done in place (a workbook, a file name), and the file should go instead."""
-    matcher = PrivateMatcher(values)
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    characters = list(text)
-    for start, end in reversed(matcher.spans_in(text)):
-        characters[start:end] = [MASK]
-    masked = "".join(characters)
-    if matcher.values_in(masked) or matcher.values_in(path.name):
-        return False
-    path.write_text(masked, encoding="utf-8")
-    return True
-
-
-def contain_leaks(scan: SiteScan, values: list[PrivateValue], previewing: bool) -> None:
-    """After a scan that found something, nothing that holds a private value stays on disk.
-
-    A build stops; its files that hold a value are deleted, so a `site/` copied anyway (to a USB
-    stick) does not carry them, and so is the cache. A preview keeps its pages for the editor,
-    with each value masked; what cannot be masked in place goes too.
-    """
-    for path in scan.leaking:
-        if not (previewing and mask_file(path, values)):
-            path.unlink(missing_ok=True)
-            _remove_empty_folders(path.parent)
-
-
-def _remove_empty_folders(folder: Path) -> None:
-    """A page's folder is named like its page: once emptied, it goes too (and so up)."""
-    while True:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
+                               f"{value.field} 的值", HINT) for value in found]

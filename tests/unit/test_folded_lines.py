@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bulletin.folded_lines import LineFolder
-from bulletin.privacy import PrivateMatcher, PrivateValue, scan_site
+from bulletin.privacy import PrivateMatcher, PrivateValue
+from bulletin.site_scan import scan_site
 from bulletin.problems import Location
 
 WHERE = Location("data/2021/town.yml", 7, 20)

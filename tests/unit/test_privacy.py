@@ -9,7 +9,8 @@ from openpyxl import Workbook
 from helpers import problem_line
 
 from bulletin.folding import fold, fold_with_positions
-from bulletin.privacy import PrivateMatcher, PrivateValue, mask_file, scan_site, text_problems
+from bulletin.privacy import PrivateMatcher, PrivateValue, text_problems
+from bulletin.site_scan import mask_file, scan_site
 from bulletin.problems import Location
 
 WHERE = Location("data/2021/town.yml", 7, 20)

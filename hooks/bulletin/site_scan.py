@@ -1,0 +1,138 @@
+"""After the build: every file of the site searched for the archive's private values, the last guard.
+
+What a text holds is privacy.py's; here is which files are searched, in what order their
+problems are told, and what happens to a file that holds a value. The scan is cut into those
+parts so that it runs the same here, in one call (`scan_site`), or file by file beside the build
+in a process of its own (scan_beside.py): `files_to_scan` lists them, `FileScanner.found` reads
+one, `assemble` makes the problems in the listing's order whoever read the files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .privacy import HINT, MASK, PrivateMatcher, PrivateValue
+from .problems import Problem
+from .site_files import Theme, site_files
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    path: str      # on disk
+    shown: str     # as its URL shows it; under a folder `also`, after the folder's name
+    in_site: bool  # under the site (a copy of the theme's own file is skipped), not a folder `also`
+
+    @property
+    def key(self) -> str:
+        """The same file however its path was spelt (the listing's or the build's)."""
+        return os.path.normpath(self.path)
+
+
+@dataclass
+class SiteScan:
+    problems: list[Problem]
+    leaking: list[Path]  # files holding a private value
+
+
+def files_to_scan(site_dir: Path, only: list[Path] | None = None, also: Iterable[Path] = ()) -> list[SiteFile]:
+    """Every built file (or `only` those a quick preview wrote), then the files of the folders
+    `also` (the cache); each group in order of its paths' parts, the order problems are told in."""
+    listed = [(True, site_files(str(site_dir)) if only is None else
+               [(str(path), path.relative_to(site_dir).as_posix()) for path in only
+                if path.is_file() and not path.is_symlink()])]
+    listed += [(False, site_files(str(folder), folder.name)) for folder in also if folder.is_dir()]
+    return [SiteFile(path, shown, in_site) for in_site, files in listed
+            for path, shown in sorted(files, key=lambda file: file[1].split("/"))]
+
+
+class FileScanner:
+    """One scan's matcher and the theme's files: which private values one file holds."""
+
+    def __init__(self, values: list[PrivateValue]) -> None:
+        self.matcher = PrivateMatcher(values)
+        self._theme: Theme | None = None  # imports the theme: made for the first file of the site
+
+    def found(self, file: SiteFile, data: bytes | None = None) -> list[PrivateValue]:
+        """The values in the file's text (`data`, when the caller has it, else read) and in its name."""
+        if not self.matcher:
+            return []
+        if file.in_site:
+            self._theme = self._theme or Theme()
+            if self._theme.ships(file.path, file.shown):
+                return []
+        if data is None:
+            with open(file.path, "rb") as opened:
+                data = opened.read()
+        return self.matcher.values_in_file(data) + self.matcher.values_in(file.shown)
+
+
+def assemble(files: list[SiteFile], found: Mapping[str, list[PrivateValue]]) -> SiteScan:
+    """The scan's problems, file by file in the listing's order; `found` by `SiteFile.key`."""
+    result = SiteScan([], [])
+    for file in files:
+        values = found.get(file.key)
+        if not values:
+            continue
+        result.leaking.append(Path(file.path))
+        for value in {(v.field, str(v.location)): v for v in values}.values():
+            result.problems.append(Problem(
+                value.location, value.field, f"私人資料不應出現在網站上，實為出現在 {file.shown}", HINT))
+    return result
+
+
+def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | None = None,
+              also: Iterable[Path] = ()) -> SiteScan:
+    """Every built file (or `only` those a quick preview wrote) and the folders `also` (the cache).
+
+    A file is found by its text and by its own name, as its URL shows it.
+    """
+    scanner = FileScanner(values)
+    if not scanner.matcher:
+        return SiteScan([], [])
+    files = files_to_scan(site_dir, only, also)
+    return assemble(files, {file.key: found for file in files if (found := scanner.found(file))})
+
+
+def mask_file(path: Path, values: list[PrivateValue]) -> bool:
+    """While previewing: the private values in a built page replaced by ●; False when it cannot be
+    done in place (a workbook, a file name), and the file should go instead."""
+    matcher = PrivateMatcher(values)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    characters = list(text)
+    for start, end in reversed(matcher.spans_in(text)):
+        characters[start:end] = [MASK]
+    masked = "".join(characters)
+    if matcher.values_in(masked) or matcher.values_in(path.name):
+        return False
+    path.write_text(masked, encoding="utf-8")
+    return True
+
+
+def contain_leaks(scan: SiteScan, values: list[PrivateValue], previewing: bool) -> None:
+    """After a scan that found something, nothing that holds a private value stays on disk.
+
+    A build stops; its files that hold a value are deleted, so a `site/` copied anyway (to a USB
+    stick) does not carry them, and so is the cache. A preview keeps its pages for the editor,
+    with each value masked; what cannot be masked in place goes too.
+    """
+    for path in scan.leaking:
+        if not (previewing and mask_file(path, values)):
+            path.unlink(missing_ok=True)
+            _remove_empty_folders(path.parent)
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """A page's folder is named like its page: once emptied, it goes too (and so up)."""
+    while True:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
