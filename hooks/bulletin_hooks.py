@@ -28,6 +28,7 @@ from bulletin.input_files import page_source
 from bulletin.language import Localise, localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
+from bulletin.scan_beside import ScanBeside
 from bulletin.site_scan import contain_leaks, scan_site
 from bulletin.quick_preview import CheckedNames, PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
 from bulletin.problems import Problem
@@ -80,6 +81,8 @@ class Build:
     whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, until its template
     scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
     private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
+    beside: ScanBeside | None = None  # a full build's privacy scan, in a process of its own (scan_beside.py)
+    last_page: tuple[str, str] | None = None  # the page on_post_page saw last: written once the next comes
 
     @property
     def quick(self) -> bool:
@@ -248,6 +251,10 @@ class BulletinSite:
         generated_or_reports = set(publication.bodies) | {r.page_path for r in publication.archive.reports.values()}
         others = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated_or_reports]
         config.nav = publication.nav(sorted(others))
+        if not build.quick:  # the site folder is clean by now: the downloads can be written into it
+            build.private = build.private or PrivateValues.of(publication.archive)
+            build.beside = ScanBeside(Path(config.site_dir), build.private.values, publication.downloads)
+            build.beside.start()
         return files
 
     def on_serve(self, server, config, builder):
@@ -325,6 +332,11 @@ class BulletinSite:
 
     def on_post_page(self, output, page, config):
         page.content = None  # written now; nothing reads it again, and 2,000 pages' HTML held was 100s of MB
+        build = self._build
+        if build.beside is not None:  # the generator writes a page after this event: the last one is written
+            if build.last_page is not None:
+                build.beside.written(*build.last_page)
+            build.last_page = (page.file.abs_dest_path, page.file.dest_uri)
         output = self._with_dates(output, page.file.src_uri)
         return _scripts_to_files(output, inline_scripts.root_of(page.file.dest_uri), config, self._build.scripts)
 
@@ -367,13 +379,17 @@ class BulletinSite:
             # quick rebuild (a full collection of it took a few hundred ms at 500 reports).
             gc.freeze()
         site = Path(config.site_dir)
-        build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
         private = build.private = build.private or PrivateValues.of(build.publication.archive)
         values, needles = private.values, private.needles
         # A quick preview's index is the bytes found clean before: scanned again only for a value new since.
         index_scanned = kept is None or index_needs_scan(session.index_clean_for, needles)
-        only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
-        scan = scan_site(site, values, only, also=[_project_dir(config) / ".cache"])
+        cache = _project_dir(config) / ".cache"
+        if build.beside is not None:  # a full build: the downloads were written beside it, the pages scanned
+            scan = build.beside.finish(also=[cache])
+        else:
+            build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
+            only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
+            scan = scan_site(site, values, only, also=[cache])
         contain_leaks(scan, values, session.previewing)
         if index_path in scan.leaking and index_path.is_file():
             session.search_index = index_path.read_bytes()  # masked: quick previews write it back as it is now
@@ -384,6 +400,11 @@ class BulletinSite:
                 log.warning(localise_problem(leak, session.say))
         else:
             self._abort_on(scan.problems, "建置好的網站（私人資料）")
+
+
+    def on_build_error(self, error):
+        if self.build is not None and self.build.beside is not None:
+            self.build.beside.stop()  # its answer will not be asked for
 
 
 def _project_dir(config) -> Path:
@@ -478,3 +499,4 @@ on_post_page = site.on_post_page
 on_env = site.on_env
 on_post_template = site.on_post_template
 on_post_build = site.on_post_build
+on_build_error = site.on_build_error

@@ -37,12 +37,16 @@ class SiteScan:
     leaking: list[Path]  # files holding a private value
 
 
-def files_to_scan(site_dir: Path, only: list[Path] | None = None, also: Iterable[Path] = ()) -> list[SiteFile]:
+def files_to_scan(site_dir: Path, only: list[Path] | None = None, also: Iterable[Path] = (),
+                  coming: Iterable[tuple[str, str]] = ()) -> list[SiteFile]:
     """Every built file (or `only` those a quick preview wrote), then the files of the folders
-    `also` (the cache); each group in order of its paths' parts, the order problems are told in."""
-    listed = [(True, site_files(str(site_dir)) if only is None else
-               [(str(path), path.relative_to(site_dir).as_posix()) for path in only
-                if path.is_file() and not path.is_symlink()])]
+    `also` (the cache); each group in order of its paths' parts, the order problems are told in.
+    `coming`, (path, shown) of files of the site being written now, are listed as if they were there."""
+    site = site_files(str(site_dir)) if only is None else \
+        [(str(path), path.relative_to(site_dir).as_posix()) for path in only if path.is_file() and not path.is_symlink()]
+    there = {os.path.normpath(path) for path, _ in site}
+    site += [(path, shown) for path, shown in coming if os.path.normpath(path) not in there]
+    listed = [(True, site)]
     listed += [(False, site_files(str(folder), folder.name)) for folder in also if folder.is_dir()]
     return [SiteFile(path, shown, in_site) for in_site, files in listed
             for path, shown in sorted(files, key=lambda file: file[1].split("/"))]

@@ -1,0 +1,201 @@
+"""The privacy scan beside the build: a process of its own, on the core the build leaves idle.
+
+A build is one Python thread. At 2,000 reports the scan of the finished site was 6 s of CPU
+after the last page, and writing 22,885 small download files a few seconds more of the kernel's,
+while the machine's second core did nothing. So a full build starts this process as soon as the
+site folder is clean (`ScanBeside.start`), hands it the downloads to write and scan, and each
+page the moment the generator has written it; at the end (`finish`) it sends every file of the
+final listing not sent yet (the search index, the sitemap, the cache …) and gets back what each
+file held. The problems are assembled from the listing in scan_site's order
+(site_scan.assemble), so they are the same, told the same way.
+
+The guard never depends on the process: a file whose size or modification time changed after
+it was read is read again here; a download it could not write is written here (failing as it
+would); and if the process cannot be started or does not answer, everything is written and
+scanned here, as before. A quick preview scans its few files here (starting a process would
+cost more).
+
+Messages are pickles on the process's standard input, sent by a thread of ours so the build
+never waits on the pipe; its answer is one pickle on its standard output.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .privacy import PrivateValue
+from .site_downloads import write_downloads
+from .site_scan import FileScanner, SiteFile, SiteScan, assemble, files_to_scan, scan_site
+
+HOOKS = Path(__file__).resolve().parent.parent  # the folder holding the `bulletin` package
+
+Stamp = tuple[int, int]  # a file's size and modification time (ns) when it was read
+
+
+@dataclass
+class Answer:
+    """What the process found: values by SiteFile.key (files holding none left out), the stamp of
+    every file it read, and the downloads it could not write."""
+
+    found: dict[str, list[PrivateValue]] = field(default_factory=dict)
+    read: dict[str, Stamp] = field(default_factory=dict)
+    unwritten: list[str] = field(default_factory=list)
+
+
+class ScanBeside:
+    """The parent's side: sends files as the build makes them, assembles the scan at the end."""
+
+    def __init__(self, site_dir: Path, values: list[PrivateValue], downloads: dict[str, bytes]) -> None:
+        self.site_dir = site_dir
+        self.values = values
+        self.downloads = downloads
+        self._sent: set[str] = set()
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._process: subprocess.Popen | None = None
+        self._sender: threading.Thread | None = None
+        self._broken = False
+        # The downloads as the process writes them: listed at the end whether written yet or not.
+        self._coming = [(os.path.join(site_dir, *docs_path.split("/")), docs_path) for docs_path in downloads]
+
+    def start(self) -> None:
+        """The process started and given the values and the downloads; the build goes on at once."""
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(HOOKS)!r}); "
+                 "from bulletin.scan_beside import serve; serve()"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        except OSError:
+            self._broken = True
+            return
+        self._sender = threading.Thread(target=self._send_all, name="bulletin-scan-beside", daemon=True)
+        self._sender.start()
+        self._post(("values", self.values))
+        self._post(("write", [(path, shown, self.downloads[shown]) for path, shown in self._coming]))
+        self._sent.update(os.path.normpath(path) for path, _ in self._coming)
+
+    def written(self, path: str, shown: str) -> None:
+        """A file of the site the generator has written and will not write again (a page)."""
+        if self._process is not None and not self._broken:
+            self._post(("scan", [(path, shown, True)]))
+            self._sent.add(os.path.normpath(path))
+
+    def finish(self, also: list[Path]) -> SiteScan:
+        """The files not sent yet sent, and the scan of the whole site and the folders `also`."""
+        files = files_to_scan(self.site_dir, None, also, coming=self._coming)
+        answer = self._answer([file for file in files if file.key not in self._sent])
+        if answer is None:  # no process, or no answer: all of it here
+            write_downloads(self.site_dir, self.downloads)
+            return scan_site(self.site_dir, self.values, also=also)
+        if answer.unwritten:
+            write_downloads(self.site_dir, {docs_path: self.downloads[docs_path] for docs_path in answer.unwritten})
+        found = answer.found
+        scanner: FileScanner | None = None
+        for file in files:
+            if answer.read.get(file.key) != _stamp(file.path):  # not read there, or changed since
+                scanner = scanner or FileScanner(self.values)
+                found[file.key] = scanner.found(file)
+        return assemble(files, found)
+
+    def stop(self) -> None:
+        """A build that ended before its last step: the process told to end, its answer unread."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._broken = True
+
+    def _answer(self, rest: list[SiteFile]) -> Answer | None:
+        if self._process is None or self._process.stdout is None or self._broken:
+            return None
+        self._post(("scan", [(file.path, file.shown, file.in_site) for file in rest]))
+        self._post(("end",))
+        self._outbox.put(None)
+        try:
+            answer = pickle.load(self._process.stdout)
+        except (EOFError, pickle.UnpicklingError, OSError):
+            answer = None
+        if self._sender is not None:
+            self._sender.join()
+        if self._process.wait() != 0 or self._broken or not isinstance(answer, Answer):
+            return None
+        return answer
+
+    def _post(self, message: tuple) -> None:
+        self._outbox.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _send_all(self) -> None:
+        pipe = self._process.stdin if self._process is not None else None
+        if pipe is None:
+            self._broken = True
+            return
+        while (message := self._outbox.get()) is not None:
+            try:
+                pipe.write(message)
+                if self._outbox.empty():
+                    pipe.flush()
+            except OSError:  # the process ended: finish scans here
+                self._broken = True
+        try:
+            pipe.close()
+        except OSError:
+            self._broken = True
+
+
+def _stamp(path: str) -> Stamp | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def serve() -> None:
+    """The process's side: write and read what it is sent, answer once at the end."""
+    messages = sys.stdin.buffer
+    answer = Answer()
+    scanner = FileScanner(pickle.load(messages)[1])
+    while (message := pickle.load(messages))[0] != "end":
+        kind, files = message
+        for entry in files:
+            if kind == "write":
+                path, shown, data = entry
+                in_site = True
+                try:
+                    status = _write(path, data)
+                except OSError:
+                    answer.unwritten.append(shown)
+                    continue
+            else:
+                path, shown, in_site = entry
+                try:
+                    with open(path, "rb") as opened:
+                        data = opened.read()
+                        status = os.fstat(opened.fileno())
+                except OSError:
+                    continue  # gone, or never written: the final listing decides
+            key = os.path.normpath(path)
+            answer.read[key] = status.st_size, status.st_mtime_ns
+            if found := scanner.found(SiteFile(path, shown, in_site), data):
+                answer.found[key] = found
+    pickle.dump(answer, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    sys.stdout.buffer.flush()
+
+
+_folders: set[str] = set()
+
+
+def _write(path: str, data: bytes) -> os.stat_result:
+    folder = os.path.dirname(path)
+    if folder not in _folders:
+        os.makedirs(folder, exist_ok=True)
+        _folders.add(folder)
+    with open(path, "wb") as opened:
+        opened.write(data)
+        opened.flush()
+        return os.fstat(opened.fileno())

@@ -1,0 +1,96 @@
+"""The privacy scan beside the build finds what the scan here finds, and never less."""
+
+import os
+
+from helpers import problem_line
+
+from bulletin import scan_beside
+from bulletin.privacy import PrivateValue
+from bulletin.problems import Location
+from bulletin.scan_beside import Answer, ScanBeside
+from bulletin.site_scan import scan_site
+
+NAME = PrivateValue("陳大文", "visits[1].beneficiaries", Location("data/2021/town.yml", 7, 20), names=True)
+OTHER = PrivateValue("李小明", "aid[1].beneficiary", Location("data/2021/port.yml", 3, 15))
+DOWNLOADS = {"downloads/2021/town.csv": "單位,受慰問人\n鎮,陳大文\n".encode(), "downloads/2021/port.csv": b"a,b\n"}
+
+
+def lines(scan) -> list[str]:
+    return [problem_line(problem) for problem in scan.problems]
+
+
+def a_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "2021" / "town").mkdir(parents=True)
+    (site / "2021" / "town" / "index.html").write_text("<p>探望李小明</p>", encoding="utf-8")
+    (site / "2021" / "index.html").write_text("<p>探望陳<b>大</b>文</p>", encoding="utf-8")
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text('{"text": "陈大文 李小明"}', encoding="utf-8")
+    return site
+
+
+def test_what_the_process_finds_is_what_the_scan_here_finds_in_the_same_order(tmp_path):
+    site, cache = a_site(tmp_path), tmp_path / ".cache"
+    cache.mkdir()
+    (cache / "words.json").write_text('["陳大文"]', encoding="utf-8")
+    beside = ScanBeside(site, [NAME, OTHER], DOWNLOADS)
+    beside.start()
+    beside.written(str(site / "2021" / "town" / "index.html"), "2021/town/index.html")
+    found = lines(beside.finish(also=[cache]))
+    assert found == lines(scan_site(site, [NAME, OTHER], also=[cache]))
+    assert len(found) == 6  # two pages, the index twice, a download, the cache
+
+
+def test_the_downloads_are_written_into_the_site(tmp_path):
+    site = a_site(tmp_path)
+    beside = ScanBeside(site, [NAME], DOWNLOADS)
+    beside.start()
+    scan = beside.finish(also=[])
+    assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
+    assert site / "downloads" / "2021" / "town.csv" in scan.leaking
+
+
+def test_a_file_changed_after_the_process_read_it_is_read_again(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    page = site / "2021" / "town" / "index.html"
+    status = os.stat(page)
+    read_clean = Answer(read={os.path.normpath(page): (status.st_size - 1, status.st_mtime_ns)})
+    monkeypatch.setattr(ScanBeside, "_answer", lambda self, rest: read_clean)
+    assert page in ScanBeside(site, [OTHER], {}).finish(also=[]).leaking
+
+
+def test_a_file_read_there_and_unchanged_is_not_read_again(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    stamps = {}
+    for path in (site / "2021" / "town" / "index.html", site / "2021" / "index.html", site / "search" / "search_index.json"):
+        status = os.stat(path)
+        stamps[os.path.normpath(path)] = (status.st_size, status.st_mtime_ns)
+    monkeypatch.setattr(ScanBeside, "_answer", lambda self, rest: Answer(read=stamps))
+    assert ScanBeside(site, [OTHER], {}).finish(also=[]).leaking == []  # the process said: nothing
+
+
+def test_a_download_the_process_could_not_write_is_written_here(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    monkeypatch.setattr(ScanBeside, "_answer", lambda self, rest: Answer(unwritten=["downloads/2021/town.csv"]))
+    scan = ScanBeside(site, [NAME], DOWNLOADS).finish(also=[])
+    assert (site / "downloads" / "2021" / "town.csv").read_bytes() == DOWNLOADS["downloads/2021/town.csv"]
+    assert site / "downloads" / "2021" / "town.csv" in scan.leaking
+
+
+def test_a_process_that_ends_at_once_leaves_it_all_to_the_scan_here(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    monkeypatch.setattr(scan_beside.sys, "executable", "/bin/false")
+    beside = ScanBeside(site, [NAME, OTHER], DOWNLOADS)
+    beside.start()
+    beside.written(str(site / "2021" / "town" / "index.html"), "2021/town/index.html")
+    found = lines(beside.finish(also=[]))
+    assert found == lines(scan_site(site, [NAME, OTHER]))
+    assert (site / "downloads" / "2021" / "port.csv").is_file() and len(found) == 5
+
+
+def test_a_process_that_cannot_start_leaves_it_all_to_the_scan_here(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    monkeypatch.setattr(scan_beside.sys, "executable", str(tmp_path / "no-such-python"))
+    beside = ScanBeside(site, [NAME], DOWNLOADS)
+    beside.start()
+    assert len(beside.finish(also=[]).leaking) == 3  # a page, the index, a download
