@@ -29,8 +29,7 @@ from .inline_scripts import move_out, root_of, root_of_error_page, write
 from .privacy import private_values
 from .site_scan import contain_leaks, scan_site
 from .problems import Problem
-from .search_scripts import BOTH_WAYS, add_other_script_field
-from .search_terms import add_figures_field
+from .index_fields import with_search_fields
 from .search_worker import use_wrapper
 from .site_rules import dest_uri
 
@@ -83,12 +82,6 @@ def scripts_to_files(site_dir: Path, site_url: str | None = None) -> int:
             path.write_text(output, encoding="utf-8")
             changed += 1
     return changed
-
-
-def with_search_fields(index: dict) -> dict:
-    """Material's search index with the figures field and the other-script field (the hooks'
-    on_post_build calls this too)."""
-    return add_other_script_field(add_figures_field(index), BOTH_WAYS)
 
 
 def add_search_fields(site_dir: Path) -> bool:

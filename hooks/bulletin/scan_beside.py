@@ -30,6 +30,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .index_fields import IndexFields
 from .privacy import PrivateValue
 from .site_downloads import write_downloads
 from .site_scan import FileScanner, SiteFile, SiteScan, assemble, files_to_scan, scan_site
@@ -61,6 +62,7 @@ class ScanBeside:
         self._process: subprocess.Popen | None = None
         self._sender: threading.Thread | None = None
         self._broken = False
+        self._docs = 0  # search index documents sent
         # The downloads as the process writes them: listed at the end whether written yet or not.
         self._coming = [(os.path.join(site_dir, *docs_path.split("/")), docs_path) for docs_path in downloads]
 
@@ -85,6 +87,26 @@ class ScanBeside:
         if self._process is not None and not self._broken:
             self._post(("scan", [(path, shown, True)]))
             self._sent.add(os.path.normpath(path))
+
+    def index_docs(self, docs: list[dict]) -> None:
+        """Documents Material's search plugin has just added to its index: our fields for them are
+        computed there (index_fields.py)."""
+        if self._process is not None and not self._broken:
+            self._post(("docs", [(doc.get("title", ""), doc.get("text", "")) for doc in docs]))
+            self._docs += len(docs)
+
+    def index_fields(self, docs: list[dict]) -> tuple[list[str], list[str], dict[str, str]] | None:
+        """Our fields for the index's documents, if they are those sent, in that order (the
+        arguments of index_fields.set_fields); None when they must be computed here."""
+        if self._process is None or self._process.stdout is None or self._broken or len(docs) != self._docs:
+            return None
+        self._post(("fields",))
+        try:
+            fields = pickle.load(self._process.stdout)
+        except (EOFError, pickle.UnpicklingError, OSError):
+            self._broken = True
+            return None
+        return fields
 
     def finish(self, also: list[Path]) -> SiteScan:
         """The files not sent yet sent, and the scan of the whole site and the folders `also`."""
@@ -160,7 +182,16 @@ def serve() -> None:
     messages = sys.stdin.buffer
     answer = Answer()
     scanner = FileScanner(pickle.load(messages)[1])
+    fields = IndexFields()
     while (message := pickle.load(messages))[0] != "end":
+        if message[0] == "docs":
+            for title, text in message[1]:
+                fields.add(title, text)
+            continue
+        if message[0] == "fields":
+            pickle.dump(fields.answer(), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            sys.stdout.buffer.flush()
+            continue
         kind, files = message
         for entry in files:
             if kind == "write":

@@ -89,19 +89,6 @@ def other_script_words(title: str, text: str, convert: Iterable[Convert]) -> str
     return _BREAK.join(found)
 
 
-def add_other_script_field(index: dict, convert: Iterable[Convert]) -> dict:
-    """Material's search index with each document's words in the other script added, the field, and
-    the table folding the site's characters to Simplified for our worker (search_worker.py)."""
-    changes = list(convert)
-    config = index.setdefault("config", {})
-    config.setdefault("fields", {})[FIELD] = {"boost": 1.0}
-    docs = index.get("docs", [])
-    for doc in docs:
-        doc[FIELD] = other_script_words(doc.get("title", ""), doc.get("text", ""), changes)
-    config[FOLDING] = simplified_characters(doc.get(key, "") for doc in docs for key in ("title", "text"))
-    return index
-
-
 def simplified_characters(texts: Iterable[str]) -> dict[str, str]:
     """Each character of `texts` that Simplified writes differently, with its Simplified form.
 
@@ -111,4 +98,9 @@ def simplified_characters(texts: Iterable[str]) -> dict[str, str]:
     characters: set[str] = set()
     for text in texts:
         characters.update(text)  # each text's characters as a set first: a large index has few kinds
+    return simplified_forms(characters)
+
+
+def simplified_forms(characters: set[str]) -> dict[str, str]:
+    """`simplified_characters` of texts that use these characters."""
     return {c: to_simplified(c) for c in sorted(characters) if _HAN.match(c) and to_simplified(c) != c}

@@ -25,11 +25,3 @@ def plain_figures(text: str) -> str:
     for number, more in _APPROXIMATE.findall(text):
         words += [f"{number}{more}", f"{number.replace(',', '')}{more}"]
     return ZERO_WIDTH_SPACE.join(dict.fromkeys(words))
-
-
-def add_figures_field(index: dict) -> dict:
-    """Material's search index with the figures field added to every document and to the config."""
-    index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": 1.0}
-    for doc in index.get("docs", []):
-        doc[FIELD] = plain_figures(doc.get("text", ""))
-    return index

@@ -1,7 +1,7 @@
 """The search index holds every section also in the other script, cut where Simplified is cut."""
 
-from bulletin.search_scripts import (add_other_script_field, cut_through_simplified, other_script_words,
-                                     simplified_characters)
+from bulletin.index_fields import with_search_fields
+from bulletin.search_scripts import cut_through_simplified, other_script_words, simplified_characters
 
 T2S = str.maketrans("諧書畫勞動競賽髮發組織", "谐书画劳动竞赛发发组织")
 S2T = str.maketrans("谐书画劳动竞赛", "諧書畫勞動競賽")
@@ -38,14 +38,13 @@ def test_a_simplified_text_gains_its_traditional_words():
 
 
 def test_the_index_keeps_its_text_and_gains_the_other_script_field():
-    index = add_other_script_field({"config": {"fields": {}}, "docs": [{"location": "a/", "title": "書畫", "text": "和諧"}]},
-                                   [to_simplified])
+    index = with_search_fields({"config": {"fields": {}}, "docs": [{"location": "a/", "title": "書畫", "text": "和諧"}]})
     assert index["config"]["fields"]["script"] == {"boost": 1.0}
-    assert index["docs"][0] == {"location": "a/", "title": "書畫", "text": "和諧", "script": "书画\u200b和谐"}
+    assert index["docs"][0] == {"location": "a/", "title": "書畫", "text": "和諧", "figures": "", "script": "书画\u200b和谐"}
 
 
 def test_the_index_config_carries_the_folding_table_for_the_search_worker():
-    index = add_other_script_field({"docs": [{"location": "a/", "title": "書畫", "text": "和諧"}]}, [to_simplified])
+    index = with_search_fields({"docs": [{"location": "a/", "title": "書畫", "text": "和諧"}]})
     assert index["config"]["bulletin_folding"] == {"書": "书", "畫": "画", "諧": "谐"}
 
 

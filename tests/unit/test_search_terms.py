@@ -1,6 +1,7 @@
 """Figures are added to the search index the way readers type them, in a field of their own."""
 
-from bulletin.search_terms import add_figures_field, plain_figures
+from bulletin.index_fields import with_search_fields
+from bulletin.search_terms import plain_figures
 
 
 def test_grouped_figures_are_given_without_separators():
@@ -20,7 +21,7 @@ def test_text_without_grouped_figures_gives_nothing():
 
 
 def test_the_index_keeps_its_text_and_gains_a_searchable_field():
-    index = add_figures_field({"config": {"fields": {"text": {"boost": 1.0}}},
-                               "docs": [{"location": "a/", "text": "慰問金 14,400 元"}]})
+    index = with_search_fields({"config": {"fields": {"text": {"boost": 1.0}}},
+                                "docs": [{"location": "a/", "text": "慰問金 14,400 元"}]})
     assert index["config"]["fields"]["figures"] == {"boost": 1.0}
-    assert index["docs"][0] == {"location": "a/", "text": "慰問金 14,400 元", "figures": "14400"}
+    assert (index["docs"][0]["text"], index["docs"][0]["figures"]) == ("慰問金 14,400 元", "14400")
