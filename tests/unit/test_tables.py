@@ -174,8 +174,9 @@ def test_a_published_private_field_is_shown_for_its_record_only():
         ["工傷探視", "1", "陳大文"], ["困難慰問", "1", "（不公開）"], ["節日慰問", "30", "—"]]
 
 
-def test_a_kind_without_records_is_an_empty_table_with_its_key_and_title():
-    from bulletin.tables import Table
+def test_a_kind_without_records_is_the_table_the_general_path_makes_of_none():
+    from bulletin.tables import _records_table
 
     for kind in KINDS.values():
-        assert kind_table(kind, []) == Table(kind.key, kind.title, (), ())
+        hidden = kind.apart.field if kind.apart else None
+        assert kind_table(kind, []) == _records_table(kind, [], "元", hidden=hidden)
