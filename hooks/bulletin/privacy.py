@@ -56,7 +56,7 @@ def private_values(archive: Archive) -> list[PrivateValue]:
             for index, record in enumerate(records, start=1):
                 for spec in KINDS[key].fields:
                     value = getattr(record, spec.name)
-                    if spec.private and spec.name not in record.published and isinstance(value, str):
+                    if record.withholds(spec) and isinstance(value, str):
                         found.append(PrivateValue(value, f"{key}[{index}].{spec.name}",
                                                   record.locations.get(spec.name, record.source), spec.names))
     return found

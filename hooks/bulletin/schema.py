@@ -113,6 +113,11 @@ class Record:
     # who agreed to be named. Every other private value stays off the site.
     published: frozenset[str] = frozenset()
 
+    def withholds(self, spec: FieldSpec) -> bool:
+        """Whether this field's value stays off the site: a private field does, unless this record
+        published it. The one statement of the rule that tables, downloads and the privacy scan follow."""
+        return spec.private and spec.name not in self.published
+
     def figures(self) -> tuple[tuple[str, object], ...]:
         """The declared fields that were given, in order: what makes two records the same entry."""
         return tuple((name, value) for name in _declared_names(type(self))

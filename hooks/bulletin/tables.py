@@ -86,7 +86,7 @@ def _shown_fields(kind: Kind, records: Sequence[Record]) -> list[FieldSpec]:
         if name in measure_fields:
             continue
         if spec.private:
-            if any(name in r.published and getattr(r, name) is not None for r in records):
+            if any(not r.withholds(spec) and getattr(r, name) is not None for r in records):
                 shown.append(spec)
         elif any(getattr(r, name) is not None for r in records):
             shown.append(spec)
@@ -134,7 +134,7 @@ def _records_table(kind: Kind, records: Sequence[Record], money_unit: str, hidde
     for record in records:
         row = []
         for spec, ratios in layout:
-            if spec.private and spec.name not in record.published:
+            if record.withholds(spec):
                 row.append(Cell(None, WITHHELD if getattr(record, spec.name) is not None else MISSING))
                 continue
             value = getattr(record, spec.name)

@@ -174,6 +174,20 @@ def test_a_published_private_field_is_shown_for_its_record_only():
         ["工傷探視", "1", "陳大文"], ["困難慰問", "1", "（不公開）"], ["節日慰問", "30", "—"]]
 
 
+def test_a_record_withholds_a_private_field_unless_it_published_it_and_never_a_public_one():
+    published, kept = records_of("""
+        visits:
+          - occasion: 工傷探視
+            beneficiaries: 陳大文
+            publish: beneficiaries
+          - occasion: 困難慰問
+            beneficiaries: 李小紅
+    """)["visits"]
+    private, public = KINDS["visits"].field("beneficiaries"), KINDS["visits"].field("occasion")
+    assert (published.withholds(private), kept.withholds(private)) == (False, True)
+    assert (published.withholds(public), kept.withholds(public)) == (False, False)
+
+
 def test_a_kind_without_records_is_the_table_the_general_path_makes_of_none():
     from bulletin.tables import _records_table
 
