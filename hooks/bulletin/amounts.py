@@ -141,9 +141,11 @@ def _tidy(yuan: Decimal) -> Decimal:
     return whole if whole == yuan else yuan.quantize(FEN)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Count:
-    """A whole number of people, times, items; `at_least` when the editor wrote 120多."""
+    """A whole number of people, times, items; `at_least` when the editor wrote 120多.
+
+    Slots: the records' counts and the tables' sums all last the build (56 bytes each, not 96)."""
 
     value: int
     at_least: bool = False

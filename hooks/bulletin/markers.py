@@ -42,7 +42,7 @@ def table_names() -> list[str]:
     return [*KINDS, FUNDS_KEY]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # kept for the build, one per table of every narrative
 class Marker:
     name: str
     args: Mapping[str, str]

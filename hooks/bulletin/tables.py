@@ -21,11 +21,12 @@ APPROXIMATE_NOTE = "帶「多」的數字為約數；含約數的合計為下限
 DEFAULT_COUNT_NOTE = "未註明數量的項目按一項計。"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A value and how it reads on the page; `value` is None for an empty cell.
 
     `link` is the docs path (src_uri) of a page the cell leads to, made relative when rendered.
+    Slots: every table is kept for the build, a million cells at 10,000 reports, 56 bytes each, not 96.
     """
 
     value: object
