@@ -33,7 +33,8 @@ from bulletin.site_scan import contain_leaks, scan_site
 from bulletin.quick_preview import CheckedNames, PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
 from bulletin.problems import Problem
 from bulletin.search_scripts import cut_through_simplified, to_simplified
-from bulletin.after_build import with_freshness_line, with_search_fields
+from bulletin.after_build import with_freshness_line
+from bulletin.index_fields import with_search_fields
 from bulletin import inline_scripts, sanitize
 from bulletin.search_worker import use_wrapper
 from bulletin.segmentation import SegmentCache
@@ -42,6 +43,7 @@ from bulletin.settings import read_settings
 from bulletin.site_rules import clashes, hand_kept_nav
 from bulletin.urls import HOME
 import bulletin_patches
+from bulletin_search_beside import index_beside
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -53,6 +55,8 @@ THEME_TEMPLATES = Path(__file__).parent / "theme"
 
 # The attributes Material's search plugin takes out of a page after indexing it.
 _SEARCH_MARKS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+SEGMENTS_FILE = Path(".cache") / "bulletin" / "search-words.json"  # the search's word breaks (segmentation.py)
 
 # How often `mkdocs serve --dirty` looks for saved files (bulletin_patches.poll_every).
 POLL_SECONDS = 0.1
@@ -83,6 +87,7 @@ class Build:
     private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
     beside: ScanBeside | None = None  # a full build's privacy scan, in a process of its own (scan_beside.py)
     last_page: tuple[str, str] | None = None  # the page on_post_page saw last: written once the next comes
+    search_beside: bool = False  # Material's search index made in that process (bulletin_search_beside.py)
 
     @property
     def quick(self) -> bool:
@@ -133,7 +138,7 @@ class BulletinSite:
         session.nav_cached = bulletin_patches.cache_nav_items(config.theme.dirs)
         _site_texts_in_language(config, session.say)
         session.segments = bulletin_patches.route_word_breaks(
-            config.plugins, _project_dir(config) / ".cache" / "bulletin" / "search-words.json",
+            config.plugins, _project_dir(config) / SEGMENTS_FILE,
             # Cut where the Simplified form is cut: jieba's dictionary is Simplified (search_scripts.py).
             lambda real: lambda text: cut_through_simplified(text, real.cut, to_simplified))
         config_file = Path(config.config_file_path)
@@ -255,6 +260,9 @@ class BulletinSite:
             build.private = build.private or PrivateValues.of(publication.archive)
             build.beside = ScanBeside(Path(config.site_dir), build.private.values, publication.downloads)
             build.beside.start()
+            segments = self.session.segments
+            build.search_beside = index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
+                                               segments.identity if segments is not None else None)
         return files
 
     def on_serve(self, server, config, builder):
@@ -365,6 +373,9 @@ class BulletinSite:
         kept = session.search_index if build.quick else None
         if kept is not None:
             index_path.write_bytes(kept)  # unchanged since the full build (see on_page_markdown)
+        elif build.search_beside and build.beside is not None:
+            build.beside.extension("write", str(index_path))  # over the empty one Material wrote
+            build.beside.sync()  # and the word-break cache saved, before the scan lists .cache/
         elif index_path.is_file():
             held = bulletin_patches.search_index_held(config.plugins)
             index = with_search_fields(held or json.loads(index_path.read_text(encoding="utf-8")))
@@ -372,7 +383,7 @@ class BulletinSite:
                 json.dump(index, written, ensure_ascii=False, separators=(",", ":"), default=str)
             del index, held
             session.search_index = index_path.read_bytes() if session.previewing and session.dirty else None
-        if session.segments is not None and not build.quick:
+        if session.segments is not None and not build.quick and not build.search_beside:
             session.segments.save()  # a quick preview indexes nothing: the cache stays as the full build left it
         if session.previewing and session.dirty and not build.quick:
             # The kept archive is large and long-lived: let the collector stop walking it after each
@@ -386,6 +397,11 @@ class BulletinSite:
         cache = _project_dir(config) / ".cache"
         if build.beside is not None:  # a full build: the downloads were written beside it, the pages scanned
             scan = build.beside.finish(also=[cache])
+            if build.search_beside:
+                if build.beside.extension_failure is not None:
+                    raise PluginError(session.say("搜尋索引未能建立（在建置旁的程序中）：") + build.beside.extension_failure)
+                if session.previewing and session.dirty:
+                    session.search_index = index_path.read_bytes()
         else:
             build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
             only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None

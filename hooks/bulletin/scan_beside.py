@@ -15,22 +15,29 @@ would); and if the process cannot be started or does not answer, everything is w
 scanned here, as before. A quick preview scans its few files here (starting a process would
 cost more).
 
+The adapter may give the process more work of the same kind, tied to the generator:
+`start_extension` names a module the process imports and calls (the hooks have Material's
+search index made there, bulletin_search_beside.py); its first error is kept and told by
+`extension_failure`, and a build stops on it.
+
 Messages are pickles on the process's standard input, sent by a thread of ours so the build
 never waits on the pipe; its answer is one pickle on its standard output.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import queue
 import subprocess
 import sys
 import threading
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .index_fields import IndexFields
 from .privacy import PrivateValue
 from .site_downloads import write_downloads
 from .site_scan import FileScanner, SiteFile, SiteScan, assemble, files_to_scan, scan_site
@@ -48,6 +55,7 @@ class Answer:
     found: dict[str, list[PrivateValue]] = field(default_factory=dict)
     read: dict[str, Stamp] = field(default_factory=dict)
     unwritten: list[str] = field(default_factory=list)
+    extension_failure: str | None = None  # the first error of the extension's work, with its traceback
 
 
 class ScanBeside:
@@ -62,7 +70,9 @@ class ScanBeside:
         self._process: subprocess.Popen | None = None
         self._sender: threading.Thread | None = None
         self._broken = False
-        self._docs = 0  # search index documents sent
+        self._extended = False  # start_extension was called
+        self._answered = False  # the process's answer was read
+        self._extension_failure: str | None = None
         # The downloads as the process writes them: listed at the end whether written yet or not.
         self._coming = [(os.path.join(site_dir, *docs_path.split("/")), docs_path) for docs_path in downloads]
 
@@ -88,25 +98,36 @@ class ScanBeside:
             self._post(("scan", [(path, shown, True)]))
             self._sent.add(os.path.normpath(path))
 
-    def index_docs(self, docs: list[dict]) -> None:
-        """Documents Material's search plugin has just added to its index: our fields for them are
-        computed there (index_fields.py)."""
-        if self._process is not None and not self._broken:
-            self._post(("docs", [(doc.get("title", ""), doc.get("text", "")) for doc in docs]))
-            self._docs += len(docs)
+    @property
+    def running(self) -> bool:
+        return self._process is not None and not self._broken
 
-    def index_fields(self, docs: list[dict]) -> tuple[list[str], list[str], dict[str, str]] | None:
-        """Our fields for the index's documents, if they are those sent, in that order (the
-        arguments of index_fields.set_fields); None when they must be computed here."""
-        if self._process is None or self._process.stdout is None or self._broken or len(docs) != self._docs:
-            return None
-        self._post(("fields",))
+    def start_extension(self, module: str, *arguments: object) -> None:
+        """More work for the process, by the adapter: `module.start(*arguments)` made there, whose
+        methods `extension` calls in turn with the files (bulletin_search_beside.py)."""
+        self._post(("ext-start", module, arguments))
+        self._extended = True
+
+    def extension(self, method: str, *arguments: object) -> None:
+        if self.running:  # else extension_failure says so at the end
+            self._post(("ext", method, arguments))
+
+    def sync(self) -> None:
+        """Wait until the process has done all it was sent (files it wrote are then listed by `finish`)."""
+        if not self.running or self._process is None or self._process.stdout is None:
+            return
+        self._post(("sync",))
         try:
-            fields = pickle.load(self._process.stdout)
+            pickle.load(self._process.stdout)
         except (EOFError, pickle.UnpicklingError, OSError):
             self._broken = True
+
+    @property
+    def extension_failure(self) -> str | None:
+        """After `finish`: why the extension's work was not all done, or None when it was."""
+        if not self._extended:
             return None
-        return fields
+        return self._extension_failure if self._answered else "the process beside the build did not answer"
 
     def finish(self, also: list[Path]) -> SiteScan:
         """The files not sent yet sent, and the scan of the whole site and the folders `also`."""
@@ -146,6 +167,7 @@ class ScanBeside:
             self._sender.join()
         if self._process.wait() != 0 or self._broken or not isinstance(answer, Answer):
             return None
+        self._answered, self._extension_failure = True, answer.extension_failure
         return answer
 
     def _post(self, message: tuple) -> None:
@@ -182,14 +204,13 @@ def serve() -> None:
     messages = sys.stdin.buffer
     answer = Answer()
     scanner = FileScanner(pickle.load(messages)[1])
-    fields = IndexFields()
+    extension: Any = None
     while (message := pickle.load(messages))[0] != "end":
-        if message[0] == "docs":
-            for title, text in message[1]:
-                fields.add(title, text)
+        if message[0] in ("ext-start", "ext"):
+            extension = _extended(extension, message, answer)
             continue
-        if message[0] == "fields":
-            pickle.dump(fields.answer(), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        if message[0] == "sync":
+            pickle.dump(True, sys.stdout.buffer)
             sys.stdout.buffer.flush()
             continue
         kind, files = message
@@ -216,6 +237,22 @@ def serve() -> None:
                 answer.found[key] = found
     pickle.dump(answer, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
     sys.stdout.buffer.flush()
+
+
+def _extended(extension: Any, message: tuple, answer: Answer) -> Any:
+    """The extension made or called; after its first error it is dropped, the error kept."""
+    if answer.extension_failure is not None:
+        return None
+    try:
+        if message[0] == "ext-start":
+            _, module, arguments = message
+            return importlib.import_module(module).start(*arguments)
+        _, method, arguments = message
+        getattr(extension, method)(*arguments)
+        return extension
+    except Exception:  # reported to the build, which stops on it
+        answer.extension_failure = traceback.format_exc()
+        return None
 
 
 _folders: set[str] = set()

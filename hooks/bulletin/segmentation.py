@@ -48,6 +48,15 @@ class SegmentCache:
         words = data.get("words")
         return words if isinstance(words, dict) else {}
 
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def identity(self) -> str:
+        """What the words were cut with (jieba's version and dictionaries): a file of another is not read."""
+        return self._identity
+
     def words(self, text: str) -> list[str]:
         """The words of `text`, as jieba cuts them."""
         joined = self._used.get(text)

@@ -5,7 +5,6 @@ import os
 from helpers import problem_line
 
 from bulletin import scan_beside
-from bulletin.index_fields import set_fields, with_search_fields
 from bulletin.privacy import PrivateValue
 from bulletin.problems import Location
 from bulletin.scan_beside import Answer, ScanBeside
@@ -96,28 +95,3 @@ def test_a_process_that_cannot_start_leaves_it_all_to_the_scan_here(tmp_path, mo
     beside.start()
     assert len(beside.finish(also=[]).leaking) == 3  # a page, the index, a download
 
-
-def an_index() -> dict:
-    return {"config": {"lang": ["zh"], "fields": {"title": {"boost": 1000.0}}},
-            "docs": [{"location": "2021/town/", "title": "勞動競賽", "text": "慰問金\u200b14,400\u200b元，120\u200b多\u200b人次"},
-                     {"location": "2021/port/", "title": "书画", "text": "和谐\u200b杯"}]}
-
-
-def test_the_search_fields_made_there_are_those_made_here(tmp_path):
-    index = an_index()
-    beside = ScanBeside(a_site(tmp_path), [NAME], {})
-    beside.start()
-    beside.index_docs(index["docs"][:1])
-    beside.index_docs(index["docs"][1:])
-    fields = beside.index_fields(index["docs"])
-    beside.finish(also=[])
-    assert set_fields(index, *fields) == with_search_fields(an_index())
-
-
-def test_search_fields_for_other_documents_are_not_asked_for(tmp_path):
-    index = an_index()
-    beside = ScanBeside(a_site(tmp_path), [NAME], {})
-    beside.start()
-    beside.index_docs(index["docs"][:1])
-    assert beside.index_fields(index["docs"]) is None  # two documents, one sent: computed here
-    assert len(beside.finish(also=[]).leaking) == 2

@@ -1,0 +1,127 @@
+"""Material's search index made beside the build, in the privacy scan's process (bulletin/scan_beside.py).
+
+Material's search plugin parses every page's HTML again with html.parser and cuts its Chinese
+with jieba, on the one core a build uses (2.8 s of a 2,000-report build), and holds every
+section's text until the end. On the pinned Material, with jieba's own dictionaries, the
+plugin's index is replaced for the build by `IndexSentBeside`, which sends each page it is
+given (its lean content, URL, title, meta and table of contents: what Material's indexing
+reads) to the process. There `PageIndexer` feeds them to Material's own `SearchIndex`, with
+jieba through the same word-break cache, computes our fields as the entries come
+(bulletin/index_fields.py), and at the end writes the file the hooks' on_post_build would
+write and saves the cache. The plugin writes an empty index first; this one replaces it.
+
+The pages are gone by the time a failure could be known, so there is no second way: a process
+that failed leaves the build stopped with a message, never a site with an empty search.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import bulletin_patches
+from bulletin.index_fields import IndexFields, set_fields
+from bulletin.scan_beside import ScanBeside
+from bulletin.segmentation import SegmentCache
+
+SEARCH_PLUGIN = "material.plugins.search.plugin"
+INDEX_CONFIG = ("lang", "separator", "pipeline", "fields")  # what Material writes of its config
+
+
+@dataclass
+class TocEntry:
+    """An item of a page's table of contents as Material's indexing reads it."""
+
+    id: str
+    url: str
+    children: list[TocEntry] = field(default_factory=list)
+
+
+@dataclass
+class IndexedPage:
+    """What Material's `add_entry_from_context` reads of a page, small enough to send."""
+
+    content: str
+    url: str
+    title: Any
+    meta: dict[str, Any]
+    toc: list[TocEntry]
+
+    @classmethod
+    def of(cls, page: Any) -> IndexedPage:
+        meta = {key: page.meta[key] for key in ("title", "tags", "search") if key in page.meta}
+        return cls(page.content, page.url, page.title, meta, _toc(page.toc))
+
+
+def _toc(items: Any) -> list[TocEntry]:
+    return [TocEntry(item.id, item.url, _toc(item.children)) for item in items]
+
+
+class IndexSentBeside:
+    """Stands in for the search plugin's `SearchIndex` during one build."""
+
+    def __init__(self, beside: ScanBeside, config: dict[str, Any]) -> None:
+        self._beside = beside
+        self.config = config
+        self.entries: list[dict] = []  # none here: they are made beside
+
+    def add_entry_from_context(self, page: Any) -> None:
+        if not (page.meta.get("search") or {}).get("exclude"):
+            self._beside.extension("add", IndexedPage.of(page))
+
+    def generate_search_index(self, prev: Any) -> str:
+        return ""  # the plugin writes this; the process writes the index over it
+
+
+def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: str | None) -> bool:
+    """The search plugin's index made in `beside`'s process for this build; False (and nothing
+    changed) when there is no plugin, jieba has dictionaries of the project's own, or the process
+    is not running. `identity` is the word-break cache's (None: no cache)."""
+    search = next((p for p in plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
+    index = getattr(search, "search_index", None)
+    if search is None or index is None or not beside.running or \
+            search.config.get("jieba_dict") or search.config.get("jieba_dict_user") or \
+            not bulletin_patches._guarded("mkdocs-material", "the search index made beside the build"):
+        return False
+    config = {key: index.config[key] for key in index.config}
+    beside.start_extension(__name__, config, str(cache_file), identity)
+    search.search_index = IndexSentBeside(beside, config)
+    return True
+
+
+class PageIndexer:
+    """The process's side: Material's own indexing of the pages sent, then the file written."""
+
+    def __init__(self, config: dict[str, Any], cache_file: str, identity: str | None) -> None:
+        from material.plugins.search import plugin as search
+        from bulletin.search_scripts import cut_through_simplified, to_simplified
+
+        self.cache: SegmentCache | None = None
+        real = getattr(search, "jieba", None)
+        if real is not None and identity is not None:
+            self.cache = SegmentCache(Path(cache_file),
+                                      lambda: lambda text: cut_through_simplified(text, real.cut, to_simplified), identity)
+            vars(search)["jieba"] = bulletin_patches.JiebaThroughCache(real, self.cache)
+        self.index = search.SearchIndex(**config)
+        self.fields = IndexFields()
+
+    def add(self, page: IndexedPage) -> None:
+        made = len(self.index.entries)
+        self.index.add_entry_from_context(page)
+        for entry in self.index.entries[made:]:
+            self.fields.add(entry.get("title", ""), entry.get("text", ""))
+
+    def write(self, path: str) -> None:
+        index = {"config": {key: self.index.config[key] for key in INDEX_CONFIG}, "docs": self.index.entries}
+        set_fields(index, *self.fields.answer())
+        with open(path, "w", encoding="utf-8") as written:  # as the hooks' on_post_build writes it
+            json.dump(index, written, ensure_ascii=False, separators=(",", ":"), default=str)
+        if self.cache is not None:
+            self.cache.save()
+
+
+def start(config: dict[str, Any], cache_file: str, identity: str | None) -> PageIndexer:
+    """Called in the process by scan_beside's `serve` (ScanBeside.start_extension)."""
+    return PageIndexer(config, cache_file, identity)

@@ -1,0 +1,71 @@
+"""Material's search index made beside the build is the index the build would make itself."""
+
+import json
+from types import SimpleNamespace
+
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.toc import get_toc
+
+from bulletin.index_fields import with_search_fields
+from bulletin.scan_beside import ScanBeside
+from bulletin_search_beside import IndexedPage, PageIndexer
+
+CONFIG = {"lang": ["zh"], "separator": r"[\s\u200b\-]+", "pipeline": ["stemmer"],
+          "fields": {"title": {"boost": 1e3}, "text": {"boost": 1e0}, "tags": {"boost": 1e6}}}
+HTML = ('<h1 id="town">鎮工會2021年度工作總結</h1><p>慰問困難職工 120 多人次，發放慰問金 14,400 元。</p>'
+        '<h2 id="aid">金秋助學</h2><p>資助學生 <strong>12</strong> 名。</p>'
+        '<h2 id="quiet" data-search-exclude>不搜尋</h2><p>略</p>')
+
+
+def a_page(url: str = "2021/town/", meta: dict | None = None) -> SimpleNamespace:
+    toc = get_toc([{"level": 1, "id": "town", "name": "鎮工會2021年度工作總結", "children": [
+        {"level": 2, "id": "aid", "name": "金秋助學", "children": []}]}])
+    return SimpleNamespace(content=HTML, url=url, title="鎮工會", meta=meta or {"tags": ["慰問"]}, toc=toc)
+
+
+def made_here(pages) -> str:
+    index = SearchIndex(**CONFIG)
+    for page in pages:
+        index.add_entry_from_context(page)
+    data = with_search_fields({"config": {key: index.config[key] for key in CONFIG}, "docs": index.entries})
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def test_the_index_made_from_pages_sent_is_the_index_made_from_the_pages(tmp_path):
+    pages = [a_page(), a_page("2021/port/", {"search": {"boost": 2}})]
+    indexer = PageIndexer(dict(CONFIG), str(tmp_path / "words.json"), None)
+    for page in pages:
+        indexer.add(IndexedPage.of(page))
+    indexer.write(str(tmp_path / "search_index.json"))
+    assert (tmp_path / "search_index.json").read_text(encoding="utf-8") == made_here(pages)
+    assert '"location":"2021/town/#aid"' in made_here(pages)  # the sections found through the contents
+
+
+def test_an_extension_that_fails_is_told_after_the_scan(tmp_path):
+    beside = ScanBeside(tmp_path, [], {})
+    beside.start()
+    beside.start_extension("json")  # no start(): the process records why
+    beside.extension("add", "x")
+    beside.finish(also=[])
+    assert "AttributeError" in beside.extension_failure
+
+
+def test_an_extension_that_did_its_work_reports_no_failure(tmp_path):
+    beside = ScanBeside(tmp_path, [], {})
+    beside.start()
+    beside.start_extension("bulletin_search_beside", dict(CONFIG), str(tmp_path / "words.json"), None)
+    beside.extension("add", IndexedPage.of(a_page()))
+    beside.extension("write", str(tmp_path / "search_index.json"))
+    beside.finish(also=[])
+    assert beside.extension_failure is None
+    assert (tmp_path / "search_index.json").read_text(encoding="utf-8") == made_here([a_page()])
+
+
+def test_a_process_that_never_answered_is_a_failure_of_its_extension(tmp_path, monkeypatch):
+    from bulletin import scan_beside
+    monkeypatch.setattr(scan_beside.sys, "executable", "/bin/false")
+    beside = ScanBeside(tmp_path, [], {})
+    beside.start()
+    beside.start_extension("bulletin_search_beside", dict(CONFIG), str(tmp_path / "words.json"), None)
+    beside.finish(also=[])
+    assert beside.extension_failure is not None
