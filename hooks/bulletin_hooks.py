@@ -297,6 +297,8 @@ class BulletinSite:
             own = {f"{build.docs}/{src_uri}"} | ({report.data_path} if report else set())
             shown = build.problems if src_uri == HOME else problems_for(build.problems, own)
             expanded = _after_title(expanded, problems_box(shown, self.session.say))
+        if not self.session.dirty:  # an archive no quick preview reuses: a report page is expanded once
+            build.publication.archive.let_go(src_uri)
         return expanded
 
     def on_page_content(self, html, page, config, files):

@@ -1,7 +1,9 @@
 """What a build keeps of every record lasts until it ends (100,000 records at 10,000 reports): the
-records share what they can, and the objects kept by the hundred thousand carry no dictionary each."""
+records share what they can, the objects kept by the hundred thousand carry no dictionary each,
+and a report's tables go once its page no longer needs them."""
 
 import dataclasses
+import gc
 
 from helpers import write_project
 
@@ -42,3 +44,38 @@ def test_the_objects_kept_by_the_hundred_thousand_have_no_dictionary_each():
     markers = find_markers(NARRATIVE, "t.md", [])
     for kept in (Location("t.yml", 3, 5), Count(37), Cell(Count(37), "37"), markers[0]):
         assert dataclasses.is_dataclass(kept) and not hasattr(kept, "__dict__")
+
+
+def test_a_narratives_markers_are_kept_without_a_copy_of_its_text(tmp_path):
+    archive, report = loaded(tmp_path)
+    text = (tmp_path / "docs" / "2021" / "town.md").read_text(encoding="utf-8")
+    kept = archive.kept_markers(report, text)
+    assert kept is not None and [m.name for m in kept] == ["table"]
+    assert archive.kept_markers(report, text + "\n") is None
+    assert text not in strings_within(archive)
+
+
+def strings_within(kept, depth=6):
+    """Every string the object holds, through containers and attributes, `depth` steps down."""
+    found, level = [], [kept]
+    for _ in range(depth):
+        found += [x for x in level if isinstance(x, str)]
+        level = [r for x in level if not isinstance(x, (str, type)) for r in gc.get_referents(x)]
+    return found
+
+
+def test_a_report_let_go_has_its_tables_and_markers_made_again_when_asked(tmp_path):
+    archive, report = loaded(tmp_path)
+    text = (tmp_path / "docs" / "2021" / "town.md").read_text(encoding="utf-8")
+    table = archive.table(report, "visits")
+    archive.let_go(report.page_path)
+    assert archive.kept_markers(report, text) is None
+    again = archive.table(report, "visits")
+    assert again == table and again is not table
+
+
+def test_letting_go_of_a_page_that_is_no_report_changes_nothing(tmp_path):
+    archive, report = loaded(tmp_path)
+    table = archive.table(report, "visits")
+    archive.let_go("index.md")
+    assert archive.table(report, "visits") is table
