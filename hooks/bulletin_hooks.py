@@ -108,6 +108,7 @@ class Session:
     clash_free: CheckedNames = field(default_factory=CheckedNames)  # docs names a build found no clash among
     nav_cached: bool = False            # our copy of Material's nav-item.html is in use (bulletin_patches.py)
     segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
+    dated: dict[str, str] = field(default_factory=dict)  # `serve --dirty`: each page's date line as last written
 
 
 class BulletinSite:
@@ -198,10 +199,15 @@ class BulletinSite:
         if update is None:
             return None
         last.private = update.private
+        dates = freshness(_project_dir(config))  # two quick git calls: a saved file is dated afresh
+        if self.build is not None and self.build.dates is not None:  # the last build's, saved files apart
+            dates.keep_modified(self.build.dates, [p for r in update.reports for p in (r.data_path, r.narrative_path)])
         build = Build(BuildMode.QUICK_PREVIEW, last.publication, fragments, last.docs, _hash_asset_names(config),
                       last.problems, set(last.handwritten), update.pages, refused=last.refused,
-                      dates=freshness(_project_dir(config)),  # two quick git calls: a saved file is dated afresh
-                      private=update.private)
+                      dates=dates, private=update.private)
+        for src_uri in update.same:  # made again as it was: written again only if its date line moves
+            if _date_line(build, dates, src_uri) != self.session.dated.get(src_uri):
+                build.modified.add(src_uri)
         # The 404 page and the sitemap list the whole site; they stay as the last full build wrote them.
         config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
         if self.session.search_index is not None:  # written back in on_post_build: Material need not write it
@@ -356,8 +362,10 @@ class BulletinSite:
         build = self._build
         if build.dates is None:
             return output
-        inputs = page_inputs(build.publication.archive, src_uri, build.docs)
-        return with_freshness_line(output, build.publication.localise(build.dates.line(inputs)))
+        line = _date_line(build, build.dates, src_uri)
+        if self.session.dirty:  # a quick preview that leaves the page as it is compares its new line with this
+            self.session.dated[src_uri] = line
+        return with_freshness_line(output, line)
 
     def on_env(self, env, config, files):
         if self.session.nav_cached:
@@ -423,6 +431,11 @@ class BulletinSite:
     def on_build_error(self, error):
         if self.build is not None and self.build.beside is not None:
             self.build.beside.stop()  # its answer will not be asked for
+
+
+def _date_line(build: Build, dates: Freshness, src_uri: str) -> str:
+    inputs = page_inputs(build.publication.archive, src_uri, build.docs)
+    return build.publication.localise(dates.line(inputs))
 
 
 def _project_dir(config) -> Path:

@@ -97,6 +97,17 @@ def unit_history(archive: Archive, unit_id: str, kind_key: str) -> Table | None:
                  notes=approximate_notes(rows))
 
 
+def units_above(archive: Archive, unit_id: str) -> list[str]:
+    """The unit and every unit above it, nearest first: the roll-ups a report of it is summed into."""
+    chain, seen = [], set()
+    unit: Unit | None = archive.units.units.get(unit_id)
+    while unit is not None and unit.id not in seen:  # a loop of parents is reported, not followed
+        seen.add(unit.id)
+        chain.append(unit.id)
+        unit = archive.units.units.get(unit.parent) if unit.parent is not None else None
+    return chain or [unit_id]
+
+
 class RollUp:
     """Sums over the unit tree per period and kind, each subtree computed once per build."""
 
@@ -126,13 +137,7 @@ class RollUp:
         """A report of this unit and period was read again: its sums, and those of every unit above,
         are summed afresh when next asked; every other unit's and period's are kept (a quick preview
         at 2,000 reports would otherwise sum the whole tree again for the top unit's page)."""
-        chain, seen = [], set()
-        unit: Unit | None = self.archive.units.units.get(unit_id)
-        while unit is not None and unit.id not in seen:  # a loop of parents is reported, not followed
-            seen.add(unit.id)
-            chain.append(unit.id)
-            unit = self.archive.units.units.get(unit.parent) if unit.parent is not None else None
-        chain = chain or [unit_id]
+        chain = units_above(self.archive, unit_id)
         for (summed_period, _kind), sums in self._subtree.items():
             if summed_period == period:
                 for summed in chain:

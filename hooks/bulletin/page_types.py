@@ -94,12 +94,14 @@ def _reports_below(archive: Archive, src_uri: str) -> list[Report]:
 
 def _page(publication: Publication, src_uri: str, title: str, build: Callable[[PageWriter], None]) -> PageWriter:
     writer = PageWriter(src_uri, publication.directory_urls, publication.downloads, publication.localise,
-                        publication.stash)
+                        publication.stash, publication.kept)
     writer.saved_as = (title,)
     build(writer)
     publication.saved_names.update(writer.saved_names)
     publication.bodies[src_uri] = writer.markdown()
     publication.titles[src_uri] = publication.localise(title)
+    if publication.kept is not None:  # what a quick preview compares to tell whether the page changed
+        publication.kept.signatures[src_uri] = (publication.titles[src_uri], tuple(writer.signature))
     return writer
 
 

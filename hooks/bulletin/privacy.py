@@ -50,15 +50,19 @@ class PrivateValue:
 
 def private_values(archive: Archive) -> list[PrivateValue]:
     """Every private field value of every record that its record did not publish."""
+    return [value for report in archive.reports.values() for value in report_private_values(report)]
+
+
+def report_private_values(report: Report) -> list[PrivateValue]:
+    """One report's: a quick preview finds again only those of the record files saved."""
     found = []
-    for report in archive.reports.values():
-        for key, records in report.records.items():
-            for index, record in enumerate(records, start=1):
-                for spec in KINDS[key].fields:
-                    value = getattr(record, spec.name)
-                    if record.withholds(spec) and isinstance(value, str):
-                        found.append(PrivateValue(value, f"{key}[{index}].{spec.name}",
-                                                  record.locations.get(spec.name, record.source), spec.names))
+    for key, records in report.records.items():
+        for index, record in enumerate(records, start=1):
+            for spec in KINDS[key].fields:
+                value = getattr(record, spec.name)
+                if record.withholds(spec) and isinstance(value, str):
+                    found.append(PrivateValue(value, f"{key}[{index}].{spec.name}",
+                                              record.locations.get(spec.name, record.source), spec.names))
     return found
 
 

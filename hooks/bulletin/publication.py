@@ -17,6 +17,7 @@ from .archive_downloads import archive_downloads_section, publish_archive_downlo
 from .collector import collector_paused
 from .downloads import table_csv
 from .fragments import inline
+from .kept_tables import KeptTables, Shown, shown
 from .funds import FUNDS_KEY
 from .language import TRADITIONAL, Localise, localise_markdown, localise_table, localiser
 from .markers import INLINE, find_markers, replace_markers
@@ -24,6 +25,7 @@ from .measures import format_measure, report_measures
 from .narrative import heading_lines
 from .overviews import RollUp
 from .page_types import PAGE_TYPES
+from .periods import Period
 from .problems import Problem
 from .render import PageContext, markdown_text, render_table
 from .saved_names import saved_name
@@ -45,6 +47,7 @@ class Publication:
     archive_downloads: bool = False  # the whole archive's workbook and ZIP are among the downloads
     rollup: RollUp | None = None     # the unit pages' sums, made once per publish or refresh
     previewing: bool = False         # pages a quick preview does not rewrite say so (page_types.py)
+    kept: KeptTables | None = None   # while previewing: tables kept for the quick previews (kept_tables.py)
 
     def generated_markdown(self, src_uri: str) -> str:
         """A generated page whole: its title and its body (print pages kept out of search)."""
@@ -110,7 +113,7 @@ def publish(archive: Archive, directory_urls: bool = True, site_name: str = "工
 def _publish(archive: Archive, directory_urls: bool, site_name: str, language: str, stash: Callable[[str], str],
              previewing: bool) -> Publication:
     publication = Publication(archive, directory_urls, localiser(language), stash=stash, site_name=site_name,
-                              previewing=previewing)
+                              previewing=previewing, kept=KeptTables() if previewing else None)
     for page_type in PAGE_TYPES:
         for src_uri in page_type.pages(archive):
             page_type.write(publication, src_uri, True)
@@ -126,28 +129,48 @@ def _publish(archive: Archive, directory_urls: bool, site_name: str, language: s
     return publication
 
 
+@dataclass
+class Refreshed:
+    written: set[str] = field(default_factory=set)  # docs paths (pages, downloads) to write again
+    same: set[str] = field(default_factory=set)     # pages written again exactly as before: not rendered
+
+
 def refresh(publication: Publication, data_changed: list[Report],
-            narrative_changed: Sequence[Report] = ()) -> set[str]:
+            narrative_changed: Sequence[Report] = (),
+            before: dict[tuple[str, Period], Shown] | None = None) -> Refreshed:
     """After these reports' files were saved: rewrite what depends on them, for a quick preview.
 
     Every page type's pages that show a report whose records changed (page_types.py), and those
     that repeat the narratives for a saved narrative, except the types that declare themselves too
     slow for a preview (print pages, which say so while previewing). Downloads that gather a whole
     year or the whole archive (the workbooks, the ZIP) wait for the next full build too: making
-    them would take longer than the rest of the preview. Returns the docs paths written.
+    them would take longer than the rest of the preview.
+
+    While previewing (`publication.kept`), `before` holds what the overviews showed of each saved
+    report (by report key) before it was read again: only the tables whose figures changed are
+    computed again, and a page whose title and parts all come out the same is in `same`, not
+    written (the units page for any saved figure, the awards page for a saved visit).
     """
-    archive, touched = publication.archive, set()
+    archive, kept, refreshed = publication.archive, publication.kept, Refreshed()
     if publication.rollup is not None:  # the roll-ups sum the changed figures afresh, the rest are kept
         for report in data_changed:
             publication.rollup.forget(report.unit.id, report.period)
+    if kept is not None:
+        for report in data_changed:
+            kept.forget(archive, report, (before or {}).get(report.key, {}), shown(archive, report))
     for report in data_changed:
-        touched |= _report_downloads(publication, report)
+        refreshed.written |= _report_downloads(publication, report)
     for page_type in PAGE_TYPES:
-        shown = [*data_changed, *(narrative_changed if page_type.shows_narratives else ())]
-        if shown and page_type.quick:
-            for src_uri in page_type.affected(archive, shown):
-                touched |= page_type.write(publication, src_uri, False)
-    return touched
+        reports = [*data_changed, *(narrative_changed if page_type.shows_narratives else ())]
+        if reports and page_type.quick:
+            for src_uri in page_type.affected(archive, reports):
+                last = kept.signatures.get(src_uri) if kept is not None else None
+                written = page_type.write(publication, src_uri, False)
+                if last is not None and kept is not None and kept.signatures.get(src_uri) == last:
+                    refreshed.same.add(src_uri)
+                else:
+                    refreshed.written |= written
+    return refreshed
 
 
 def _report_downloads(publication: Publication, report: Report) -> set[str]:

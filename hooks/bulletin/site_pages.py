@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import posixpath
 from html import escape
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from .archive import Archive
 from .charts import render_chart
 from .downloads import table_csv
 from .fragments import inline
+from .kept_tables import KeptTables, Rendered
 from .language import TRADITIONAL, Localise, localise_table, localiser
 from .measures import measured_kinds
 from .overviews import RollUp, awards_by_level, headlines, unit_history, year_comparison
@@ -29,10 +31,15 @@ _AS_TYPED = localiser(TRADITIONAL)  # a Traditional site's texts stay as written
 
 
 class PageWriter:
-    """Builds one page's Markdown; every table it places gets its CSV registered."""
+    """Builds one page's Markdown; every table it places gets its CSV registered.
+
+    With `kept` (a quick preview's session, kept_tables.py) the overviews it asks for through
+    `keep` and their renderings come from the last build where still current, and `signature`
+    is the page's parts as written (a table by its rendering), to tell whether it changed."""
 
     def __init__(self, src_uri: str, directory_urls: bool, downloads: dict[str, bytes],
-                 localise: Localise = _AS_TYPED, stash: Callable[[str], str] = inline) -> None:
+                 localise: Localise = _AS_TYPED, stash: Callable[[str], str] = inline,
+                 kept: KeptTables | None = None) -> None:
         self.src_uri = src_uri
         self.localise = localise
         self.stash = stash
@@ -42,26 +49,49 @@ class PageWriter:
         self.tables: list[Table] = []
         self.saved_as: tuple[str, ...] = ()  # what its CSVs are saved as, before the table's title
         self.saved_names: dict[str, str] = {}  # CSV path → the name it is saved under
+        self.kept = kept
+        self.signature: list[str | Rendered] = []
+
+    def keep(self, key: Hashable, compute: Callable[..., Any], *args: Any) -> Any:
+        """compute(*args): an overview, computed or, while previewing, kept from the last build
+        (kept_tables.py) under `key`, what it is of."""
+        if self.kept is None:
+            return compute(*args)
+        return self.kept.get(key, lambda: compute(*args))
 
     def text(self, markdown: str) -> None:
         self.parts.append(self.localise(markdown))
+        self.signature.append(self.parts[-1])
 
     def link(self, label: str, target_src: str) -> str:
         return f"[{markdown_text(label)}]({relative_path(target_src, posixpath.dirname(self.src_uri) or '.')})"
 
     def table(self, table: Table) -> None:
-        table = localise_table(table, self.localise)
+        rendered = self.kept.rendered.get((self.src_uri, table.key)) if self.kept is not None else None
+        if rendered is None or rendered.source is not table:
+            rendered = self._render(table)
+            if self.kept is not None:
+                self.kept.rendered[(self.src_uri, table.key)] = rendered
+        csv_path = download_path(self.src_uri, f"{rendered.table.key}.csv")
+        self.downloads[csv_path] = rendered.csv
+        self.tables.append(rendered.table)
+        self.saved_names[csv_path] = rendered.saved_name
+        self.parts.append(self.stash(rendered.html))
+        self.signature.append(rendered)
+
+    def _render(self, source: Table) -> Rendered:
+        table = localise_table(source, self.localise)
         csv_path = download_path(self.src_uri, f"{table.key}.csv")
-        self.downloads[csv_path] = table_csv(table)
-        self.tables.append(table)
         # A title that begins with what the page is (2021年度看望慰問 on 2021年) is not told it twice.
         saved_as = () if self.saved_as and table.title.startswith(self.saved_as[-1]) else self.saved_as
-        self.saved_names[csv_path] = self.localise(saved_name(*saved_as, table.title))
-        self.parts.append(self.stash(self.localise(render_table(table, self.context, csv_path, saved_as))))
+        return Rendered(source, table, table_csv(table), self.localise(render_table(table, self.context, csv_path, saved_as)),
+                        self.localise(saved_name(*saved_as, table.title)))
 
     def html(self, block: str) -> None:
         """A block of HTML (a chart): stashed, so Markdown does not parse it again."""
-        self.parts.append(self.stash(self.localise(block)))
+        html = self.localise(block)
+        self.signature.append(html)
+        self.parts.append(self.stash(html))
 
     def markdown(self) -> str:
         return "\n\n".join(self.parts) + "\n"
@@ -69,10 +99,10 @@ class PageWriter:
 
 def home_body(archive: Archive, writer: PageWriter) -> None:
     latest = archive.latest_period()
-    if latest is not None and (table := headlines(archive, latest)) is not None:
+    if latest is not None and (table := writer.keep(("headlines", latest), headlines, archive, latest)) is not None:
         writer.text(f"## {markdown_text(table.title)}")
         writer.table(table)
-    charts = archive_charts(archive)
+    charts = writer.keep(("archive-charts",), archive_charts, archive)
     if charts:
         writer.text("## 歷年趨勢")
         for chart in charts:
@@ -123,7 +153,8 @@ def year_body(archive: Archive, year: int, writer: PageWriter) -> None:
         for period in periods
     ))
     comparisons = [
-        (period, [t for k in measured_kinds() if (t := year_comparison(archive, period, k)) is not None])
+        (period, [t for k in measured_kinds()
+                  if (t := writer.keep(("year", period, k), year_comparison, archive, period, k)) is not None])
         for period in periods
     ]
     if any(tables for _, tables in comparisons):
@@ -162,10 +193,10 @@ def unit_body(archive: Archive, unit_id: str, rollup: RollUp, writer: PageWriter
         writer.text("## 歷年情況")
         writer.text("同比：與上一年同期相比；上一年同期沒有數據、數據為零或為約數時記作「—」。")
         for kind_key in measured_kinds():
-            table = unit_history(archive, unit_id, kind_key)
+            table = writer.keep(("history", unit_id, kind_key), unit_history, archive, unit_id, kind_key)
             if table is not None:
                 writer.table(table)
-        charts = unit_charts(archive, unit_id)
+        charts = writer.keep(("unit-charts", unit_id), unit_charts, archive, unit_id)
         if charts:
             writer.text("## 趨勢")
             for chart in charts:
@@ -175,13 +206,13 @@ def unit_body(archive: Archive, unit_id: str, rollup: RollUp, writer: PageWriter
         writer.text("各期分開彙總：半年度與全年度報告不相加。")
         for period in archive.periods():
             for kind_key in measured_kinds():
-                table = rollup.table(unit, period, kind_key)
+                table = writer.keep(("rollup", unit_id, period, kind_key), rollup.table, unit, period, kind_key)
                 if table is not None:
                     writer.table(table)
 
 
 def awards_body(archive: Archive, writer: PageWriter) -> None:
-    tables = awards_by_level(archive)
+    tables = writer.keep(("awards",), awards_by_level, archive)
     if not tables:
         writer.text("檔案中尚無獲獎記錄。")
     for table in tables:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+from datetime import date
 import urllib.request
 
 import pytest
@@ -77,6 +78,18 @@ def test_with_dirty_serve_a_saved_record_updates_its_page_its_year_and_every_uni
     for page in ("2021/town/", "2021/", "units/town/", "units/district/"):  # district rolls town up
         wait_for(base + page, lambda text: "987,654" in text)
     assert "bulletin-problems" not in fetch(base + "2021/town/")
+
+
+def test_with_dirty_serve_a_page_the_save_leaves_as_it_was_still_shows_the_saved_files_date(tmp_path, serve):
+    record = "visits:\n  - occasion: 慰問\n    people: {people}\n"
+    write_project(tmp_path, {"2021/town": record.format(people=37), "2021/district": record.format(people=5)})
+    for path in [*(tmp_path / "data").rglob("*"), *(tmp_path / "docs").rglob("*")]:
+        os.utime(path, (1640000000, 1640000000))  # 2021-12-20
+    base, process = serve(tmp_path, "--dirty")
+    wait_for(base + "units/", lambda text: "資料更新：2021-12-2" in text)
+    (tmp_path / "data/2021/town.yml").write_text(record.format(people=38), encoding="utf-8")
+    wait_for(base + "2021/", lambda text: ">38<" in text)
+    assert f"資料更新：{date.today().isoformat()}" in fetch(base + "units/")  # its list of units is the same
 
 
 def test_with_dirty_serve_a_mistake_saved_shows_on_its_page_and_the_fix_clears_it(tmp_path, serve):

@@ -75,6 +75,20 @@ def test_without_git_every_file_is_dated_by_its_modification_time(tmp_path):
     assert dated.changed("data/2021/town.yml") == date.fromtimestamp(1640000000)
 
 
+def test_a_quick_preview_keeps_the_modification_dates_found_before_but_of_the_files_saved(tmp_path):
+    write_project(tmp_path, {"2021/town": VISITS, "2021/district": VISITS})
+    for path in ("data/2021/town.yml", "data/2021/district.yml"):
+        os.utime(tmp_path / path, (1640000000, 1640000000))
+    earlier = freshness(tmp_path)
+    earlier.newest(["data/2021/town.yml", "data/2021/district.yml"])
+    os.utime(tmp_path / "data/2021/town.yml", (1700000000, 1700000000))
+    os.utime(tmp_path / "data/2021/district.yml", (1700000000, 1700000000))  # not saved, as far as it is told
+    dated = freshness(tmp_path)
+    dated.keep_modified(earlier, ["data/2021/town.yml"])
+    assert dated.changed("data/2021/town.yml") == date.fromtimestamp(1700000000)
+    assert dated.changed("data/2021/district.yml") == date.fromtimestamp(1640000000)
+
+
 def test_a_shallow_clone_dates_older_changes_by_its_oldest_commit(tmp_path):
     project = committed_project(tmp_path)
     clone = tmp_path / "shallow"

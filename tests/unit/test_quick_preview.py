@@ -147,6 +147,20 @@ def test_a_saved_narrative_keeps_the_private_values_and_a_saved_record_file_find
     assert update.private is not kept
 
 
+def test_a_saved_record_files_private_values_are_found_again_alone_and_equal_the_whole_archives(tmp_path):
+    private = "visits:\n  - occasion: 慰問\n    people: 3\n    beneficiaries: {names}\n"
+    write_project(tmp_path, {"2021/town": private.format(names="唐元斌"), "2021/district": private.format(names="李小明")})
+    publication = publish(load_archive(tmp_path, tmp_path / "docs").archive)
+    before = snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml")
+    kept = PrivateValues.of(publication.archive)
+    save(tmp_path / "data/2021/town.yml", "# 新的一行\n" + private.format(names="王大明"))
+    update = quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
+                          publication, [], kept)
+    whole = PrivateValues.of(publication.archive)
+    assert update.private is not None and update.private.values == whole.values
+    assert update.private.needles == whole.needles and "王大明" in whole.needles and "唐元斌" not in whole.needles
+
+
 def test_a_quick_previews_clash_check_takes_only_the_generated_names_new_since_the_last_clean_one():
     checked = CheckedNames(frozenset({"index.md"}), frozenset({"2021/town.md", "downloads/a.csv"}))
     assert checked.unchecked(["index.md"], ["2021/town.md", "downloads/a.csv", "downloads/b.csv"]) == ["downloads/b.csv"]
