@@ -49,6 +49,7 @@ sys.path[:0] = [str(ROOT / "scripts" / "bench"), str(ROOT / "hooks")]
 from floor import write_floor  # noqa: E402
 from stages import stage_seconds, stage_table, write_stage_config  # noqa: E402
 from synthetic import generate  # noqa: E402
+from bulletin.scan_beside import USAGE_VARIABLE  # noqa: E402
 
 YEARS = 5
 NO_JIEBA = "import sys; sys.modules['jieba'] = None; from mkdocs.__main__ import cli; cli()"
@@ -87,18 +88,21 @@ class Stages:
     seconds: dict[str, float]  # by stage (stages.STAGES), adding up to the build's wall time
     megabytes: float           # the build's peak memory
     misplaced: list[str]       # handlers the marks do not bound as assumed (stage_marks.misplaced)
+    beside: dict[str, float]   # the scan's process beside the build: its CPU seconds and peak MB (or none)
 
 
 def measure_stages(project: Path) -> Stages:
     """One more build of ours, with a mark at every MkDocs event (stage_marks.py): where its time goes."""
     config = write_stage_config(project)
     with tempfile.TemporaryDirectory() as folder:
-        marks_file = Path(folder) / "marks.json"
+        marks_file, usage_file = Path(folder) / "marks.json", Path(folder) / "beside.json"
         started, ended, megabytes = run_build(project, config=config.name,
-                                              variables={"BULLETIN_STAGE_MARKS": str(marks_file)})
+                                              variables={"BULLETIN_STAGE_MARKS": str(marks_file),
+                                                         USAGE_VARIABLE: str(usage_file)})
         written = json.loads(marks_file.read_text(encoding="utf-8"))
+        beside = json.loads(usage_file.read_text(encoding="utf-8")) if usage_file.is_file() else {}
     marks = [(name, at) for name, at in written["marks"]]
-    return Stages(stage_seconds(marks, started, ended), megabytes, written["misplaced"])
+    return Stages(stage_seconds(marks, started, ended), megabytes, written["misplaced"], beside)
 
 
 def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, float, list[float]]:
@@ -213,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
               "MkDocs event, before, between and after the plugins' and our handlers (scripts/bench/stages.py), "
               "no profiler")
         print(stage_table(measured.seconds), flush=True)
+        if measured.beside:
+            print(f"Beside it, on the other core (bulletin/scan_beside.py: downloads written, search index, "
+                  f"privacy scan): {measured.beside['cpu seconds']:.1f} s CPU, peak {measured.beside['peak MB']:.0f} MB "
+                  "(its wait at the end is in our post-build)", flush=True)
         for handler in measured.misplaced:
             print(f"not measured as its row says: {handler}")
     if args.serve:

@@ -1,5 +1,6 @@
 """The privacy scan beside the build finds what the scan here finds, and never less."""
 
+import json
 import os
 
 from helpers import problem_line
@@ -95,3 +96,12 @@ def test_a_process_that_cannot_start_leaves_it_all_to_the_scan_here(tmp_path, mo
     beside.start()
     assert len(beside.finish(also=[]).leaking) == 3  # a page, the index, a download
 
+
+
+def test_the_process_tells_the_benchmark_its_cpu_time_and_peak_memory(tmp_path, monkeypatch):
+    monkeypatch.setenv(scan_beside.USAGE_VARIABLE, str(tmp_path / "usage.json"))
+    beside = ScanBeside(a_site(tmp_path), [NAME], DOWNLOADS)
+    beside.start()
+    beside.finish(also=[])
+    usage = json.loads((tmp_path / "usage.json").read_text(encoding="utf-8"))
+    assert usage["cpu seconds"] > 0 and usage["peak MB"] > 10
