@@ -23,11 +23,13 @@ from bulletin.asset_names import hashed_copy
 from bulletin.site_downloads import write_downloads
 from bulletin.fragments import Fragments
 from bulletin.freshness import Freshness, freshness, page_inputs
+from bulletin.heading_record import HeadingRecorder
 from bulletin.inert_titles import inert_title, site_texts_problems
 from bulletin.input_files import page_source
 from bulletin.language import Localise, localise_problem, localiser
 from bulletin.loading import load_archive
 from bulletin.preview import problems_box, problems_for
+from bulletin.print_pages import PrintPages
 from bulletin.scan_beside import ScanBeside
 from bulletin.site_scan import contain_leaks, scan_site
 from bulletin.quick_preview import CheckedNames, PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
@@ -47,6 +49,7 @@ from bulletin_search_beside import index_beside
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 # Under the `mkdocs` logger, so `mkdocs build --strict` counts these messages.
 log = logging.getLogger("mkdocs.hooks.bulletin")
@@ -87,6 +90,7 @@ class Build:
     private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
     beside: ScanBeside | None = None  # a full build's privacy scan, in a process of its own (scan_beside.py)
     last_page: tuple[str, str] | None = None  # the page on_post_page saw last: written once the next comes
+    printing: PrintPages | None = None  # a full build's print pages, made from its report pages (print_pages.py)
     search_beside: bool = False  # Material's search index made in that process (bulletin_search_beside.py)
 
     @property
@@ -108,6 +112,7 @@ class Session:
     clash_free: CheckedNames = field(default_factory=CheckedNames)  # docs names a build found no clash among
     nav_cached: bool = False            # our copy of Material's nav-item.html is in use (bulletin_patches.py)
     segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
+    headings: HeadingRecorder = field(default_factory=HeadingRecorder)  # what toc did to each page's headings
     dated: dict[str, str] = field(default_factory=dict)  # `serve --dirty`: each page's date line as last written
 
 
@@ -136,6 +141,8 @@ class BulletinSite:
         language = config.theme["language"] or "zh-Hant"
         session.say = localiser(language)
         _our_theme_templates(config)
+        if session.headings not in config.markdown_extensions:  # after toc: it watches toc's work
+            config.markdown_extensions.append(session.headings)
         session.nav_cached = bulletin_patches.cache_nav_items(config.theme.dirs)
         _site_texts_in_language(config, session.say)
         session.segments = bulletin_patches.route_word_breaks(
@@ -184,7 +191,8 @@ class BulletinSite:
             gc.freeze()  # and the publication made from it
         build = Build(BuildMode.FULL, publication, fragments, docs, _hash_asset_names(config), problems,
                       refused={os.path.normpath(path) for path in result.refused},
-                      dates=freshness(_project_dir(config)))
+                      dates=freshness(_project_dir(config)),
+                      printing=PrintPages(result.archive, config.use_directory_urls))
         session.last_full = build
         return build
 
@@ -303,12 +311,18 @@ class BulletinSite:
             own = {f"{build.docs}/{src_uri}"} | ({report.data_path} if report else set())
             shown = build.problems if src_uri == HOME else problems_for(build.problems, own)
             expanded = _after_title(expanded, problems_box(shown, self.session.say))
+            if report is not None and shown and build.printing is not None:
+                build.printing.boxed.add(src_uri)  # its print copy goes without the box
         if not self.session.dirty:  # an archive no quick preview reuses: a report page is expanded once
             build.publication.archive.let_go(src_uri)
         return expanded
 
     def on_page_content(self, html, page, config, files):
         build = self._build
+        headings = self.session.headings.take()  # what toc did to this page's headings, just now
+        printing, report = build.printing, build.publication.archive.report_for_page(page.file.src_uri)
+        if printing is not None and headings is not None and (report is not None or page.file.src_uri in printing.pages):
+            printing.headings[page.file.src_uri] = headings
         # Before any template runs: the theme decodes titles into markup (see inert_titles.py).
         if "title" in page.meta or not page.is_homepage:
             page.meta["title"] = inert_title(page.title or "")
@@ -322,6 +336,8 @@ class BulletinSite:
                                          Path(page.file.abs_src_path) if cleaned.removed else None):
             log.warning(localise_problem(problem, self.session.say))  # the page is safe already; --strict stops
         if (page.meta.get("search") or {}).get("exclude"):
+            if printing is not None and report is not None and printing.wanted(report):
+                printing.keep(report, build.fragments.restore(cleaned.html, change=printing.table_keys(report)))
             return build.fragments.restore(cleaned.html, release=True)
         # MkDocs reads every page before it writes any: until then a page is held with its tables
         # and charts as placeholders, neither whole nor lean (on_page_context_before_search).
@@ -341,10 +357,26 @@ class BulletinSite:
         """After the search plugin: the templates get the whole page, its blocks let go once put back."""
         build = self._build
         placeheld = build.whole_pages.pop(page.file.src_uri, None)
+        if build.printing is not None:
+            self._print_copy(build.printing, page, placeheld)
         if placeheld is not None:
             # As Material's plugin does to the page it indexed: its data-search-* marks are for it only.
             page.content = _SEARCH_MARKS.sub("", build.fragments.restore(placeheld, release=True))
         return context
+
+    def _print_copy(self, printing: PrintPages, page, placeheld: str | None) -> None:
+        """A report page leaves its body, tables in, for its year's print page; a print page is
+        made from them (print_pages.py): no narrative is converted by Markdown twice."""
+        build, src_uri = self._build, page.file.src_uri
+        report = build.publication.archive.report_for_page(src_uri)
+        if report is not None and placeheld is not None and printing.wanted(report):
+            printing.keep(report, build.fragments.restore(placeheld, change=printing.table_keys(report)))
+        elif src_uri in printing.pages:
+            def body_of(report):  # a report page MkDocs writes after this print page, or not at all
+                placeheld = build.whole_pages.get(report.page_path)
+                return None if placeheld is None else build.fragments.restore(placeheld, change=printing.table_keys(report))
+            made = printing.make(src_uri, page.content, body_of)
+            page.content, page.toc, page.present_anchor_ids = made.html, get_toc(made.toc), made.ids
 
     def on_post_page(self, output, page, config):
         page.content = None  # written now; nothing reads it again, and 2,000 pages' HTML held was 100s of MB

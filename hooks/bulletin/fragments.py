@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from html import escape, unescape
 
 # What Material's search parser (material/plugins/search/plugin.py, Parser) does with a block:
@@ -51,11 +52,15 @@ class Fragments:
         self._html.append(html.encode("utf-8", "surrogatepass"))
         return f"\n\nbulletinfragment{self._nonce}x{len(self._html) - 1}\n\n"
 
-    def restore(self, page_html: str, release: bool = False) -> str:
+    def restore(self, page_html: str, release: bool = False, change: Callable[[str], str] | None = None) -> str:
         """The converted page with every placeholder paragraph replaced by its HTML. With `release`,
         the blocks are let go once put back (each belongs to one page): a large archive's tables
-        would otherwise be held twice, here and in every finished page."""
+        would otherwise be held twice, here and in every finished page. With `change`, each block
+        is put back as `change` makes it (a report's tables on its year's print page)."""
         if not release:
+            if change is not None:
+                return self._placeholder.sub(lambda match: change(self._html[int(match[1])].decode("utf-8", "surrogatepass")),
+                                             page_html)
             return self._placeholder.sub(lambda match: self._html[int(match[1])].decode("utf-8", "surrogatepass"), page_html)
 
         def put_back(match: re.Match[str]) -> str:

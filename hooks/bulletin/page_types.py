@@ -16,12 +16,9 @@ from typing import TYPE_CHECKING
 
 from .archive import Archive, Report
 from .downloads import tables_xlsx
-from .input_files import MAX_NARRATIVE_BYTES, read_capped
-from .narrative import strip_front_matter
 from .overviews import RollUp, kind_title
 from .periods import parse_period
-from .print_cover import cover_html, report_anchor
-from .problems import Location, Problem
+from .print_cover import cover_html
 from .site_pages import PageWriter, awards_body, home_body, unit_body, units_body, year_body, year_periods
 from .tables import Table
 from .urls import AWARDS, HOME, UNITS, print_page, unit_page, year_page, year_workbook_path
@@ -32,6 +29,9 @@ if TYPE_CHECKING:
 GROUP_OVER = 30
 PRINT_IN_PREVIEW = ("預覽中：本頁在存檔後不會即時更新，要到完整重建時（新增或刪除檔案、修改 data/units.yml 或 "
                     "mkdocs.yml 時）才更新；存檔後的改動請看各報告本身的頁面。")  # reports a year lists flat; more are grouped under their parent units
+
+# Where a print page's reports go: a comment, which no editor's HTML keeps (sanitize.py drops them).
+PRINT_SECTIONS = "<!-- bulletin: the year's reports -->"
 
 Nav = list  # MkDocs' nav structure: titles → paths or nested lists
 
@@ -155,35 +155,22 @@ def _write_print(publication: Publication, src_uri: str, whole: bool) -> set[str
 
 
 def _print_body(publication: Publication, year: int, src: str) -> str:
-    """A cover and contents, then every narrative of the year, full year first then registry
-    order, each starting a new sheet where the contents link to."""
-    archive = publication.archive
-    reports = [r for period in year_periods(archive, year) for r in archive.reports_in(period)]
+    """A cover and contents, then a place for every report of the year, full year first then
+    registry order: the build puts each report page's body there once it has made it
+    (print_sections.py), so no narrative is converted twice."""
+    reports = print_reports(publication.archive, year)
     parts = [publication.stash(cover_html(publication.site_name, year, reports, publication.localise))]
     if publication.previewing:
         parts.insert(0, publication.stash(f'<div class="admonition warning bulletin-preview-note" role="note">'
                                              f'<p>{publication.localise(PRINT_IN_PREVIEW)}</p></div>'))
-    for report in reports:
-        body, _ = strip_front_matter(_narrative_text(report))
-        parts.append(publication.stash(f'<div class="bulletin-page-break" id="{report_anchor(report)}"></div>'))
-        # Problems were reported when the archive was loaded; a printed copy adds none.
-        parts.append(publication.expanded_report(report, body, src, []))
+    if reports:
+        parts.append(publication.stash(PRINT_SECTIONS))
     return "\n\n".join(parts) + "\n"
 
 
-def _narrative_text(report: Report) -> str:
-    """A narrative read again for a print page; one not UTF-8, or deleted since the archive was
-    loaded (a folder removed while a preview rebuilt), is printed without its text: the load
-    reported the first, and the second is the next build's to report."""
-    if report.narrative_file is None:
-        return ""
-    # Never blocks on a file that became a pipe meanwhile (see input_files.py); any fault is ""
-    data = read_capped(report.narrative_file, report.narrative_path, MAX_NARRATIVE_BYTES,
-                       lambda size: Problem(Location(report.narrative_path), "", ""), [])
-    try:
-        return data.decode("utf-8-sig") if data is not None else ""
-    except UnicodeDecodeError:
-        return ""
+def print_reports(archive: Archive, year: int) -> list[Report]:
+    """The reports a year's print page holds, in its order: full year first, then registry order."""
+    return [r for period in year_periods(archive, year) for r in archive.reports_in(period)]
 
 
 def _sheet_title(table: Table) -> str:
@@ -260,8 +247,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("units", lambda archive: [UNITS], _write_units, _every_report, nav=_units_nav),
     PageType("awards", lambda archive: [AWARDS], _write_awards, _every_report, nav=_awards_nav),
     # A print page repeats every report of its year: search should lead to the reports.
-    # Not in a quick preview: a year's print page is every narrative of the year again (6 MB of
-    # Markdown for 400 reports), seconds to render; the report pages show the saved change.
+    # Not in a quick preview: a year's print page is made from every report page of the year
+    # (print_pages.py), which a quick preview does not make again; the report pages show the change.
     PageType("print", lambda archive: [print_page(year) for year in archive.years()], _write_print,
              _reports_of_year, shows_narratives=True, searched=False, quick=False),  # listed under its year
 ]
