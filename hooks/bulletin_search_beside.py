@@ -16,7 +16,9 @@ that failed leaves the build stopped with a message, never a site with an empty 
 
 from __future__ import annotations
 
+import importlib
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,9 @@ from bulletin.segmentation import SegmentCache
 
 SEARCH_PLUGIN = "material.plugins.search.plugin"
 INDEX_CONFIG = ("lang", "separator", "pipeline", "fields")  # what Material writes of its config
+# Modules a generator imports to stand in for `mkdocs` (ProperDocs' aliases): imported in the
+# process first when the build has them, so Material's plugin finds `mkdocs` there too.
+STAND_INS = ("properdocs.replacement",)
 
 
 @dataclass
@@ -86,7 +91,8 @@ def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: s
             not bulletin_patches._guarded("mkdocs-material", "the search index made beside the build"):
         return False
     config = {key: index.config[key] for key in index.config}
-    beside.start_extension(__name__, config, str(cache_file), identity)
+    stand_ins = [name for name in STAND_INS if name in sys.modules]
+    beside.start_extension(__name__, config, str(cache_file), identity, stand_ins)
     search.search_index = IndexSentBeside(beside, config)
     return True
 
@@ -94,7 +100,10 @@ def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: s
 class PageIndexer:
     """The process's side: Material's own indexing of the pages sent, then the file written."""
 
-    def __init__(self, config: dict[str, Any], cache_file: str, identity: str | None) -> None:
+    def __init__(self, config: dict[str, Any], cache_file: str, identity: str | None,
+                 stand_ins: list[str] | None = None) -> None:
+        for name in stand_ins or []:
+            importlib.import_module(name)
         from material.plugins.search import plugin as search
         from bulletin.search_scripts import cut_through_simplified, to_simplified
 
@@ -122,6 +131,6 @@ class PageIndexer:
             self.cache.save()
 
 
-def start(config: dict[str, Any], cache_file: str, identity: str | None) -> PageIndexer:
+def start(config: dict[str, Any], cache_file: str, identity: str | None, stand_ins: list[str]) -> PageIndexer:
     """Called in the process by scan_beside's `serve` (ScanBeside.start_extension)."""
-    return PageIndexer(config, cache_file, identity)
+    return PageIndexer(config, cache_file, identity, stand_ins)

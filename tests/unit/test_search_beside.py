@@ -53,7 +53,7 @@ def test_an_extension_that_fails_is_told_after_the_scan(tmp_path):
 def test_an_extension_that_did_its_work_reports_no_failure(tmp_path):
     beside = ScanBeside(tmp_path, [], {})
     beside.start()
-    beside.start_extension("bulletin_search_beside", dict(CONFIG), str(tmp_path / "words.json"), None)
+    beside.start_extension("bulletin_search_beside", dict(CONFIG), str(tmp_path / "words.json"), None, [])
     beside.extension("add", IndexedPage.of(a_page()))
     beside.extension("write", str(tmp_path / "search_index.json"))
     beside.finish(also=[])
@@ -66,6 +66,6 @@ def test_a_process_that_never_answered_is_a_failure_of_its_extension(tmp_path, m
     monkeypatch.setattr(scan_beside.sys, "executable", "/bin/false")
     beside = ScanBeside(tmp_path, [], {})
     beside.start()
-    beside.start_extension("bulletin_search_beside", dict(CONFIG), str(tmp_path / "words.json"), None)
+    beside.start_extension("bulletin_search_beside", dict(CONFIG), str(tmp_path / "words.json"), None, [])
     beside.finish(also=[])
     assert beside.extension_failure is not None
