@@ -204,7 +204,15 @@ def _stamp(path: str) -> Stamp | None:
 
 
 def serve() -> None:
-    """The process's side: write and read what it is sent, answer once at the end."""
+    """The process's side: write and read what it is sent, answer once at the end. A build that
+    ended without asking (stopped, interrupted) closes the pipe: the process ends quietly."""
+    try:
+        _serve()
+    except (EOFError, BrokenPipeError):
+        pass
+
+
+def _serve() -> None:
     messages = sys.stdin.buffer
     answer = Answer()
     scanner = FileScanner(pickle.load(messages)[1])

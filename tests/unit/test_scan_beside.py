@@ -105,3 +105,12 @@ def test_the_process_tells_the_benchmark_its_cpu_time_and_peak_memory(tmp_path, 
     beside.finish(also=[])
     usage = json.loads((tmp_path / "usage.json").read_text(encoding="utf-8"))
     assert usage["cpu seconds"] > 0 and usage["peak MB"] > 10
+
+
+def test_a_build_that_ends_without_asking_leaves_the_process_to_end_quietly(tmp_path):
+    import subprocess
+    import sys
+    process = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(scan_beside.HOOKS)!r}); "
+                              "from bulletin.scan_beside import serve; serve()"],
+                             input=b"", capture_output=True, timeout=60)
+    assert (process.returncode, process.stderr) == (0, b"")
