@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .archive import Archive, Report
 from .downloads import tables_xlsx
-from .overviews import RollUp, kind_title
+from .overviews import RollUp, kind_title, units_above
 from .periods import parse_period
 from .print_cover import cover_html
 from .site_pages import PageWriter, awards_body, home_body, unit_body, units_body, year_body, year_periods
@@ -54,9 +54,14 @@ class PageType:
     # False: a quick preview leaves its pages as the last full build wrote them, because writing
     # one costs more than the preview may take; while previewing, such a page says so at its top.
     quick: bool = True
+    # Its pages that show a report, the answer `shows` gives, found from the report where asking
+    # every page would walk the archive (400 unit pages, each its subtree, at every save).
+    showing: Callable[[Archive, Report], list[str]] | None = None
 
     def affected(self, archive: Archive, reports: list[Report]) -> list[str]:
         """Its pages that show any of these reports."""
+        if self.showing is not None:
+            return list(dict.fromkeys(page for report in reports for page in self.showing(archive, report)))
         keys = {report.key for report in reports}
         return [page for page in self.pages(archive) if any(r.key in keys for r in self.shows(archive, page))]
 
@@ -78,6 +83,11 @@ def _reports_of_year(archive: Archive, src_uri: str) -> list[Report]:
 
 def _unit_id(src_uri: str) -> str:
     return src_uri.removeprefix("units/").removesuffix("/index.md")
+
+
+def _units_above(archive: Archive, report: Report) -> list[str]:
+    """The unit pages that roll a report up: its unit's and every unit's above it."""
+    return [unit_page(unit_id) for unit_id in units_above(archive, report.unit.id)]
 
 
 def _reports_below(archive: Archive, src_uri: str) -> list[Report]:
@@ -243,7 +253,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("year", lambda archive: [year_page(year) for year in archive.years()], _write_year, _reports_of_year,
              nav=_years_nav),
     PageType("unit", lambda archive: [unit_page(unit_id) for unit_id in archive.units.units], _write_unit,
-             _reports_below),  # listed in the unit tree
+             _reports_below, showing=_units_above),  # listed in the unit tree
     PageType("units", lambda archive: [UNITS], _write_units, _every_report, nav=_units_nav),
     PageType("awards", lambda archive: [AWARDS], _write_awards, _every_report, nav=_awards_nav),
     # A print page repeats every report of its year: search should lead to the reports.

@@ -69,6 +69,9 @@ def clashes(handwritten: Iterable[str], generated: Iterable[str], docs: str,
     A generated page an editor wrote under the same docs path is an intro, not a clash (the
     hooks put the computed content after it), so it is left out of `generated` by the caller.
     """
+    generated = list(generated)
+    if not generated:  # a quick preview's names all checked before (quick_preview.CheckedNames)
+        return []
     taken = {dest_uri(src, directory_urls): src for src in handwritten}
     problems = []
     for src in generated:

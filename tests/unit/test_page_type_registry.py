@@ -56,6 +56,21 @@ def test_a_saved_record_rewrites_every_page_of_every_quick_type_that_shows_its_r
     assert "987,659" in publication.bodies["index.md"]  # the year's total with the district's 5
 
 
+def test_a_page_type_that_finds_its_pages_from_the_report_finds_those_whose_reports_it_shows(tmp_path):
+    units = ("units:\n  district:\n    name: 區\n  town:\n    name: 鎮\n    parent: district\n"
+             "  village:\n    name: 村\n    parent: town\n  stray:\n    name: 散\n    parent: distrcit\n"
+             "  a:\n    name: 甲\n    parent: b\n  b:\n    name: 乙\n    parent: a\n")
+    write_project(tmp_path, {f"2021/{unit}": RECORD.format(people=1) for unit in ("district", "town", "village", "stray", "a", "b")},
+                  units=units)
+    archive = load_archive(tmp_path, tmp_path / "docs").archive
+    quick = [page_type for page_type in PAGE_TYPES if page_type.showing is not None]
+    assert [page_type.name for page_type in quick] == ["unit"]
+    for page_type in quick:
+        for report in archive.reports.values():
+            asked = [page for page in page_type.pages(archive) if report in page_type.shows(archive, page)]
+            assert sorted(page_type.showing(archive, report)) == sorted(asked), report.key
+
+
 def test_a_saved_narrative_rewrites_its_own_page_and_no_overview(tmp_path):
     publication, problems, before = project(tmp_path)
     save(tmp_path / "docs/2021/town.md", "本年新寫的一句話。\n")
