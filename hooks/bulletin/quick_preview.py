@@ -5,9 +5,10 @@ see its page change at once. While `mkdocs serve --dirty` runs, each rebuild com
 files with the last build. When only existing record files and narratives changed (a handful),
 those reports are read again into the archive that is kept in memory, their problems are found
 again, and the pages that depend on them — the report, its year's overview, the history and
-roll-up of its unit and every unit above, the home and awards pages, the year's print page:
-every generated page whose page type says it shows the report (page_types.py) — are recomputed;
-MkDocs renders only those. Anything else (a file added or removed, the unit registry, mkdocs.yml,
+roll-up of its unit and every unit above, the home, units and awards pages (the year's print
+page waits for the full build, and says so): every generated page whose page type says it
+shows the report (page_types.py) — are recomputed, each table only if the save changed its
+figures (kept_tables.py); MkDocs renders only those that came out different. Anything else (a file added or removed, the unit registry, mkdocs.yml,
 many files at once) means a full build, as does every `mkdocs build`. The workbooks and the ZIP
 that gather a whole year or the whole archive wait for it.
 """
