@@ -8,9 +8,10 @@ again, and the pages that depend on them — the report, its year's overview, th
 roll-up of its unit and every unit above, the home, units and awards pages (the year's print
 page waits for the full build, and says so): every generated page whose page type says it
 shows the report (page_types.py) — are recomputed, each table only if the save changed its
-figures (kept_tables.py); MkDocs renders only those that came out different. Anything else (a file added or removed, the unit registry, mkdocs.yml,
-many files at once) means a full build, as does every `mkdocs build`. The workbooks and the ZIP
-that gather a whole year or the whole archive wait for it.
+figures (kept_tables.py); MkDocs renders only those that came out different. Anything else (a
+file added or removed, the unit registry, mkdocs.yml, many files at once) means a full build, as
+does every `mkdocs build`. The workbooks and the ZIP that gather a whole year or the whole
+archive wait for it.
 """
 
 from __future__ import annotations
