@@ -34,6 +34,7 @@ from .language import localiser
 from .narrative import strip_front_matter
 from .narrative_checks import read_page_text
 from .problems import Location, Problem
+from .print_whole import with_whole_print_pages
 from .publication import publish
 from .site_rules import dest_uri
 
@@ -116,6 +117,7 @@ def render_tree(config_file: Path, problems: list[Problem]) -> PlainTree | None:
     _palette_in_language(config, say)
     publication = publish(result.archive, site.directory_urls, str(config.get("site_name") or "工會年度工作總結檔案"),
                           language)
+    with_whole_print_pages(publication)  # no hooks to put the report pages' HTML in them
     tree = PlainTree(config)
     page_problems: list[Problem] = []
     docs = Path(site.docs_dir)
