@@ -247,7 +247,8 @@ class BulletinSite:
                 build.handwritten.add(src_uri)  # an editor's intro: our content goes after it
         for src_uri, data in build.assets.items():
             generated.append(File.generated(config, src_uri, content=data))
-        # The downloads are not the generator's files: on_post_build writes them into the site once.
+        # The downloads are not the generator's files: written into the site once, beside the build
+        # (bulletin/scan_beside.py) or, in a quick preview, by on_post_build.
         ours = [f.src_uri for f in generated] + list(publication.downloads)
         unchecked = self.session.clash_free.unchecked(handwritten, ours) if build.quick else ours
         self._abort_on(clashes(handwritten, unchecked, build.docs, config.use_directory_urls), "docs")
@@ -439,16 +440,16 @@ class BulletinSite:
         cache = _project_dir(config) / ".cache"
         if build.beside is not None:  # a full build: the downloads were written beside it, the pages scanned
             scan = build.beside.finish(also=[cache])
-            if build.search_beside:
-                if build.beside.extension_failure is not None:
-                    raise PluginError(session.say("搜尋索引未能建立（在建置旁的程序中）：") + build.beside.extension_failure)
-                if session.previewing and session.dirty:
-                    session.search_index = index_path.read_bytes()
+            search_failure = build.beside.extension_failure if build.search_beside else None
+            if build.search_beside and search_failure is None and session.previewing and session.dirty:
+                session.search_index = index_path.read_bytes()
         else:
+            search_failure = None
             build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
             only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
             scan = scan_site(site, values, only, also=[cache])
-        contain_leaks(scan, values, session.previewing)
+        contain_leaks(scan, values, session.previewing)  # first: whatever stops the build below
+        build.beside = None  # its work is done and contained: on_build_error has nothing left to scan
         if index_path in scan.leaking and index_path.is_file():
             session.search_index = index_path.read_bytes()  # masked: quick previews write it back as it is now
         if index_scanned:  # masked bytes are scanned once more before they count as clean
@@ -458,11 +459,29 @@ class BulletinSite:
                 log.warning(localise_problem(leak, session.say))
         else:
             self._abort_on(scan.problems, "建置好的網站（私人資料）")
+        if search_failure is not None:
+            self._search_failed(search_failure)
+
+    def _search_failed(self, why: str) -> None:
+        """The search index made beside the build failed: the build stops with a sentence for the
+        editor; what went wrong, for a maintainer, in the log."""
+        log.info("bulletin: the search index's process failed:\n%s", why)
+        self.session.inputs = None  # the next save under serve --dirty rebuilds it all
+        raise PluginError(self.session.say(
+            "搜尋索引未能建立（建置旁的程序出錯）；網站未完成。請再建置一次；如仍出錯，請把上面的記錄交給維護人員。"))
 
 
     def on_build_error(self, error):
-        if self.build is not None and self.build.beside is not None:
-            self.build.beside.stop()  # its answer will not be asked for
+        """A full build that stopped partway: its process ended, and what it wrote by then (the
+        downloads, pages) scanned here, so no file holding a private value stays on disk."""
+        build = self.build
+        if build is None or build.beside is None:
+            return
+        build.beside.stop()
+        self.session.inputs = None  # the next save under serve --dirty rebuilds it all
+        if build.private is not None and build.beside.site_dir.is_dir():
+            contain_leaks(scan_site(build.beside.site_dir, build.private.values), build.private.values,
+                          self.session.previewing)
 
 
 def _date_line(build: Build, dates: Freshness, src_uri: str) -> str:

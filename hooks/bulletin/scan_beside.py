@@ -12,7 +12,9 @@ file held. The problems are assembled from the listing in scan_site's order
 The guard never depends on the process: a file whose size or modification time changed after
 it was read is read again here; a download it could not write is written here (failing as it
 would); and if the process cannot be started or does not answer, everything is written and
-scanned here, as before. A quick preview scans its few files here (starting a process would
+scanned here, as before. A build that stops partway scans here what it wrote by then (the
+hooks' on_build_error), and a failure of the extension below stops a build only after the
+scan's findings are contained. Not guarded: a process that hangs (no timeout). A quick preview scans its few files here (starting a process would
 cost more).
 
 The adapter may give the process more work of the same kind, tied to the generator:
@@ -31,7 +33,7 @@ import json
 import os
 import pickle
 import queue
-import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -123,15 +125,15 @@ class ScanBeside:
         self._post(("sync",))
         try:
             pickle.load(self._process.stdout)
-        except (EOFError, pickle.UnpicklingError, OSError):
-            self._broken = True
+        except Exception:  # no answer, or not one of ours: the rest is done here
+            self._close()
 
     @property
     def extension_failure(self) -> str | None:
         """After `finish`: why the extension's work was not all done, or None when it was."""
         if not self._extended:
             return None
-        return self._extension_failure if self._answered else "the process beside the build did not answer"
+        return self._extension_failure if self._answered else "the process beside the build gave no answer"
 
     def finish(self, also: list[Path]) -> SiteScan:
         """The files not sent yet sent, and the scan of the whole site and the folders `also`."""
@@ -151,25 +153,38 @@ class ScanBeside:
         return assemble(files, found)
 
     def stop(self) -> None:
-        """A build that ended before its last step: the process told to end, its answer unread."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        """A build that ended before its last step: the process ended, its answer never read."""
+        self._close()
+
+    def _close(self) -> None:
+        """The process, its pipes and our sending thread ended; from now on everything is done here."""
         self._broken = True
+        self._outbox.put(None)
+        if self._process is not None:
+            if self._process.poll() is None:
+                self._process.kill()
+            self._process.wait()
+            if self._process.stdout is not None:
+                self._process.stdout.close()
+        if self._sender is not None:
+            self._sender.join()
 
     def _answer(self, rest: list[SiteFile]) -> Answer | None:
         if self._process is None or self._process.stdout is None or self._broken:
+            self._close()
             return None
         self._post(("scan", [(file.path, file.shown, file.in_site) for file in rest]))
         self._post(("end",))
         self._outbox.put(None)
         try:
             answer = pickle.load(self._process.stdout)
-        except (EOFError, pickle.UnpicklingError, OSError):
+        except Exception:  # no answer, or not one of ours: all of it is done here
             answer = None
         if self._sender is not None:
             self._sender.join()
-        if self._process.wait() != 0 or self._broken or not isinstance(answer, Answer):
+        ended_well = self._process.wait() == 0 and not self._broken and isinstance(answer, Answer)
+        self._close()
+        if not ended_well or not isinstance(answer, Answer):
             return None
         self._answered, self._extension_failure = True, answer.extension_failure
         return answer
@@ -191,8 +206,8 @@ class ScanBeside:
                 self._broken = True
         try:
             pipe.close()
-        except OSError:
-            self._broken = True
+        except OSError:  # the process ended before reading it all
+            pass
 
 
 def _stamp(path: str) -> Stamp | None:
@@ -205,25 +220,32 @@ def _stamp(path: str) -> Stamp | None:
 
 def serve() -> None:
     """The process's side: write and read what it is sent, answer once at the end. A build that
-    ended without asking (stopped, interrupted) closes the pipe: the process ends quietly."""
+    ended without asking (stopped, interrupted) closes the pipe: the process ends quietly.
+
+    Ctrl-C in the terminal reaches this process too: the build decides, so it is ignored here.
+    The answers go out on a copy of standard output; standard output itself goes to standard
+    error, so nothing a library prints can garble them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     try:
-        _serve()
+        _serve(answers)
     except (EOFError, BrokenPipeError):
         pass
 
 
-def _serve() -> None:
+def _serve(answers: Any) -> None:
     messages = sys.stdin.buffer
     answer = Answer()
     scanner = FileScanner(pickle.load(messages)[1])
     extension: Any = None
     while (message := pickle.load(messages))[0] != "end":
         if message[0] in ("ext-start", "ext"):
-            extension = _extended(extension, message, answer)
+            extension = _run_extension(extension, message, answer)
             continue
         if message[0] == "sync":
-            pickle.dump(True, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            pickle.dump(True, answers)
+            answers.flush()
             continue
         kind, files = message
         for entry in files:
@@ -239,28 +261,34 @@ def _serve() -> None:
                 path, shown, in_site = entry
                 try:
                     with open(path, "rb") as opened:
+                        status = os.fstat(opened.fileno())  # before reading: a file still growing is read again
                         data = opened.read()
-                        status = os.fstat(opened.fileno())
                 except OSError:
                     continue  # gone, or never written: the final listing decides
             key = os.path.normpath(path)
             answer.read[key] = status.st_size, status.st_mtime_ns
             if found := scanner.found(SiteFile(path, shown, in_site), data):
                 answer.found[key] = found
-    pickle.dump(answer, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    sys.stdout.buffer.flush()
+    pickle.dump(answer, answers, protocol=pickle.HIGHEST_PROTOCOL)
+    answers.flush()
     _tell_usage(os.environ.get(USAGE_VARIABLE))
 
 
 def _tell_usage(path: str | None) -> None:
     """The process's CPU time and peak memory, for the benchmark (its stage table cannot see them)."""
-    if path:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
+    if not path:
+        return
+    import resource  # POSIX only, and only the benchmark asks
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    try:
         with open(path, "w", encoding="utf-8") as told:
             json.dump({"cpu seconds": usage.ru_utime + usage.ru_stime, "peak MB": usage.ru_maxrss / 1024}, told)
+    except OSError:
+        pass  # the answer is sent already: a figure the benchmark lacks is not the build's concern
 
 
-def _extended(extension: Any, message: tuple, answer: Answer) -> Any:
+def _run_extension(extension: Any, message: tuple, answer: Answer) -> Any:
     """The extension made or called; after its first error it is dropped, the error kept."""
     if answer.extension_failure is not None:
         return None

@@ -49,10 +49,6 @@ class SegmentCache:
         return words if isinstance(words, dict) else {}
 
     @property
-    def path(self) -> Path | None:
-        return self._path
-
-    @property
     def identity(self) -> str:
         """What the words were cut with (jieba's version and dictionaries): a file of another is not read."""
         return self._identity

@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 
 from helpers import problem_line
 
@@ -9,7 +10,8 @@ from bulletin import scan_beside
 from bulletin.privacy import PrivateValue
 from bulletin.problems import Location
 from bulletin.scan_beside import Answer, ScanBeside
-from bulletin.site_scan import scan_site
+from bulletin.site_downloads import write_downloads
+from bulletin.site_scan import FileScanner, scan_site
 
 NAME = PrivateValue("陳大文", "visits[1].beneficiaries", Location("data/2021/town.yml", 7, 20), names=True)
 OTHER = PrivateValue("李小明", "aid[1].beneficiary", Location("data/2021/port.yml", 3, 15))
@@ -30,16 +32,51 @@ def a_site(tmp_path):
     return site
 
 
-def test_what_the_process_finds_is_what_the_scan_here_finds_in_the_same_order(tmp_path):
+def nothing_scanned_here(monkeypatch) -> None:
+    """The process's answer is used as it is: a scan here (the way back when it fails) would raise."""
+    def refuse(self, file, data=None):
+        raise AssertionError(f"{file.shown} scanned here, not beside")
+    monkeypatch.setattr(FileScanner, "found", refuse)
+
+
+def test_what_the_process_finds_is_what_the_scan_here_finds_in_the_same_order(tmp_path, monkeypatch):
     site, cache = a_site(tmp_path), tmp_path / ".cache"
     cache.mkdir()
     (cache / "words.json").write_text('["陳大文"]', encoding="utf-8")
+    write_downloads(site, DOWNLOADS)
+    expected = lines(scan_site(site, [NAME, OTHER], also=[cache]))
+    nothing_scanned_here(monkeypatch)
     beside = ScanBeside(site, [NAME, OTHER], DOWNLOADS)
     beside.start()
     beside.written(str(site / "2021" / "town" / "index.html"), "2021/town/index.html")
-    found = lines(beside.finish(also=[cache]))
-    assert found == lines(scan_site(site, [NAME, OTHER], also=[cache]))
-    assert len(found) == 6  # two pages, the index twice, a download, the cache
+    assert lines(beside.finish(also=[cache])) == expected
+    assert len(expected) == 6  # two pages, the index twice, a download, the cache
+
+
+def test_ctrl_c_in_the_terminal_leaves_the_process_to_the_build(tmp_path, monkeypatch):
+    nothing_scanned_here(monkeypatch)
+    beside = ScanBeside(a_site(tmp_path), [NAME], {})
+    beside.start()
+    beside.sync()  # started, its handlers set
+    os.kill(beside._process.pid, signal.SIGINT)
+    assert len(beside.finish(also=[]).leaking) == 2
+
+
+def test_a_stopped_build_leaves_no_process_thread_or_pipe_behind(tmp_path):
+    beside = ScanBeside(a_site(tmp_path), [NAME], DOWNLOADS)
+    beside.start()
+    beside.stop()
+    assert beside._process.poll() is not None and beside._process.stdout.closed
+    assert not beside._sender.is_alive()
+
+
+def test_what_a_library_prints_in_the_process_does_not_garble_its_answers(tmp_path, monkeypatch):
+    beside = ScanBeside(a_site(tmp_path), [NAME], {})
+    beside.start()
+    beside.start_extension("this")  # importing it prints the Zen of Python on standard output
+    beside.sync()
+    nothing_scanned_here(monkeypatch)
+    assert len(beside.finish(also=[]).leaking) == 2
 
 
 def test_the_downloads_are_written_into_the_site(tmp_path):
