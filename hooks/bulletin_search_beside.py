@@ -28,7 +28,6 @@ from bulletin.index_fields import IndexFields, set_fields
 from bulletin.scan_beside import ScanBeside
 from bulletin.segmentation import SegmentCache
 
-SEARCH_PLUGIN = "material.plugins.search.plugin"
 INDEX_CONFIG = ("lang", "separator", "pipeline", "fields")  # what Material writes of its config
 # Modules a generator imports to stand in for `mkdocs` (ProperDocs' aliases): imported in the
 # process first when the build has them, so Material's plugin finds `mkdocs` there too.
@@ -84,7 +83,7 @@ def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: s
     """The search plugin's index made in `beside`'s process for this build; False (and nothing
     changed) when there is no plugin, jieba has dictionaries of the project's own, or the process
     is not running. `identity` is the word-break cache's (None: no cache)."""
-    search = next((p for p in plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
+    search = next((p for p in plugins.values() if type(p).__module__ == bulletin_patches.SEARCH_PLUGIN), None)
     index = getattr(search, "search_index", None)
     if search is None or index is None or not beside.running or \
             search.config.get("jieba_dict") or search.config.get("jieba_dict_user") or \
