@@ -14,8 +14,9 @@ it was read is read again here; a download it could not write is written here (f
 would); and if the process cannot be started or does not answer, everything is written and
 scanned here, as before. A build that stops partway scans here what it wrote by then (the
 hooks' on_build_error), and a failure of the extension below stops a build only after the
-scan's findings are contained. Not guarded: a process that hangs (no timeout). A quick preview scans its few files here (starting a process would
-cost more).
+scan's findings are contained. A process that does not answer within ANSWER_SECONDS of being
+asked is ended and everything is done here, so a hang costs time, never the guard. A quick
+preview scans its few files here (starting a process would cost more).
 
 The adapter may give the process more work of the same kind, tied to the generator:
 `start_extension` names a module the process imports and calls (the hooks have Material's
@@ -47,8 +48,17 @@ from .site_downloads import write_downloads
 from .site_scan import FileScanner, SiteFile, SiteScan, assemble, files_to_scan, scan_site
 
 USAGE_VARIABLE = "BULLETIN_BESIDE_USAGE"  # a file the process writes its CPU time and peak memory to
+# Set to "off", no process is started and all its work is done in the build's own: for a machine
+# with one core (nothing to gain), for finding a fault, and for the tests that compare the two.
+SWITCH_VARIABLE = "BULLETIN_BESIDE"
 
 HOOKS = Path(__file__).resolve().parent.parent  # the folder holding the `bulletin` package
+
+WRITE_BATCH_BYTES = 1 << 20  # downloads sent to be written in messages of about this size
+
+# How long the build waits for an answer once it has sent everything. The process is then only
+# behind by what it was sent last (at 10,000 reports, seconds); ten minutes means it hangs.
+ANSWER_SECONDS = 600.0
 
 Stamp = tuple[int, int]  # a file's size and modification time (ns) when it was read
 
@@ -72,18 +82,22 @@ class ScanBeside:
         self.values = values
         self.downloads = downloads
         self._sent: set[str] = set()
-        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._outbox: queue.SimpleQueue[tuple | None] = queue.SimpleQueue()
         self._process: subprocess.Popen | None = None
         self._sender: threading.Thread | None = None
         self._broken = False
         self._extended = False  # start_extension was called
         self._answered = False  # the process's answer was read
         self._extension_failure: str | None = None
+        self._unsent: str | None = None  # why a message could not be sent (pickled), with its traceback
         # The downloads as the process writes them: listed at the end whether written yet or not.
         self._coming = [(os.path.join(site_dir, *docs_path.split("/")), docs_path) for docs_path in downloads]
 
     def start(self) -> None:
         """The process started and given the values and the downloads; the build goes on at once."""
+        if os.environ.get(SWITCH_VARIABLE, "").strip().lower() == "off":
+            self._broken = True
+            return
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(HOOKS)!r}); "
@@ -95,7 +109,16 @@ class ScanBeside:
         self._sender = threading.Thread(target=self._send_all, name="bulletin-scan-beside", daemon=True)
         self._sender.start()
         self._post(("values", self.values))
-        self._post(("write", [(path, shown, self.downloads[shown]) for path, shown in self._coming]))
+        batch: list[tuple[str, str, bytes]] = []
+        size = 0
+        for path, shown in self._coming:  # in batches: one pickled at a time, never all at once
+            batch.append((path, shown, self.downloads[shown]))
+            size += len(self.downloads[shown])
+            if size >= WRITE_BATCH_BYTES:
+                self._post(("write", batch))
+                batch, size = [], 0
+        if batch:
+            self._post(("write", batch))
         self._sent.update(os.path.normpath(path) for path, _ in self._coming)
 
     def written(self, path: str, shown: str) -> None:
@@ -114,6 +137,11 @@ class ScanBeside:
         self._post(("ext-start", module, arguments))
         self._extended = True
 
+    @property
+    def extended(self) -> bool:
+        """start_extension was called: the extension's work is this process's to finish."""
+        return self._extended
+
     def extension(self, method: str, *arguments: object) -> None:
         if self.running:  # else extension_failure says so at the end
             self._post(("ext", method, arguments))
@@ -123,9 +151,7 @@ class ScanBeside:
         if not self.running or self._process is None or self._process.stdout is None:
             return
         self._post(("sync",))
-        try:
-            pickle.load(self._process.stdout)
-        except Exception:  # no answer, or not one of ours: the rest is done here
+        if self._awaited() is None:  # no answer, or not one of ours: the rest is done here
             self._close()
 
     @property
@@ -133,6 +159,8 @@ class ScanBeside:
         """After `finish`: why the extension's work was not all done, or None when it was."""
         if not self._extended:
             return None
+        if self._unsent is not None:
+            return self._unsent
         return self._extension_failure if self._answered else "the process beside the build gave no answer"
 
     def finish(self, also: list[Path]) -> SiteScan:
@@ -176,10 +204,7 @@ class ScanBeside:
         self._post(("scan", [(file.path, file.shown, file.in_site) for file in rest]))
         self._post(("end",))
         self._outbox.put(None)
-        try:
-            answer = pickle.load(self._process.stdout)
-        except Exception:  # no answer, or not one of ours: all of it is done here
-            answer = None
+        answer = self._awaited()  # None: no answer, or not one of ours; all of it is done here
         if self._sender is not None:
             self._sender.join()
         ended_well = self._process.wait() == 0 and not self._broken and isinstance(answer, Answer)
@@ -189,8 +214,25 @@ class ScanBeside:
         self._answered, self._extension_failure = True, answer.extension_failure
         return answer
 
+    def _awaited(self) -> Any:
+        """The process's next answer, or None if it sent none it could, or none within ANSWER_SECONDS
+        (it is then killed, which ends the wait)."""
+        assert self._process is not None and self._process.stdout is not None
+        deadline = threading.Timer(ANSWER_SECONDS, self._process.kill)
+        deadline.daemon = True
+        deadline.start()
+        try:
+            return pickle.load(self._process.stdout)
+        except Exception:
+            return None
+        finally:
+            deadline.cancel()
+
     def _post(self, message: tuple) -> None:
-        self._outbox.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+        """Queued as it is and pickled by the sending thread when its turn comes, so the queue holds
+        references, not copies (the downloads are tens of megabytes at 2,000 reports). What is
+        posted is never changed afterwards."""
+        self._outbox.put(message)
 
     def _send_all(self) -> None:
         pipe = self._process.stdin if self._process is not None else None
@@ -198,8 +240,17 @@ class ScanBeside:
             self._broken = True
             return
         while (message := self._outbox.get()) is not None:
+            if self._broken:
+                continue  # nothing more reaches the process: finish does it all here
             try:
-                pipe.write(message)
+                data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:  # a message lost would leave the process's work short: it is ended
+                self._unsent = traceback.format_exc()
+                self._broken = True
+                self._process.kill()  # type: ignore[union-attr]
+                continue
+            try:
+                pipe.write(data)
                 if self._outbox.empty():
                     pipe.flush()
             except OSError:  # the process ended: finish scans here

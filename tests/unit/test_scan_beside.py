@@ -134,6 +134,26 @@ def test_a_process_that_cannot_start_leaves_it_all_to_the_scan_here(tmp_path, mo
     assert len(beside.finish(also=[]).leaking) == 3  # a page, the index, a download
 
 
+def test_a_process_that_hangs_is_ended_and_leaves_it_all_to_the_scan_here(tmp_path, monkeypatch):
+    (tmp_path / "hangs.py").write_text("import time\ndef start():\n    time.sleep(120)\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.setattr(scan_beside, "ANSWER_SECONDS", 1.0)
+    beside = ScanBeside(a_site(tmp_path), [NAME], DOWNLOADS)
+    beside.start()
+    beside.start_extension("hangs")
+    assert len(beside.finish(also=[]).leaking) == 3  # a page, the index, a download: found here
+    assert beside._process.returncode == -signal.SIGKILL
+    assert beside.extension_failure == "the process beside the build gave no answer"
+
+
+def test_a_message_that_cannot_be_sent_ends_the_process_and_is_told_as_the_extensions_failure(tmp_path):
+    beside = ScanBeside(a_site(tmp_path), [NAME], DOWNLOADS)
+    beside.start()
+    beside.start_extension("json")  # json.start does not exist: never called, the message is lost first
+    beside.extension("add", lambda: None)  # a function cannot be pickled
+    assert len(beside.finish(also=[]).leaking) == 3  # found here
+    assert "pickle" in beside.extension_failure
+
 
 def test_the_process_tells_the_benchmark_its_cpu_time_and_peak_memory(tmp_path, monkeypatch):
     monkeypatch.setenv(scan_beside.USAGE_VARIABLE, str(tmp_path / "usage.json"))
