@@ -91,11 +91,15 @@ class Build:
     beside: ScanBeside | None = None  # a full build's privacy scan, in a process of its own (scan_beside.py)
     last_page: tuple[str, str] | None = None  # the page on_post_page saw last: written once the next comes
     printing: PrintPages | None = None  # a full build's print pages, made from its report pages (print_pages.py)
-    search_beside: bool = False  # Material's search index made in that process (bulletin_search_beside.py)
 
     @property
     def quick(self) -> bool:
         return self.mode is BuildMode.QUICK_PREVIEW
+
+    @property
+    def search_beside(self) -> bool:
+        """Material's search index is made in the process beside (bulletin_search_beside.py)."""
+        return self.beside is not None and self.beside.extended
 
 
 @dataclass
@@ -276,8 +280,8 @@ class BulletinSite:
             build.beside = ScanBeside(Path(config.site_dir), build.private.values, publication.downloads)
             build.beside.start()
             segments = self.session.segments
-            build.search_beside = index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
-                                               segments.identity if segments is not None else None)
+            index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
+                         segments.identity if segments is not None else None)
         return files
 
     def on_serve(self, server, config, builder):
@@ -330,7 +334,8 @@ class BulletinSite:
         if isinstance(page.meta.get("description"), str):
             page.meta["description"] = inert_title(page.meta["description"])
         # Editors' HTML through the allowlist before our tables and charts come back (sanitize.py);
-        # a generated page's editor content (a print page's narratives) is reported on its own page.
+        # what a generated page shows of editors' content is reported on their own pages (a print
+        # page is filled from the report pages, each reported when it was rendered).
         cleaned = sanitize.clean(html, report=page.file.generated_by is None)
         source = f"{build.docs}/{page.file.src_uri}"
         for problem in sanitize.problems(cleaned.removed, source,
@@ -440,7 +445,7 @@ class BulletinSite:
         cache = _project_dir(config) / ".cache"
         if build.beside is not None:  # a full build: the downloads were written beside it, the pages scanned
             scan = build.beside.finish(also=[cache])
-            search_failure = build.beside.extension_failure if build.search_beside else None
+            search_failure = build.beside.extension_failure
             if build.search_beside and search_failure is None and session.previewing and session.dirty:
                 session.search_index = index_path.read_bytes()
         else:
@@ -464,11 +469,12 @@ class BulletinSite:
 
     def _search_failed(self, why: str) -> None:
         """The search index made beside the build failed: the build stops with a sentence for the
-        editor; what went wrong, for a maintainer, in the log."""
-        log.info("bulletin: the search index's process failed:\n%s", why)
+        editor; what went wrong, for a maintainer, in the log of a verbose build (`-v`)."""
+        log.debug("bulletin: the search index's process failed:\n%s", why)
         self.session.inputs = None  # the next save under serve --dirty rebuilds it all
         raise PluginError(self.session.say(
-            "搜尋索引未能建立（建置旁的程序出錯）；網站未完成。請再建置一次；如仍出錯，請把上面的記錄交給維護人員。"))
+            "搜尋索引未能建立（建置旁的程序出錯）；網站未完成。請再建置一次；如仍出錯，"
+            "請加上 -v 再建置（mkdocs build -v），把記錄交給維護人員。"))
 
 
     def on_build_error(self, error):

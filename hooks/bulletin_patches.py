@@ -63,8 +63,9 @@ def installed(package: str) -> str | None:
         return None
 
 
-def _guarded(package: str, what: str) -> bool:
-    """True when `package` is the version the patch was written for; else log why it is left out."""
+def guarded(package: str, what: str) -> bool:
+    """True when `package` is the version the patch was written for; else log why it is left out.
+    Public: the adapter guards its own use of other packages' internals with it too."""
     version = installed(package)
     if version == WRITTEN_FOR[package]:
         return True
@@ -103,8 +104,8 @@ def route_word_breaks(plugins: Any, cache_file: Path,
     if isinstance(module.jieba, JiebaThroughCache):
         module.jieba.cache.start_build()
         return module.jieba.cache
-    if not (_guarded("mkdocs-material", "the search word-break cache") and
-            _guarded("jieba", "the search word-break cache")):
+    if not (guarded("mkdocs-material", "the search word-break cache") and
+            guarded("jieba", "the search word-break cache")):
         return None
     real = module.jieba
     identity = (f"jieba {real.__version__}; dict {search.config.get('jieba_dict')}; "
@@ -120,7 +121,7 @@ def search_index_held(plugins: Any) -> dict[str, Any] | None:
     another Material version, and the caller reads the written file instead."""
     search = next((p for p in plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
     index = getattr(search, "search_index", None)
-    if index is None or not _guarded("mkdocs-material", "adding the search fields in memory"):
+    if index is None or not guarded("mkdocs-material", "adding the search fields in memory"):
         return None
     return {"config": {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")},
             "docs": index.entries}
@@ -134,7 +135,7 @@ def search_index_not_rewritten(plugins: Any) -> bool:
     when there is no such plugin or it is another Material version (it then writes it all)."""
     search = next((p for p in plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
     if search is None or not hasattr(search, "search_index_prev") or \
-            not _guarded("mkdocs-material", "leaving the search index unwritten by quick previews"):
+            not guarded("mkdocs-material", "leaving the search index unwritten by quick previews"):
         return False
     search.search_index_prev = None
     return True
@@ -149,7 +150,7 @@ def cache_nav_items(theme_dirs: list[str]) -> bool:
     """Our copy of Material's nav-item.html put first in the theme's folders, on the version it
     was copied from only, and not over a project's own copy (a custom_dir overriding it);
     `nav_item_cache()` is then given to each build's templates."""
-    if not _guarded("mkdocs-material", "the navigation cache"):
+    if not guarded("mkdocs-material", "the navigation cache"):
         return False
     import material
 
@@ -222,7 +223,7 @@ def share_compiled_templates() -> bool:
 
     if getattr(Theme.get_env, "bulletin_cached", False):
         return True
-    if not _guarded("mkdocs", "sharing compiled templates between previews"):
+    if not guarded("mkdocs", "sharing compiled templates between previews"):
         return False
     get_env = Theme.get_env
 
@@ -258,7 +259,7 @@ def list_theme_files_once() -> bool:
 
     if getattr(Files.add_files_from_theme, "bulletin_kept", False):
         return True
-    if not _guarded("mkdocs", "listing the theme's files once while previewing"):
+    if not guarded("mkdocs", "listing the theme's files once while previewing"):
         return False
     add_files_from_theme = Files.add_files_from_theme
 
@@ -301,7 +302,7 @@ def join_canonical_urls() -> bool:
 
     if getattr(Page._set_canonical_url, "bulletin_joined", False):
         return True
-    if not _guarded("mkdocs", "joining canonical addresses as strings while previewing"):
+    if not guarded("mkdocs", "joining canonical addresses as strings while previewing"):
         return False
     set_canonical_url = Page._set_canonical_url
     bases: dict[str, str | None] = {}
@@ -331,8 +332,8 @@ def poll_every(server: Any, seconds: float) -> bool:
     MkDocs then waits `build_delay` without events before it builds, for the rest of a save. A
     poll reports every change it found at once, so a tenth of the interval is enough; a save that
     two polls see in halves is a second quick preview, which finds the rest."""
-    if not (_guarded("watchdog", "the faster polling while previewing") and
-            _guarded("mkdocs", "the faster polling while previewing")):
+    if not (guarded("watchdog", "the faster polling while previewing") and
+            guarded("mkdocs", "the faster polling while previewing")):
         return False
     server.build_delay = seconds / 10  # MkDocs waits this long for more saves to follow
     server.observer._timeout = seconds

@@ -87,7 +87,7 @@ def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: s
     index = getattr(search, "search_index", None)
     if search is None or index is None or not beside.running or \
             search.config.get("jieba_dict") or search.config.get("jieba_dict_user") or \
-            not bulletin_patches._guarded("mkdocs-material", "the search index made beside the build"):
+            not bulletin_patches.guarded("mkdocs-material", "the search index made beside the build"):
         return False
     config = {key: index.config[key] for key in index.config}
     stand_ins = [name for name in STAND_INS if name in sys.modules]

@@ -65,3 +65,16 @@ def test_a_utf16_text_file_copied_into_the_site_is_scanned(tmp_path):
     assert run.returncode == 1
     assert "實為出現在 notes.txt" in run.stderr
     assert not (tmp_path / "site" / "notes.txt").exists()
+
+
+def test_a_leak_is_contained_even_when_the_search_index_fails_in_the_same_build(tmp_path):
+    """The search index's process failing stops the build too, but never before the scan's findings
+    are deleted: a search-words file that cannot be replaced (a folder there) makes it fail."""
+    write_project(tmp_path, {"2021/town": TOWN})
+    (tmp_path / "docs" / "visits").mkdir()
+    (tmp_path / "docs" / "visits" / "唐元斌.md").write_text("## 探訪\n\n工傷探訪。\n", encoding="utf-8")
+    (tmp_path / ".cache" / "bulletin" / "search-words.json").mkdir(parents=True)
+    run = mkdocs_build(tmp_path)
+    assert run.returncode == 1
+    assert "私人資料不應出現在網站上，實為出現在 visits/唐元斌/index.html" in run.stderr
+    assert files_holding(tmp_path / "site", "唐元斌", "%E5%94%90%E5%85%83%E6%96%8C") == []

@@ -45,6 +45,33 @@ def test_a_cut_remembered_wrongly_would_show_in_the_index(tmp_path):
     assert index(tmp_path / "warm") != index(tmp_path / "cold")
 
 
+def site_files(site) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def test_the_site_made_with_work_beside_the_build_is_the_site_made_without(tmp_path, monkeypatch):
+    project = write_project(tmp_path / "p", RECORDS, narratives=NARRATIVES)
+    usage = tmp_path / "usage.json"  # written by the process beside the build, when there is one
+    monkeypatch.setenv("BULLETIN_BESIDE_USAGE", str(usage))
+    assert mkdocs_build(project, "--site-dir", str(tmp_path / "beside")).returncode == 0
+    assert usage.is_file()
+    usage.unlink()
+    monkeypatch.setenv("BULLETIN_BESIDE", "off")
+    assert mkdocs_build(project, "--site-dir", str(tmp_path / "here")).returncode == 0
+    assert not usage.exists()
+    assert site_files(tmp_path / "beside") == site_files(tmp_path / "here")
+
+
+def test_a_search_index_that_fails_beside_the_build_stops_it_with_a_sentence(tmp_path):
+    project = write_project(tmp_path / "p", RECORDS, narratives=NARRATIVES)
+    (project / ".cache" / "bulletin" / "search-words.json").mkdir(parents=True)  # cannot be replaced
+    run = mkdocs_build(project)
+    assert run.returncode == 1
+    assert "搜尋索引未能建立（建置旁的程序出錯）" in run.stderr
+    assert "Traceback" not in run.stderr  # for the maintainer, in a verbose build:
+    assert "IsADirectoryError" in mkdocs_build(project, "-v").stderr
+
+
 def test_print_pages_are_left_out_of_search_and_reports_are_in(tmp_path):
     project = write_project(tmp_path / "p", RECORDS, narratives=NARRATIVES)
     assert mkdocs_build(project, "--site-dir", str(tmp_path / "site")).returncode == 0
