@@ -125,7 +125,8 @@ class Archive:
 
     def keep_markers(self, report: Report, text: str, markers: Sequence[object]) -> None:
         """The markers found in a narrative's text while it was checked, without a problem: its
-        page and its year's print page render the same text, and need not find them again."""
+        page renders the same text and need not find them again (a year's print page is made
+        from the report pages' HTML, print_pages.py, so it renders no narrative itself)."""
         self._derived.setdefault(report.key, {})[_MARKERS] = (_fingerprint(text), tuple(markers))
 
     def kept_markers(self, report: Report, text: str) -> list | None:

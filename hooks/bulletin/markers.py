@@ -127,7 +127,8 @@ def _read_arguments(raw: str, location: Location, field: str, problems: list[Pro
 def _parsed_arguments(raw: str) -> tuple[tuple[str, str], ...] | str:
     """The (name, value) pairs of a marker's arguments, or why they cannot be read. Their text
     alone decides (no location, no kinds), so the `{ kind: visits }` of 2,000 narratives, each
-    found at load and again on its page and its year's print page, is parsed once."""
+    found at load, again on a page whose text changed since and, in a build without our hooks,
+    on its year's print page (print_whole.py), is parsed once."""
     if len(raw) > ARGUMENTS_LIMIT:
         return f"超過 {ARGUMENTS_LIMIT} 個字元"
     found: list[Problem] = []

@@ -171,7 +171,7 @@ def record_problems(report: Report, matcher: PrivateMatcher) -> list[Problem]:
             for spec in KINDS[key].fields:
                 value = getattr(record, spec.name)
                 if not isinstance(spec.type, Text) or not isinstance(value, str) or \
-                        (spec.private and spec.name not in record.published):
+                        record.withholds(spec):
                     continue
                 for found in matcher.values_in(value):
                     problems.append(Problem(
