@@ -37,6 +37,7 @@ from bulletin.problems import Problem
 from bulletin.search_scripts import cut_through_simplified, to_simplified
 from bulletin.after_build import with_freshness_line
 from bulletin.index_fields import with_search_fields
+from bulletin.index_file import write_index
 from bulletin import inline_scripts, sanitize
 from bulletin.search_worker import use_wrapper
 from bulletin.segmentation import SegmentCache
@@ -427,8 +428,7 @@ class BulletinSite:
         elif index_path.is_file():
             held = bulletin_patches.search_index_held(config.plugins)
             index = with_search_fields(held or json.loads(index_path.read_text(encoding="utf-8")))
-            with index_path.open("w", encoding="utf-8") as written:  # in pieces: no second copy of it whole
-                json.dump(index, written, ensure_ascii=False, separators=(",", ":"), default=str)
+            write_index(index, index_path)  # a document at a time: no second copy of it whole
             del index, held
             session.search_index = index_path.read_bytes() if session.previewing and session.dirty else None
         if session.segments is not None and not build.quick and not build.search_beside:

@@ -17,7 +17,7 @@ that failed leaves the build stopped with a message, never a site with an empty 
 from __future__ import annotations
 
 import importlib
-import json
+import importlib.util
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 
 import bulletin_patches
 from bulletin.index_fields import IndexFields, set_fields
+from bulletin.index_file import write_index
 from bulletin.scan_beside import ScanBeside
 from bulletin.segmentation import SegmentCache
 
@@ -103,6 +104,7 @@ class PageIndexer:
                  stand_ins: list[str] | None = None) -> None:
         for name in stand_ins or []:
             importlib.import_module(name)
+        _import_jieba_lazily()
         from material.plugins.search import plugin as search
         from bulletin.search_scripts import cut_through_simplified, to_simplified
 
@@ -124,10 +126,23 @@ class PageIndexer:
     def write(self, path: str) -> None:
         index = {"config": {key: self.index.config[key] for key in INDEX_CONFIG}, "docs": self.index.entries}
         set_fields(index, *self.fields.answer())
-        with open(path, "w", encoding="utf-8") as written:  # as the hooks' on_post_build writes it
-            json.dump(index, written, ensure_ascii=False, separators=(",", ":"), default=str)
+        write_index(index, path)  # as the hooks' on_post_build writes it
+        # Its last work: what it held is let go before the process scans the file just written.
+        del index
+        self.index.entries, self.fields = [], IndexFields()
         if self.cache is not None:
             self.cache.save()
+
+
+def _import_jieba_lazily() -> None:
+    """Material's plugin imports jieba when it is imported (20 MB of its models), but the words
+    come from the word-break cache: here jieba is imported on its first use, if a text is new."""
+    if "jieba" in sys.modules or (spec := importlib.util.find_spec("jieba")) is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["jieba"] = module
+    spec.loader.exec_module(module)
 
 
 def start(config: dict[str, Any], cache_file: str, identity: str | None, stand_ins: list[str]) -> PageIndexer:
