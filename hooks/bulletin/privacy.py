@@ -30,7 +30,7 @@ from .folded_lines import LineFolder
 from .folding import Folder, fold, fold_with_positions, without_tags
 from .kinds import KINDS
 from .problems import Location, Problem
-from .site_files import BOM, PACKED, readable_text
+from .site_files import BOM, PACKED, readable_parts, readable_text
 
 MIN_LENGTH = 2
 # A list of names: 唐元斌、李小明 / 唐元斌，李小明 / 唐元斌 李小明 (spaces only between Chinese names;
@@ -108,21 +108,35 @@ class PrivateMatcher:
         return self._values_in_folded(self._folder.fold(text))
 
     def values_in_file(self, data: bytes) -> list[PrivateValue]:
-        """`values_in(readable_text(data))`, each distinct line of the scan folded once (folded_lines.py)."""
-        text = readable_text(data) if data.startswith(PACKED) else None
-        utf8 = data.removeprefix(BOM) if text is None else text.encode("utf-8", "surrogatepass")
+        """`values_in(readable_text(data))`, each distinct line of the scan folded once (folded_lines.py),
+        a packed file's members one at a time (site_files.readable_parts)."""
+        if not data.startswith(PACKED):
+            return _values_of(self._needles_in_utf8(data.removeprefix(BOM), None, data), self._values)
+        found: set[str] = set()
+        for text in readable_parts(data):
+            found |= self._needles_in_utf8(text.encode("utf-8", "surrogatepass"), text, data)
+        return _values_of(found, self._values)
+
+    def _needles_in_utf8(self, utf8: bytes, text: str | None, data: bytes) -> set[str]:
+        """The needles in `utf8`, the text of `data` (or `text`, a part of it, when given)."""
         if self._lines is None:
             self._lines = LineFolder(self._folder)
         folded = self._lines.fold(utf8)
         if folded is None:  # not UTF-8 after all: decoded and folded whole
-            return self.values_in(readable_text(data) if text is None else text)
-        return self._values_in_folded(folded)
+            decoded = readable_text(data) if text is None else text
+            if self._folder.ascii_free and decoded.isascii() and not any(c in decoded for c in "%&\\"):
+                return set()  # as values_in: folds to ASCII, none of the values' characters
+            folded = self._folder.fold(decoded)
+        return self._needles_in_folded(folded)
 
-    def _values_in_folded(self, folded: str) -> list[PrivateValue]:
+    def _needles_in_folded(self, folded: str) -> set[str]:
         found = self._found(folded)
         if "<" in folded:  # tags survive folding, so they can be taken out afterwards
             found |= self._found(without_tags(folded))
-        return _values_of(found, self._values)
+        return found
+
+    def _values_in_folded(self, folded: str) -> list[PrivateValue]:
+        return _values_of(self._needles_in_folded(folded), self._values)
 
     def spans_in(self, text: str) -> list[tuple[int, int]]:
         """Where in `text` each character of a found value is (slow; for the few texts that hold one)."""

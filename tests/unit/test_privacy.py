@@ -112,6 +112,35 @@ def test_a_gzipped_sitemap_is_read(tmp_path):
     assert len(leaks(tmp_path)) == 1
 
 
+def a_zip(members: dict[str, bytes]) -> bytes:
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_name_in_one_csv_of_a_zip_of_many_is_found_and_read_a_member_at_a_time(tmp_path):
+    from bulletin.site_files import readable_parts, readable_text
+    members = {f"2021/unit-{n}.csv": "單位,受慰問人\n鎮,張三\n".encode("gb18030") for n in range(3)}
+    members["2021/unit-1.csv"] = "單位,受慰問人\n鎮,陳大文\n".encode("utf-16")
+    (tmp_path / "all.zip").write_bytes(a_zip(members))
+    assert len(leaks(tmp_path)) == 1
+    parts = list(readable_parts((tmp_path / "all.zip").read_bytes()))
+    assert len(parts) == 3 and "\n".join(parts) == readable_text((tmp_path / "all.zip").read_bytes())
+
+
+def test_a_zip_whose_member_cannot_be_unpacked_is_read_as_it_is_too(tmp_path):
+    from bulletin.site_files import readable_parts
+    data = bytearray(a_zip({"a.txt": b"ok", "b.txt": "陳大文".encode() * 50}))
+    data[data.index(b"b.txt") + 5 + 10] ^= 0xFF  # inside b.txt's deflated bytes: its CRC fails
+    parts = list(readable_parts(bytes(data)))
+    assert parts[0] == "ok" and len(parts) == 2  # then the file decoded as it is, as readable_text reads it
+    (tmp_path / "damaged.zip").write_bytes(bytes(data))
+    assert leaks(tmp_path) == []  # scanned as it is (zlib's error once stopped the build with a traceback)
+
+
 def test_the_cache_is_scanned_too(tmp_path):
     site, cache = tmp_path / "site", tmp_path / ".cache"
     site.mkdir(), cache.mkdir()
