@@ -17,7 +17,6 @@ that failed leaves the build stopped with a message, never a site with an empty 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,21 +79,20 @@ class IndexSentBeside:
         return ""  # the plugin writes this; the process writes the index over it
 
 
-def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: str | None) -> bool:
-    """The search plugin's index made in `beside`'s process for this build; False (and nothing
-    changed) when there is no plugin, jieba has dictionaries of the project's own, or the process
-    is not running. `identity` is the word-break cache's (None: no cache)."""
+def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: str | None) -> None:
+    """The search plugin's index made in `beside`'s process for this build (`beside.extended` says
+    so afterwards); nothing changed when there is no plugin, jieba has dictionaries of the
+    project's own, or the process is not running. `identity` is the word-break cache's (None: no cache)."""
     search = next((p for p in plugins.values() if type(p).__module__ == bulletin_patches.SEARCH_PLUGIN), None)
     index = getattr(search, "search_index", None)
     if search is None or index is None or not beside.running or \
             search.config.get("jieba_dict") or search.config.get("jieba_dict_user") or \
             not bulletin_patches.guarded("mkdocs-material", "the search index made beside the build"):
-        return False
+        return
     config = {key: index.config[key] for key in index.config}
     stand_ins = [name for name in STAND_INS if name in sys.modules]
     beside.start_extension(__name__, config, str(cache_file), identity, stand_ins)
     search.search_index = IndexSentBeside(beside, config)
-    return True
 
 
 class PageIndexer:
@@ -104,7 +102,6 @@ class PageIndexer:
                  stand_ins: list[str] | None = None) -> None:
         for name in stand_ins or []:
             importlib.import_module(name)
-        _import_jieba_lazily()
         from material.plugins.search import plugin as search
         from bulletin.search_scripts import cut_through_simplified, to_simplified
 
@@ -132,17 +129,6 @@ class PageIndexer:
         self.index.entries, self.fields = [], IndexFields()
         if self.cache is not None:
             self.cache.save()
-
-
-def _import_jieba_lazily() -> None:
-    """Material's plugin imports jieba when it is imported (20 MB of its models), but the words
-    come from the word-break cache: here jieba is imported on its first use, if a text is new."""
-    if "jieba" in sys.modules or (spec := importlib.util.find_spec("jieba")) is None or spec.loader is None:
-        return
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["jieba"] = module
-    spec.loader.exec_module(module)
 
 
 def start(config: dict[str, Any], cache_file: str, identity: str | None, stand_ins: list[str]) -> PageIndexer:

@@ -103,9 +103,12 @@ class PrivateMatcher:
 
     def values_in(self, text: str) -> list[PrivateValue]:
         """The private values the text holds in any spelling, markup inside a name included."""
+        return _values_of(self._needles_in_text(text), self._values)
+
+    def _needles_in_text(self, text: str) -> set[str]:
         if self._folder.ascii_free and text.isascii() and not any(c in text for c in "%&\\"):
-            return []  # folds to ASCII (no escape to decode): none of the values' characters
-        return self._values_in_folded(self._folder.fold(text))
+            return set()  # folds to ASCII (no escape to decode): none of the values' characters
+        return self._needles_in_folded(self._folder.fold(text))
 
     def values_in_file(self, data: bytes) -> list[PrivateValue]:
         """`values_in(readable_text(data))`, each distinct line of the scan folded once (folded_lines.py),
@@ -123,10 +126,7 @@ class PrivateMatcher:
             self._lines = LineFolder(self._folder)
         folded = self._lines.fold(utf8)
         if folded is None:  # not UTF-8 after all: decoded and folded whole
-            decoded = readable_text(data) if text is None else text
-            if self._folder.ascii_free and decoded.isascii() and not any(c in decoded for c in "%&\\"):
-                return set()  # as values_in: folds to ASCII, none of the values' characters
-            folded = self._folder.fold(decoded)
+            return self._needles_in_text(readable_text(data) if text is None else text)
         return self._needles_in_folded(folded)
 
     def _needles_in_folded(self, folded: str) -> set[str]:
@@ -134,9 +134,6 @@ class PrivateMatcher:
         if "<" in folded:  # tags survive folding, so they can be taken out afterwards
             found |= self._found(without_tags(folded))
         return found
-
-    def _values_in_folded(self, folded: str) -> list[PrivateValue]:
-        return _values_of(self._needles_in_folded(folded), self._values)
 
     def spans_in(self, text: str) -> list[tuple[int, int]]:
         """Where in `text` each character of a found value is (slow; for the few texts that hold one)."""

@@ -18,7 +18,7 @@ BOM = b"\xef\xbb\xbf"
 # What a damaged ZIP or .gz raises while unpacked (zlib.error: a member's deflated bytes broken):
 # the file is then read as it is.
 UNREADABLE = (zipfile.BadZipFile, OSError, EOFError, zlib.error)
-PACKED = (b"PK\x03\x04", b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff")  # read by readable_text first
+PACKED = (b"PK\x03\x04", b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff")  # unpacked or decoded by readable_parts first
 
 
 def readable_text(data: bytes) -> str:

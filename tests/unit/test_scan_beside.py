@@ -149,7 +149,7 @@ def test_a_process_that_hangs_is_ended_and_leaves_it_all_to_the_scan_here(tmp_pa
 def test_a_message_that_cannot_be_sent_ends_the_process_and_is_told_as_the_extensions_failure(tmp_path):
     beside = ScanBeside(a_site(tmp_path), [NAME], DOWNLOADS)
     beside.start()
-    beside.start_extension("json")  # json.start does not exist: never called, the message is lost first
+    beside.start_extension("json")  # a module to send the next message to
     beside.extension("add", lambda: None)  # a function cannot be pickled
     assert len(beside.finish(also=[]).leaking) == 3  # found here
     assert "pickle" in beside.extension_failure
