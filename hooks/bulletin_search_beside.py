@@ -6,9 +6,9 @@ section's text until the end. On the pinned Material, with jieba's own dictionar
 plugin's index is replaced for the build by `IndexSentBeside`, which sends each page it is
 given (its lean content, URL, title, meta and table of contents: what Material's indexing
 reads) to the process. There `PageIndexer` feeds them to Material's own `SearchIndex`, with
-jieba through the same word-break cache, computes our fields as the entries come
-(bulletin/index_fields.py), and at the end writes the file the hooks' on_post_build would
-write and saves the cache. The plugin writes an empty index first; this one replaces it.
+jieba through the same word-break cache, sets our fields on the entries as they come
+(bulletin/index_fields.py) and spools them to a file, and at the end writes the file the
+hooks' on_post_build would write and saves the cache. The plugin writes an empty index first; this one replaces it.
 
 The pages are gone by the time a failure could be known, so there is no second way: a process
 that failed leaves the build stopped with a message, never a site with an empty search.
@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import bulletin_patches
-from bulletin.index_fields import IndexFields, set_fields
-from bulletin.index_file import write_index
+from bulletin.index_fields import IndexFields
+from bulletin.index_file import SpooledDocs
 from bulletin.scan_beside import ScanBeside
 from bulletin.segmentation import SegmentCache
 
@@ -113,20 +113,18 @@ class PageIndexer:
             vars(search)["jieba"] = bulletin_patches.JiebaThroughCache(real, self.cache)
         self.index = search.SearchIndex(**config)
         self.fields = IndexFields()
+        self.docs = SpooledDocs()  # each page's entries leave memory as soon as they are made
 
     def add(self, page: IndexedPage) -> None:
-        made = len(self.index.entries)
         self.index.add_entry_from_context(page)
-        for entry in self.index.entries[made:]:
-            self.fields.add(entry.get("title", ""), entry.get("text", ""))
+        for entry in self.index.entries:
+            self.docs.add(self.fields.set_on(entry))
+        self.index.entries.clear()
 
     def write(self, path: str) -> None:
-        index = {"config": {key: self.index.config[key] for key in INDEX_CONFIG}, "docs": self.index.entries}
-        set_fields(index, *self.fields.answer())
-        write_index(index, path)  # as the hooks' on_post_build writes it
-        # Its last work: what it held is let go before the process scans the file just written.
-        del index
-        self.index.entries, self.fields = [], IndexFields()
+        config = self.fields.set_on_config({key: self.index.config[key] for key in INDEX_CONFIG})
+        self.docs.write(config, path)  # the bytes the hooks' on_post_build writes
+        self.fields = IndexFields()
         if self.cache is not None:
             self.cache.save()
 

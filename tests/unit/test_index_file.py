@@ -6,7 +6,7 @@ import json
 
 from hypothesis import given, strategies as st
 
-from bulletin.index_file import OPTIONS, write_index, write_index_to
+from bulletin.index_file import OPTIONS, SpooledDocs, write_index, write_index_to
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -32,3 +32,13 @@ def test_an_index_of_chinese_documents_and_a_date_in_meta_is_written_as_json_dum
     write_index(index, tmp_path / "search_index.json")
     assert (tmp_path / "search_index.json").read_text(encoding="utf-8") == json.dumps(index, **OPTIONS)
     assert '"date":"2021-12-31"' in written(index)
+
+
+@given(st.dictionaries(st.text(), JSON_VALUES, max_size=3), st.lists(st.dictionaries(st.text(), JSON_VALUES, max_size=3)))
+def test_documents_spooled_one_by_one_are_written_as_the_whole_index_is(config, docs):
+    spool = SpooledDocs()
+    for doc in docs:
+        spool.add(doc)
+    out = io.StringIO()
+    spool.write_to(config, out)
+    assert out.getvalue() == json.dumps({"config": config, "docs": docs}, **OPTIONS)
