@@ -4,21 +4,32 @@ import re
 from urllib.parse import urlparse
 
 
+# Material's words in the result meta (partials/languages: zh-Hant, zh-TW, zh, en): the box is
+# empty / an answer (a count, or none found) was given.
+PLACEHOLDER = "/鍵入以開始檢索|打字進行搜尋|键入以开始搜索|Type to start searching/"
+ANSWERED = "/\\d|沒有|没有|No matching/"
+
+
 def search(page, query: str) -> set[str]:
     """The pages the search box lists for `query`, every result loaded.
 
     Material searches on key events, so the box is cleared and typed into with a key press,
-    then read once the results have settled.
+    then read once the results have settled. The worker answers each query in turn and the
+    count shown is of the last answer, worded for the box's value *now*: so the answer to the
+    cleared box (its placeholder) is awaited before the query is typed, or under load that late
+    answer reads "none found" for the query.
     """
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press("End")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        f" return m && {PLACEHOLDER}.test(m.textContent) && !document.querySelector('.md-search-result__item') }}")
     box.fill(query)
     box.press("End")
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /\\d|沒有|No matching/.test(m.textContent) }")
+        f" return m && {ANSWERED}.test(m.textContent) }}")
     meta = page.locator(".md-search-result__meta").inner_text()
     number = re.search(r"\d+", meta)
     wanted = int(number.group()) if number else 0
