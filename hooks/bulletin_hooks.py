@@ -409,6 +409,7 @@ class BulletinSite:
     def on_env(self, env, config, files):
         if self.session.nav_cached:
             env.globals["bulletin_nav_cache"] = bulletin_patches.nav_item_cache()  # one per build
+        env.globals["bulletin_interface_texts"] = {}  # Material's texts, each looked up once per build
         return env
 
     def on_post_template(self, output, template_name, config):
