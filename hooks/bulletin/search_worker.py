@@ -43,4 +43,6 @@ def use_wrapper(html: str, site: Path) -> str:
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    return _MATERIAL.sub(f'workers/{name}"', html)
+    # No match before the first, which is near the page's end (its __config): only the rest is searched again.
+    pointed = f'workers/{name}"'
+    return html[:found.start()] + pointed + _MATERIAL.sub(pointed, html[found.end():])
