@@ -51,7 +51,8 @@ class SpooledDocs:
     """
 
     def __init__(self) -> None:
-        self._docs = tempfile.TemporaryFile("w+", encoding="utf-8")
+        # newline="": read back as written, whatever json.dumps might hold (it escapes line breaks).
+        self._docs = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
         self.count = 0
 
     def add(self, doc: dict[str, Any]) -> None:
@@ -64,8 +65,10 @@ class SpooledDocs:
             self.write_to(config, written)
 
     def write_to(self, config: dict[str, Any], written: TextIO) -> None:
-        written.write('{"config":' + json.dumps(config, **OPTIONS) + ',"docs":[')
-        self._docs.seek(0)
-        shutil.copyfileobj(self._docs, written, 1 << 20)
-        written.write("]}")
-        self._docs.close()
+        try:
+            written.write('{"config":' + json.dumps(config, **OPTIONS) + ',"docs":[')
+            self._docs.seek(0)
+            shutil.copyfileobj(self._docs, written, 1 << 20)
+            written.write("]}")
+        finally:
+            self._docs.close()

@@ -4,10 +4,10 @@ import re
 from urllib.parse import urlparse
 
 
-# Material's words in the result meta (partials/languages: zh-Hant, zh-TW, zh, en): the box is
-# empty / an answer (a count, or none found) was given.
-PLACEHOLDER = "/鍵入以開始檢索|打字進行搜尋|键入以开始搜索|Type to start searching/"
+# The result meta once an answer was given: a count, or Material's "none found" (zh-Hant, zh-TW,
+# zh, en). The words for an empty box are read from the page's own __config, any language.
 ANSWERED = "/\\d|沒有|没有|No matching/"
+PLACEHOLDER = "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
 
 
 def search(page, query: str) -> set[str]:
@@ -24,7 +24,7 @@ def search(page, query: str) -> set[str]:
     box.press("End")
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        f" return m && {PLACEHOLDER}.test(m.textContent) && !document.querySelector('.md-search-result__item') }}")
+        f" return m && m.textContent.trim() === {PLACEHOLDER} && !document.querySelector('.md-search-result__item') }}")
     box.fill(query)
     box.press("End")
     page.wait_for_function(
