@@ -38,6 +38,7 @@ from bulletin.search_scripts import cut_through_simplified, to_simplified
 from bulletin.after_build import with_freshness_line
 from bulletin.index_fields import with_search_fields
 from bulletin.index_file import write_index
+from bulletin.large_blocks import return_large_blocks
 from bulletin import inline_scripts, sanitize
 from bulletin.search_worker import use_wrapper
 from bulletin.segmentation import SegmentCache
@@ -136,6 +137,7 @@ class BulletinSite:
 
     def on_startup(self, command, dirty):
         self.session = Session(previewing=command == "serve", dirty=dirty)
+        return_large_blocks()  # a year's print page, once freed, is memory given back (bulletin/large_blocks.py)
         if self.session.previewing:
             bulletin_patches.share_compiled_templates()
             bulletin_patches.list_theme_files_once()
