@@ -8,7 +8,8 @@ given (its lean content, URL, title, meta and table of contents: what Material's
 reads) to the process. There `PageIndexer` feeds them to Material's own `SearchIndex`, with
 jieba through the same word-break cache, sets our fields on the entries as they come
 (bulletin/index_fields.py) and spools them to a file, and at the end writes the file the
-hooks' on_post_build would write and saves the cache. The plugin writes an empty index first; this one replaces it.
+hooks' on_post_build would write and saves the cache. The plugin writes an empty index first;
+this one replaces it.
 
 The pages are gone by the time a failure could be known, so there is no second way: a process
 that failed leaves the build stopped with a message, never a site with an empty search.
@@ -124,7 +125,6 @@ class PageIndexer:
     def write(self, path: str) -> None:
         config = self.fields.set_on_config({key: self.index.config[key] for key in INDEX_CONFIG})
         self.docs.write(config, path)  # the bytes the hooks' on_post_build writes
-        self.fields = IndexFields()
         if self.cache is not None:
             self.cache.save()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 HOOKS = Path(__file__).resolve().parents[2] / "hooks"
+ON_LINUX = pytest.mark.skipif(sys.platform != "linux" or not Path("/proc/self/status").exists(), reason="glibc and /proc")
 
 # In a process of its own: 30 blocks of 2 MiB, each followed by a small block that stays (so
 # none is at the heap's top), after one 8 MiB block freed (which raises glibc's own threshold).
@@ -35,11 +36,11 @@ def held_after_freeing(returning: bool) -> int:
     return int(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists() or sys.platform != "linux", reason="glibc and /proc")
+@ON_LINUX
 def test_freed_large_blocks_are_given_back_once_returning_is_on():
     assert held_after_freeing(True) < 10  # MB
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists() or sys.platform != "linux", reason="glibc and /proc")
+@ON_LINUX
 def test_without_it_glibc_keeps_them_which_is_why_it_is_there():
     assert held_after_freeing(False) > 40  # MB: the test above would fail without the call
