@@ -6,6 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import bulletin_patches
+from mkdocs.utils import normalize_url
 
 REQUIREMENTS = Path(__file__).parents[2] / "requirements.txt"
 
@@ -156,14 +157,52 @@ def test_canonical_addresses_joined_as_strings_are_what_urljoin_makes_of_them(mo
 
 
 def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro():
-    """Material moved: copy its partials/nav-item.html again (the header and the rename below)."""
+    """Material moved: copy its partials/nav-item.html again (the header and the two changes below)."""
     import material
 
     shipped = (Path(material.__file__).parent / "templates" / "partials" / "nav-item.html").read_text(encoding="utf-8")
     ours = (bulletin_patches.NAV_TEMPLATES / "partials" / "nav-item.html").read_text(encoding="utf-8")
     header, _, rest = ours.partition("{%- endmacro %}\n")
     assert "bulletin_nav_cache(render_uncached" in header
-    assert rest.replace("{% macro render_uncached(", "{% macro render(") == shipped
+    item = 'item, path ~ "_" ~ loop.index, level + 1, nav_item'
+    loop_asks_the_cache = (f"{{{{ bulletin_nav_cache(render_uncached, {item}) if bulletin_nav_cache is defined "
+                           f"else render_uncached({item}) }}}}")
+    assert rest.count(loop_asks_the_cache) == 1
+    assert rest.replace("{% macro render_uncached(", "{% macro render(").replace(
+        loop_asks_the_cache, f"{{{{ render({item}) }}}}") == shipped
+
+
+class _PageContext(dict):
+    """A template context as the navigation cache reads it: the page, and MkDocs' own `url` filter."""
+
+    environment = SimpleNamespace(filters={"url": lambda context, value: normalize_url(
+        str(value), page=context["page"], base=context["base_url"])})
+
+
+LINK_TARGETS = [".", "./", "a", "a/", "a/b/", "a/b.html", "2016/unit-0001/", "2016/", "../x/", "../../x",
+                "./a/../b/", "index.html", "a/index.html", "#top", "/abs/", "http://host/y", "a/./b", "a//b/",
+                "units/unit-0001/", "年度/單位/", "a\\b/"]
+PAGE_URLS = ["", "a/", "a/b/", "a/b.html", "2016/unit-0001/", "2016/unit-0002/", "2016/", "index.html",
+             "a/index.html", "print/2016/", "a/b/c/", "units/"]
+
+
+def test_the_navigation_caches_links_are_mkdocs_url_filters_own(caplog):
+    """The cache's key holds each item's link as the page writes it (PageLinks): every link, from
+    every page, is what MkDocs' `url` filter writes, relative or not, directory URLs or not."""
+    links = bulletin_patches.PageLinks()
+    for url in PAGE_URLS:
+        context = _PageContext(page=SimpleNamespace(url=url), base_url="..")
+        for target in LINK_TARGETS:
+            assert links.link(context, target) == normalize_url(target, page=context["page"], base=".."), (url, target)
+
+
+def test_the_navigation_caches_links_follow_the_page_being_written():
+    links = bulletin_patches.PageLinks()
+    assert links.link(_PageContext(page=SimpleNamespace(url="2016/unit-0001/"), base_url="../.."), "2016/unit-0002/") \
+        == "../unit-0002/"
+    assert links.link(_PageContext(page=SimpleNamespace(url="2017/"), base_url=".."), "2016/unit-0002/") \
+        == "../2016/unit-0002/"
+    assert links.link(_PageContext(page=None, base_url="../.."), "2016/unit-0002/") == "../../2016/unit-0002/"
 
 
 def test_the_navigation_cache_is_left_out_on_another_material(monkeypatch):
