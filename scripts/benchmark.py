@@ -9,7 +9,10 @@ For each size (reports = units × 5 years, synthetic, fixed seed) it builds, sev
   ours            the shipped configuration with all our features; `cold` is the first build
                   (no word-break cache), the median is over the builds after it
 and prints the medians, the ratios the issue asks about, and peak memory (of all a build's
-processes at once: ours does part of its work in a second one). With `--serve` it
+processes at once: ours does part of its work in a second one). Every timed build starts with
+its site folder absent; the last one's is moved aside, not deleted, and the sites set aside are
+deleted only between sizes, with a 65 s wait after (scripts/bench/set_aside.py: on this
+machine's disk a build started right after a deletion of 25,000 files is slowed by it). With `--serve` it
 also measures `mkdocs serve --dirty` (what scripts/mkdocs runs) on the middle size: the time from saving a narrative or a data
 file to the page (and its year and unit pages) showing the change.
 
@@ -33,7 +36,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts" / "bench"), str(ROOT / "hooks")]
 
 from floor import write_floor  # noqa: E402
+from set_aside import SetAside  # noqa: E402
 from stages import stage_seconds, stage_table, write_stage_config  # noqa: E402
 from synthetic import generate  # noqa: E402
 from tree_memory import TreeMemory  # noqa: E402
@@ -68,9 +71,11 @@ def run_build(project: Path, jieba: bool = True, config: str = "mkdocs.yml",
               variables: dict[str, str] | None = None) -> tuple[float, float, float]:
     """One `mkdocs build --strict` of `config` with more environment `variables`: (perf_counter at
     start, at end, peak memory in MB). The build's own perf_counter is the same clock on Linux.
-    The peak is of all the build's processes at once (tree_memory.py), or the largest one's if larger."""
+    The peak is of all the build's processes at once (tree_memory.py), or the largest one's if larger.
+    The last build's site is moved aside, not deleted (set_aside.py: a deletion just before would
+    slow this build's every new file on this machine's disk)."""
     site = project / "site"
-    shutil.rmtree(site, ignore_errors=True)
+    SetAside(project.parent).move(site)
     command = [sys.executable, "-c", WITH_JIEBA if jieba else NO_JIEBA,
                "build", "--strict", "-q", "-f", str(project / config), "--site-dir", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(variables or {})}
@@ -206,7 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     header = ("reports", "pages", "runs", "floor", "floor-no-jieba", "stock", "ours cold", "ours",
               "ours/floor", "ours/stock", "ours/floor-no-jieba", "peak MB ours", "peak MB stock")
     print(" | ".join(header))
-    for size in sizes:
+    aside = SetAside(work)
+    for number, size in enumerate(sizes):
+        if number:  # the sites set aside so far deleted, and the disk settled, before the next size's builds
+            aside.clear(settle=True)
         runs = args.runs if size <= 1000 else 1
         f = measure(size, runs, work)
         row = (f["reports"], f["pages"], runs, f"{f['floor']:.1f} s", f"{f['floor-no-jieba']:.1f} s",
@@ -232,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         middle = sizes[len(sizes) // 2]
         for name, figures in serve_latencies(middle, work).items():
             print(f"mkdocs serve --dirty, {middle} reports, {name}: {figures}")
+    aside.clear()
     return 0
 
 
