@@ -284,7 +284,7 @@ class BulletinSite:
             build.beside.start()
             segments = self.session.segments
             index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
-                         segments.identity if segments is not None else None)
+                         segments.identity if segments is not None else None, held=build.fragments.held)
         return files
 
     def on_serve(self, server, config, builder):
@@ -356,9 +356,11 @@ class BulletinSite:
     @event_priority(50)  # before Material's search plugin (priority 0); on_page_context after it
     def on_page_context_before_search(self, context, page, config, nav):
         """Material's search plugin reads the page next: it gets it with tables and charts as their
-        bare words (fragments.search_text); the placeholders are kept for the templates."""
+        bare words (fragments.search_text); the placeholders are kept for the templates. When the
+        index is made beside the build, the page goes there with its placeholders and their blocks,
+        and is made lean there (bulletin_search_beside.IndexedPage)."""
         build = self._build
-        if page.file.src_uri in build.whole_pages:
+        if page.file.src_uri in build.whole_pages and not build.search_beside:
             page.content = build.fragments.restore_for_search(build.whole_pages[page.file.src_uri])
         return context
 

@@ -21,10 +21,12 @@ import importlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import bulletin_patches
 from bulletin.index_fields import IndexFields
+from bulletin.fragments import HeldBlocks, lean_page
 from bulletin.index_file import SpooledDocs
 from bulletin.scan_beside import ScanBeside
 from bulletin.segmentation import SegmentCache
@@ -46,18 +48,27 @@ class TocEntry:
 
 @dataclass
 class IndexedPage:
-    """What Material's `add_entry_from_context` reads of a page, small enough to send."""
+    """What Material's `add_entry_from_context` reads of a page, small enough to send. With
+    `held`, `content` still has the placeholders of its tables and charts: the process makes it
+    lean (fragments.lean_page), work the build's own process is spared."""
 
     content: str
     url: str
     title: Any
     meta: dict[str, Any]
     toc: list[TocEntry]
+    held: HeldBlocks | None = None
 
     @classmethod
-    def of(cls, page: Any) -> IndexedPage:
+    def of(cls, page: Any, held: Callable[[str], HeldBlocks] | None = None) -> IndexedPage:
         meta = {key: page.meta[key] for key in ("title", "tags", "search") if key in page.meta}
-        return cls(page.content, page.url, page.title, meta, _toc(page.toc))
+        return cls(page.content, page.url, page.title, meta, _toc(page.toc),
+                   held(page.content) if held is not None else None)
+
+    def lean(self) -> IndexedPage:
+        if self.held is not None:
+            self.content, self.held = lean_page(self.content, self.held), None
+        return self
 
 
 def _toc(items: Any) -> list[TocEntry]:
@@ -67,23 +78,27 @@ def _toc(items: Any) -> list[TocEntry]:
 class IndexSentBeside:
     """Stands in for the search plugin's `SearchIndex` during one build."""
 
-    def __init__(self, beside: ScanBeside, config: dict[str, Any]) -> None:
+    def __init__(self, beside: ScanBeside, config: dict[str, Any], held: Callable[[str], HeldBlocks] | None) -> None:
         self._beside = beside
         self.config = config
         self.entries: list[dict] = []  # none here: they are made beside
+        self._held = held
 
     def add_entry_from_context(self, page: Any) -> None:
         if not (page.meta.get("search") or {}).get("exclude"):
-            self._beside.extension("add", IndexedPage.of(page))
+            self._beside.extension("add", IndexedPage.of(page, self._held))
 
     def generate_search_index(self, prev: Any) -> str:
         return ""  # the plugin writes this; the process writes the index over it
 
 
-def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: str | None) -> None:
+def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: str | None,
+                 held: Callable[[str], HeldBlocks] | None = None) -> None:
     """The search plugin's index made in `beside`'s process for this build (`beside.extended` says
     so afterwards); nothing changed when there is no plugin, jieba has dictionaries of the
-    project's own, or the process is not running. `identity` is the word-break cache's (None: no cache)."""
+    project's own, or the process is not running. `identity` is the word-break cache's (None: no
+    cache). With `held` (Fragments.held), the pages are given to the plugin with their placeholders
+    and made lean in the process."""
     search = next((p for p in plugins.values() if type(p).__module__ == bulletin_patches.SEARCH_PLUGIN), None)
     index = getattr(search, "search_index", None)
     if search is None or index is None or not beside.running or \
@@ -93,7 +108,7 @@ def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: s
     config = {key: index.config[key] for key in index.config}
     stand_ins = [name for name in STAND_INS if name in sys.modules]
     beside.start_extension(__name__, config, str(cache_file), identity, stand_ins)
-    search.search_index = IndexSentBeside(beside, config)
+    search.search_index = IndexSentBeside(beside, config, held)
 
 
 class PageIndexer:
@@ -117,7 +132,7 @@ class PageIndexer:
         self.docs = SpooledDocs()  # each page's entries leave memory as soon as they are made
 
     def add(self, page: IndexedPage) -> None:
-        self.index.add_entry_from_context(page)
+        self.index.add_entry_from_context(page.lean())
         for entry in self.index.entries:
             self.docs.add(self.fields.set_on(entry))
         self.index.entries.clear()

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape, unescape
 
 # What Material's search parser (material/plugins/search/plugin.py, Parser) does with a block:
@@ -73,7 +74,30 @@ class Fragments:
 
     def restore_for_search(self, page_html: str) -> str:
         """The converted page with every block as the text the search index takes from it."""
-        return self._placeholder.sub(lambda match: search_text(self._html[int(match[1])].decode("utf-8", "surrogatepass")), page_html)
+        return _lean(self._placeholder, page_html, self._html)
+
+    def held(self, page_html: str) -> HeldBlocks:
+        """What `restore_for_search` reads for this page, to make it lean in another process
+        (`lean_page`): the page's blocks, and how a placeholder is written."""
+        return HeldBlocks({int(match[1]): self._html[int(match[1])] for match in self._placeholder.finditer(page_html)},
+                          self._placeholder.pattern)
+
+
+@dataclass
+class HeldBlocks:
+    """A page's blocks by number, as UTF-8, and the placeholder's pattern (it holds the build's nonce)."""
+
+    blocks: dict[int, bytes]
+    placeholder: str
+
+
+def lean_page(page_html: str, held: HeldBlocks) -> str:
+    """`Fragments.restore_for_search` of a page, from what `Fragments.held` took of it."""
+    return _lean(re.compile(held.placeholder), page_html, held.blocks) if held.blocks else page_html
+
+
+def _lean(placeholder: re.Pattern[str], page_html: str, blocks: Mapping[int, bytes] | Sequence[bytes]) -> str:
+    return placeholder.sub(lambda match: search_text(blocks[int(match[1])].decode("utf-8", "surrogatepass")), page_html)
 
 
 def search_text(block: str) -> str:

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 
+from bulletin.fragments import Fragments
 from bulletin.index_fields import with_search_fields
 from bulletin.scan_beside import ScanBeside
 from bulletin_search_beside import IndexedPage, PageIndexer
@@ -39,6 +40,24 @@ def test_the_index_made_from_pages_sent_is_the_index_made_from_the_pages(tmp_pat
     indexer.write(str(tmp_path / "search_index.json"))
     assert (tmp_path / "search_index.json").read_text(encoding="utf-8") == made_here(pages)
     assert '"location":"2021/town/#aid"' in made_here(pages)  # the sections found through the contents
+
+
+def test_a_page_sent_with_its_placeholders_is_indexed_as_its_lean_page(tmp_path):
+    """The build's process sends the page as the templates will get it, tables behind placeholders,
+    with their blocks: the process makes it lean, and the index is the one made from the lean page."""
+    fragments = Fragments()
+    table = fragments.stash('<table><tr><th>項目</th><th>人次</th></tr><tr><td>慰問</td><td>120</td></tr></table>')
+    page = a_page()
+    page.content = HTML.replace("<h2 id=\"aid\">", f"<p>{table.strip()}</p><h2 id=\"aid\">")
+    sent = IndexedPage.of(page, fragments.held)
+    assert "bulletinfragment" in sent.content and sent.held is not None
+    indexer = PageIndexer(dict(CONFIG), str(tmp_path / "words.json"), None)
+    indexer.add(sent)
+    indexer.write(str(tmp_path / "search_index.json"))
+    lean = SimpleNamespace(**{**vars(a_page()), "content": fragments.restore_for_search(page.content)})
+    assert (tmp_path / "search_index.json").read_text(encoding="utf-8") == made_here([lean])
+    index = made_here([lean])
+    assert "項目" in index and "<td>" not in index and "bulletinfragment" not in index  # the table's words only
 
 
 def test_an_extension_that_fails_is_told_after_the_scan(tmp_path):

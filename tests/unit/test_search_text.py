@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bulletin.fragments import _EXCLUDED, _HEADING, _SPACE, Fragments, _text_part_by_part, search_text
+from bulletin.fragments import _EXCLUDED, _HEADING, _SPACE, Fragments, _text_part_by_part, lean_page, search_text
 
 
 def test_table_markup_is_dropped_and_its_words_kept_without_spaces_added():
@@ -38,6 +38,25 @@ def test_a_page_restored_for_search_has_the_words_where_the_whole_page_has_the_t
     page = f"<p>{markdown.split()[0]}</p>\n<p>{markdown.split()[1]}</p>"
     assert fragments.restore(page) == "<p>前言</p>\n<table><tr><td>甲鎮</td></tr></table>"
     assert fragments.restore_for_search(page) == "<p>前言</p>\n甲鎮"
+
+
+def test_a_page_made_lean_from_its_held_blocks_elsewhere_is_the_page_made_lean_here():
+    fragments = Fragments()
+    first = fragments.stash('<table class="x"><tr><th>單位</th><td>甲鎮 &amp; 乙村</td></tr></table>').strip()
+    second = fragments.stash("<div><ul><li>圖表</li></ul></div>").strip()
+    fragments.stash("<table><tr><td>別頁</td></tr></table>")  # another page's block: not held for this one
+    page = f"<h2>表</h2>\n<p>{first}</p>\n<p>前言</p>\n<p>{second}</p>"
+    held = fragments.held(page)
+    assert sorted(held.blocks) == [0, 1]
+    assert lean_page(page, held) == fragments.restore_for_search(page) == \
+        "<h2>表</h2>\n單位甲鎮 &amp; 乙村\n<p>前言</p>\n<ul><li>圖表</li></ul>"
+
+
+def test_a_page_without_placeholders_holds_no_block_and_stays_as_it_is():
+    fragments = Fragments()
+    fragments.stash("<table><tr><td>甲鎮</td></tr></table>")
+    held = fragments.held("<p>前言</p>")
+    assert held.blocks == {} and lean_page("<p>前言</p>", held) == "<p>前言</p>"
 
 
 def test_a_block_put_back_for_good_is_let_go_and_not_held_twice():
