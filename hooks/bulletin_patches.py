@@ -213,9 +213,13 @@ def nav_item_cache() -> Callable[..., Any]:
 class PageLinks:
     """MkDocs' `url` filter (mkdocs/utils: normalize_url, get_relative_url), with what it works out
     afresh on every call kept: the page's own folder, split, once per page; each target's
-    normalised parts once per build. Anything but a page with a relative link goes to the filter."""
+    normalised parts once per build. Anything but a page with a relative link goes to the filter,
+    and everything does when the theme's `url` filter is not MkDocs' own (a plugin replaced it)."""
 
     def __init__(self) -> None:
+        from mkdocs.utils.templates import url_filter  # here: the process beside the build imports this module
+
+        self._mkdocs_filter = url_filter
         self._page: Any = None
         self._page_url: str | None = None
         self._from: list[str] = []
@@ -227,8 +231,10 @@ class PageLinks:
             target = self._targets[url]
         else:
             target = self._targets[url] = _relative_target(url)
-        if page is None or target is None or not isinstance(getattr(page, "url", None), str):
-            return context.environment.filters["url"](context, url)
+        url_filter = context.environment.filters["url"]
+        if page is None or target is None or url_filter is not self._mkdocs_filter or \
+                not isinstance(getattr(page, "url", None), str):
+            return url_filter(context, url)
         if page is not self._page or self._page_url != page.url:
             self._page, self._page_url = page, page.url
             folder, _, name = page.url.rpartition("/")

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import bulletin_patches
-from bulletin.index_fields import IndexFields
 from bulletin.fragments import HeldBlocks, lean_page
+from bulletin.index_fields import IndexFields
 from bulletin.index_file import SpooledDocs
 from bulletin.scan_beside import ScanBeside
 from bulletin.segmentation import SegmentCache

@@ -10,9 +10,10 @@ For each size (reports = units × 5 years, synthetic, fixed seed) it builds, sev
                   (no word-break cache), the median is over the builds after it
 and prints the medians, the ratios the issue asks about, and peak memory (of all a build's
 processes at once: ours does part of its work in a second one). Every timed build starts with
-its site folder absent; the last one's is moved aside, not deleted, and the sites set aside are
-deleted only between sizes, with a 65 s wait after (scripts/bench/set_aside.py: on this
-machine's disk a build started right after a deletion of 25,000 files is slowed by it). With `--serve` it
+its site folder absent; the last one's is moved aside, not deleted, and the sites set aside (and
+a reused work folder's projects) are deleted only before a size's projects are written, with a
+65 s wait after (scripts/bench/set_aside.py: on this machine's disk a build started right after a
+deletion of 25,000 files is slowed by it). With `--serve` it
 also measures `mkdocs serve --dirty` (what scripts/mkdocs runs) on the middle size: the time from saving a narrative or a data
 file to the page (and its year and unit pages) showing the change.
 
@@ -76,6 +77,7 @@ def run_build(project: Path, jieba: bool = True, config: str = "mkdocs.yml",
     slow this build's every new file on this machine's disk)."""
     site = project / "site"
     SetAside(project.parent).move(site)
+    os.sync()  # what earlier builds left unwritten is written now, not during this one
     command = [sys.executable, "-c", WITH_JIEBA if jieba else NO_JIEBA,
                "build", "--strict", "-q", "-f", str(project / config), "--site-dir", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(variables or {})}
@@ -126,6 +128,10 @@ def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, floa
 
 def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
     project = work / f"archive-{size}"
+    aside = SetAside(work)
+    for folder in (project, work / f"floor-{size}", work / f"stock-{size}"):  # a reused work folder's
+        aside.move(folder)
+    aside.clear(settle=True)  # the earlier sizes' sites and these, deleted before any build here is timed
     generate(project, size // YEARS, YEARS)
     floor = write_floor(project, work / f"floor-{size}")
     stock = write_floor(project, work / f"stock-{size}", stock=True)
@@ -211,10 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     header = ("reports", "pages", "runs", "floor", "floor-no-jieba", "stock", "ours cold", "ours",
               "ours/floor", "ours/stock", "ours/floor-no-jieba", "peak MB ours", "peak MB stock")
     print(" | ".join(header))
-    aside = SetAside(work)
-    for number, size in enumerate(sizes):
-        if number:  # the sites set aside so far deleted, and the disk settled, before the next size's builds
-            aside.clear(settle=True)
+    for size in sizes:
         runs = args.runs if size <= 1000 else 1
         f = measure(size, runs, work)
         row = (f["reports"], f["pages"], runs, f"{f['floor']:.1f} s", f"{f['floor-no-jieba']:.1f} s",
@@ -240,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         middle = sizes[len(sizes) // 2]
         for name, figures in serve_latencies(middle, work).items():
             print(f"mkdocs serve --dirty, {middle} reports, {name}: {figures}")
-    aside.clear()
+    SetAside(work).clear()
     return 0
 
 

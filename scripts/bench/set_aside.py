@@ -3,14 +3,15 @@
 The benchmark builds each project several times into the same folder. It used to delete the last
 build's site (25,000 files at 2,000 reports) just before starting the next, and that build then
 paid for the deletion: ext4 without a journal (the root filesystem of the machine the figures
-come from) skips, when it gives a new file an inode, every inode freed in the last minute — five
+come from) skips, when it gives a new file an inode, every inode freed in the last minute — six
 when the inode's block is not yet written out — (fs/ext4/ialloc.c, `recently_deleted`), so each
 file the next build created walked past thousands of freed ones. The same build of 2,000 reports,
 same code, took 2.7 s of system time started 75 s after such a deletion, and 9.9 to 18 s started
 right after it (more after several deletions in a row); its wall time swung with it.
 
 So a timed build finds its site folder absent, as before, but the old one was renamed into a
-folder beside the projects (`SetAside.move`: one rename, nothing freed). `SetAside.clear`
+folder beside the projects (`SetAside.move`: one rename, nothing freed); so are the projects of
+an earlier run in a reused work folder, before they are written again. `SetAside.clear`
 deletes them all when no build is being timed, and with `settle` waits for the freed inodes to
 age out (written out first, so the shorter wait applies) before the next timed build.
 """
@@ -34,20 +35,24 @@ class SetAside:
         self.folder = work / FOLDER
         self._moved = 0
 
-    def move(self, site: Path) -> None:
-        """`site` no longer there, its files not freed; a missing site is nothing to move."""
-        if not site.exists():
+    def move(self, folder: Path) -> None:
+        """`folder` (a built site, a project) no longer there, its files not freed; a missing
+        folder is nothing to move."""
+        if not folder.exists():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         self._moved += 1
-        site.rename(self.folder / f"{site.parent.name}-{self._moved}-{time.time_ns()}")
+        folder.rename(self.folder / f"{folder.parent.name}-{folder.name}-{self._moved}-{time.time_ns()}")
 
     def clear(self, settle: bool = False) -> float:
-        """Every site moved here deleted; with `settle`, written out and aged before returning.
+        """Every folder moved here deleted; with `settle`, written out and aged before returning.
         The seconds waited (0 when there was nothing to delete)."""
         if not self.folder.exists():
             return 0.0
+        anything = any(self.folder.iterdir())
         shutil.rmtree(self.folder, ignore_errors=True)
+        if not anything:
+            return 0.0
         if not settle:
             return 0.0
         os.sync()

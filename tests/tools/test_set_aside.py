@@ -17,7 +17,7 @@ def test_a_built_site_is_moved_aside_whole_not_deleted(tmp_path):
     SetAside(tmp_path).move(site)
     assert not site.exists()
     [moved] = list((tmp_path / set_aside.FOLDER).iterdir())
-    assert moved.name.startswith("archive-100-") and (moved / "2016" / "index.html").read_text(encoding="utf-8") == "<html>"
+    assert moved.name.startswith("archive-100-site-") and (moved / "2016" / "index.html").read_text(encoding="utf-8") == "<html>"
 
 
 def test_two_sites_of_one_project_are_both_kept_aside(tmp_path):
@@ -57,3 +57,14 @@ def test_clearing_to_settle_writes_the_disk_out_and_waits_for_freed_inodes_to_ag
 def test_nothing_set_aside_is_nothing_to_wait_for(tmp_path, monkeypatch):
     monkeypatch.setattr(set_aside.time, "sleep", lambda seconds: (_ for _ in ()).throw(AssertionError("waited")))
     assert SetAside(tmp_path).clear(settle=True) == 0.0
+    (tmp_path / set_aside.FOLDER).mkdir()  # left empty
+    assert SetAside(tmp_path).clear(settle=True) == 0.0 and not (tmp_path / set_aside.FOLDER).exists()
+
+
+def test_a_reused_work_folders_project_is_moved_aside_whole(tmp_path):
+    project = tmp_path / "archive-100"
+    (project / "site").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    SetAside(tmp_path).move(project)
+    [moved] = list((tmp_path / set_aside.FOLDER).iterdir())
+    assert not project.exists() and (moved / "mkdocs.yml").is_file() and (moved / "site").is_dir()

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import bulletin_patches
 from mkdocs.utils import normalize_url
+from mkdocs.utils.templates import url_filter
 
 REQUIREMENTS = Path(__file__).parents[2] / "requirements.txt"
 
@@ -175,8 +176,7 @@ def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro(
 class _PageContext(dict):
     """A template context as the navigation cache reads it: the page, and MkDocs' own `url` filter."""
 
-    environment = SimpleNamespace(filters={"url": lambda context, value: normalize_url(
-        str(value), page=context["page"], base=context["base_url"])})
+    environment = SimpleNamespace(filters={"url": url_filter})
 
 
 LINK_TARGETS = [".", "./", "a", "a/", "a/b/", "a/b.html", "2016/unit-0001/", "2016/", "../x/", "../../x",
@@ -194,6 +194,22 @@ def test_the_navigation_caches_links_are_mkdocs_url_filters_own(caplog):
         context = _PageContext(page=SimpleNamespace(url=url), base_url="..")
         for target in LINK_TARGETS:
             assert links.link(context, target) == normalize_url(target, page=context["page"], base=".."), (url, target)
+
+
+def test_the_navigation_caches_links_follow_one_page_object_whose_address_changes():
+    links, page = bulletin_patches.PageLinks(), SimpleNamespace(url="2016/unit-0001/")
+    assert links.link(_PageContext(page=page, base_url="../.."), "2016/unit-0002/") == "../unit-0002/"
+    page.url = "2016/"
+    assert links.link(_PageContext(page=page, base_url=".."), "2016/unit-0002/") == "unit-0002/"
+
+
+def test_a_url_filter_a_plugin_put_in_place_of_mkdocs_own_writes_every_link():
+    class Replaced(_PageContext):
+        environment = SimpleNamespace(filters={"url": lambda context, value: f"/blog/{value}"})
+
+    links = bulletin_patches.PageLinks()
+    assert links.link(Replaced(page=SimpleNamespace(url="2016/"), base_url=".."), "2016/unit-0002/") \
+        == "/blog/2016/unit-0002/"
 
 
 def test_the_navigation_caches_links_follow_the_page_being_written():
