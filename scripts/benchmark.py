@@ -10,10 +10,10 @@ For each size (reports = units × 5 years, synthetic, fixed seed) it builds, sev
                   (no word-break cache), the median is over the builds after it
 and prints the medians, the ratios the issue asks about, and peak memory (of all a build's
 processes at once: ours does part of its work in a second one). Every timed build starts with
-its site folder absent; the last one's is moved aside, not deleted, and the sites set aside (and
-a reused work folder's projects) are deleted only before a size's projects are written, with a
-65 s wait after (scripts/bench/set_aside.py: on this machine's disk a build started right after a
-deletion of 25,000 files is slowed by it). With `--serve` it
+its site folder absent; the last one's is moved aside, not deleted, and the sites set aside are
+deleted at the end (a reused work folder's projects at the start, followed by a six-minute
+wait): scripts/bench/set_aside.py, for on this machine's disk a build started within minutes of a
+deletion of 25,000 files is slowed by it. With `--serve` it
 also measures `mkdocs serve --dirty` (what scripts/mkdocs runs) on the middle size: the time from saving a narrative or a data
 file to the page (and its year and unit pages) showing the change.
 
@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts" / "bench"), str(ROOT / "hooks")]
 
 from floor import write_floor  # noqa: E402
-from set_aside import SetAside  # noqa: E402
+from set_aside import SETTLE_SECONDS, SetAside  # noqa: E402
 from stages import stage_seconds, stage_table, write_stage_config  # noqa: E402
 from synthetic import generate  # noqa: E402
 from tree_memory import TreeMemory  # noqa: E402
@@ -126,12 +126,12 @@ def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, floa
     return statistics.median(times), peak, times
 
 
+def projects(size: int, work: Path) -> list[Path]:
+    return [work / f"archive-{size}", work / f"floor-{size}", work / f"stock-{size}"]
+
+
 def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
     project = work / f"archive-{size}"
-    aside = SetAside(work)
-    for folder in (project, work / f"floor-{size}", work / f"stock-{size}"):  # a reused work folder's
-        aside.move(folder)
-    aside.clear(settle=True)  # the earlier sizes' sites and these, deleted before any build here is timed
     generate(project, size // YEARS, YEARS)
     floor = write_floor(project, work / f"floor-{size}")
     stock = write_floor(project, work / f"stock-{size}", stock=True)
@@ -217,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     header = ("reports", "pages", "runs", "floor", "floor-no-jieba", "stock", "ours cold", "ours",
               "ours/floor", "ours/stock", "ours/floor-no-jieba", "peak MB ours", "peak MB stock")
     print(" | ".join(header))
+    aside = SetAside(work)
+    for folder in (folder for size in sizes for folder in projects(size, work)):  # a reused work folder's
+        aside.move(folder)
+    if aside.clear(settle=True):  # before any build is timed; nothing is deleted again until the end
+        print(f"(a reused work folder: its projects deleted, then {SETTLE_SECONDS:.0f} s waited)", flush=True)
     for size in sizes:
         runs = args.runs if size <= 1000 else 1
         f = measure(size, runs, work)
@@ -243,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         middle = sizes[len(sizes) // 2]
         for name, figures in serve_latencies(middle, work).items():
             print(f"mkdocs serve --dirty, {middle} reports, {name}: {figures}")
-    SetAside(work).clear()
+    aside.clear()
     return 0
 
 

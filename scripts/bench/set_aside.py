@@ -12,8 +12,11 @@ right after it (more after several deletions in a row); its wall time swung with
 So a timed build finds its site folder absent, as before, but the old one was renamed into a
 folder beside the projects (`SetAside.move`: one rename, nothing freed); so are the projects of
 an earlier run in a reused work folder, before they are written again. `SetAside.clear`
-deletes them all when no build is being timed, and with `settle` waits for the freed inodes to
-age out (written out first, so the shorter wait applies) before the next timed build.
+deletes them all when no build is being timed: at the end of a run, or at its start (a reused
+work folder), then with `settle` waiting for the freed inodes to age out. Six minutes, not one:
+a freed inode counts as recent for five minutes more while its block of the inode table is
+unwritten, and the next build's own new files make those blocks unwritten again (a 65 s wait
+after a `sync` still left the next build 7 s slower, 2026-12-01).
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ import time
 from pathlib import Path
 
 FOLDER = ".set-aside-sites"  # in the benchmark's work folder, on the projects' filesystem
-# A freed inode counts as recent for 60 s once its block is written out (RECENTCY_MIN): a margin more.
-SETTLE_SECONDS = 65.0
+# A freed inode counts as recent for 60 s (RECENTCY_MIN), 360 s while its inode table block is
+# unwritten (RECENTCY_DIRTY more), which a build creating files near it makes it again: a margin more.
+SETTLE_SECONDS = 365.0
 
 
 class SetAside:

@@ -50,7 +50,7 @@ def test_clearing_to_settle_writes_the_disk_out_and_waits_for_freed_inodes_to_ag
     (tmp_path / "archive-100" / "site").mkdir(parents=True)
     aside = SetAside(tmp_path)
     aside.move(tmp_path / "archive-100" / "site")
-    assert aside.clear(settle=True) == set_aside.SETTLE_SECONDS > 60
+    assert aside.clear(settle=True) == set_aside.SETTLE_SECONDS > 360
     assert synced == [True] and waits == [set_aside.SETTLE_SECONDS]
 
 
