@@ -31,7 +31,6 @@ pin changes, so whoever upgrades reads this module again before the pins move.
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
 import sys
 from collections.abc import Callable
@@ -217,9 +216,12 @@ class PageLinks:
     and everything does when the theme's `url` filter is not MkDocs' own (a plugin replaced it)."""
 
     def __init__(self) -> None:
-        from mkdocs.utils.templates import url_filter  # here: the process beside the build imports this module
+        # Here, not at the top: the process beside the build imports this module before `mkdocs`.
+        from mkdocs.utils import _get_norm_url, _norm_parts
+        from mkdocs.utils.templates import url_filter
 
         self._mkdocs_filter = url_filter
+        self._norm_url, self._norm_parts = _get_norm_url, _norm_parts
         self._page: Any = None
         self._page_url: str | None = None
         self._from: list[str] = []
@@ -230,7 +232,7 @@ class PageLinks:
         if url in self._targets:
             target = self._targets[url]
         else:
-            target = self._targets[url] = _relative_target(url)
+            target = self._targets[url] = self._relative_target(url)
         url_filter = context.environment.filters["url"]
         if page is None or target is None or url_filter is not self._mkdocs_filter or \
                 not isinstance(getattr(page, "url", None), str):
@@ -238,7 +240,7 @@ class PageLinks:
         if page is not self._page or self._page_url != page.url:
             self._page, self._page_url = page, page.url
             folder, _, name = page.url.rpartition("/")
-            self._from = _norm_parts(folder if "." in name else page.url)
+            self._from = self._norm_parts(folder if "." in name else page.url)
         parts, up, slash = target
         common = 0
         for a, b in zip(self._from, parts, strict=False):
@@ -250,28 +252,16 @@ class PageLinks:
             link += "/"
         return "../" * up + link if up > 0 else link
 
-
-def _relative_target(url: str) -> tuple[list[str], int, bool] | None:
-    """A link target as MkDocs' `_get_norm_url` and `get_relative_url` read it: (its parts, how
-    many folders up it starts, whether it ends in a slash), or None for an address the filter
-    treats otherwise (empty, with a backslash, absolute, an anchor)."""
-    if not url or "\\" in url:
-        return None
-    parsed = urlsplit(url)
-    if parsed.scheme or parsed.netloc or url.startswith(("/", "#")):
-        return None
-    norm = posixpath.normpath(url) + "/"
-    up = 0
-    while norm.startswith("../", up * 3):
-        up += 1
-    return _norm_parts(url), up, url.endswith("/")
-
-
-def _norm_parts(path: str) -> list[str]:
-    if not path.startswith("/"):
-        path = "/" + path
-    path = posixpath.normpath(path)[1:]
-    return path.split("/") if path else []
+    def _relative_target(self, url: str) -> tuple[list[str], int, bool] | None:
+        """A link target as MkDocs' own `_get_norm_url` and `get_relative_url` read it: (its parts,
+        how many folders up it starts, whether it ends in a slash), or None for an address the
+        filter leaves as it is (absolute, an anchor) or warns about (a backslash)."""
+        if "\\" in url:
+            return None
+        path, up = self._norm_url(url)
+        if up == -1:
+            return None
+        return self._norm_parts(path), up, path.endswith("/")
 
 
 # --- MkDocs' theme: compiled templates shared between the rebuilds of `mkdocs serve` ----------

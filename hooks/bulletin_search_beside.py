@@ -78,7 +78,7 @@ def _toc(items: Any) -> list[TocEntry]:
 class IndexSentBeside:
     """Stands in for the search plugin's `SearchIndex` during one build."""
 
-    def __init__(self, beside: ScanBeside, config: dict[str, Any], held: Callable[[str], HeldBlocks] | None) -> None:
+    def __init__(self, beside: ScanBeside, config: dict[str, Any], held: Callable[[str], HeldBlocks]) -> None:
         self._beside = beside
         self.config = config
         self.entries: list[dict] = []  # none here: they are made beside
@@ -93,12 +93,12 @@ class IndexSentBeside:
 
 
 def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: str | None,
-                 held: Callable[[str], HeldBlocks] | None = None) -> None:
+                 held: Callable[[str], HeldBlocks]) -> None:
     """The search plugin's index made in `beside`'s process for this build (`beside.extended` says
     so afterwards); nothing changed when there is no plugin, jieba has dictionaries of the
     project's own, or the process is not running. `identity` is the word-break cache's (None: no
-    cache). With `held` (Fragments.held), the pages are given to the plugin with their placeholders
-    and made lean in the process."""
+    cache). `held` is the build's Fragments.held: the hooks give the plugin the pages with their
+    placeholders, and the process makes them lean."""
     search = next((p for p in plugins.values() if type(p).__module__ == bulletin_patches.SEARCH_PLUGIN), None)
     index = getattr(search, "search_index", None)
     if search is None or index is None or not beside.running or \

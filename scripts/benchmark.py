@@ -126,15 +126,16 @@ def median_of(project: Path, runs: int, jieba: bool = True) -> tuple[float, floa
     return statistics.median(times), peak, times
 
 
-def projects(size: int, work: Path) -> list[Path]:
-    return [work / f"archive-{size}", work / f"floor-{size}", work / f"stock-{size}"]
+def projects(size: int, work: Path) -> tuple[Path, Path, Path]:
+    """Where one size's projects are written: ours, the floor, stock Material."""
+    return work / f"archive-{size}", work / f"floor-{size}", work / f"stock-{size}"
 
 
 def measure(size: int, runs: int, work: Path) -> dict[str, Any]:
-    project = work / f"archive-{size}"
+    project, floor_folder, stock_folder = projects(size, work)
     generate(project, size // YEARS, YEARS)
-    floor = write_floor(project, work / f"floor-{size}")
-    stock = write_floor(project, work / f"stock-{size}", stock=True)
+    floor = write_floor(project, floor_folder)
+    stock = write_floor(project, stock_folder, stock=True)
     figures: dict[str, Any] = {"reports": size, "runs": runs}  # counts, seconds, MB, a list of runs
     figures["ours cold"], figures["ours cold MB"] = build(project)
     figures["ours"], figures["ours MB"], figures["ours runs"] = median_of(project, runs)
