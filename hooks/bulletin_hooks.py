@@ -285,6 +285,9 @@ class BulletinSite:
             segments = self.session.segments
             index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
                          segments.identity if segments is not None else None, held=build.fragments.held)
+        if not build.search_beside:  # the index is made here: its text segmented through the cache
+            bulletin_patches.segment_through_cache(bulletin_patches.search_plugin_index(config.plugins),
+                                                   self.session.segments)
         return files
 
     def on_serve(self, server, config, builder):

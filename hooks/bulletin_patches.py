@@ -3,7 +3,8 @@
 Seven things the hooks cannot reach through a public API:
 
 - Material's search plugin calls `jieba.cut` on every section of every page; we route it through
-  our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py).
+  our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py),
+  and have its index segment a text without compiling its pattern again or joining lists.
 - `mkdocs serve` makes a new Jinja environment per rebuild and compiles Material's templates
   again; we let them share compiled templates (most of a quick preview's time).
 - watchdog polls every 0.5 s; a quick preview wants 0.1 s.
@@ -90,6 +91,49 @@ class JiebaThroughCache:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
+
+
+HAN_RUNS = r"(\p{script: Han}+)"  # Material's SearchIndex._segment_chinese, with backrefs' bre.UNICODE
+
+
+class SegmentedThroughCache:
+    """Stands in for one `SearchIndex`'s `_segment_chinese`: the same text, made faster.
+
+    Material's method compiles its pattern again for every title and text and, for every run of
+    Han characters, calls `jieba.cut` on the run's UTF-8 bytes and joins the words between
+    zero-width spaces: at 2,000 reports 660,000 runs in 31,000 calls, a sixth of the index's time
+    even with every cut answered by the cache. Here the pattern is Material's, compiled once by
+    backrefs to the same `re` pattern, the text is split at the runs (no callback per run), and a
+    run becomes the cache's joined words between two separators, which is what Material's
+    `replace` makes of the cache's words. 2.5 s → 0.9 s on the 31,328 titles and texts of 2,000
+    reports."""
+
+    def __init__(self, cache: SegmentCache) -> None:
+        from backrefs import bre
+
+        self._runs = bre.compile_search(HAN_RUNS, bre.UNICODE)
+        self._joined = cache.joined
+
+    def __call__(self, data: str) -> str:
+        parts = self._runs.split(data)  # the text between runs, and each run (the pattern's group)
+        joined = self._joined
+        parts[1::2] = ["\u200b" + joined(run) + "\u200b" for run in parts[1::2]]
+        return "".join(parts).strip("\u200b")
+
+
+def search_plugin_index(plugins: Any) -> Any:
+    """The search plugin's index for this build (None without the plugin)."""
+    search = next((p for p in plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
+    return getattr(search, "search_index", None)
+
+
+def segment_through_cache(index: Any, cache: SegmentCache | None) -> None:
+    """`index` (Material's SearchIndex, whose module's jieba is `JiebaThroughCache` over `cache`)
+    segments its text with `SegmentedThroughCache`; nothing changed without a cache or on another
+    Material version (which may segment otherwise)."""
+    if index is not None and cache is not None and isinstance(getattr(sys.modules.get(SEARCH_PLUGIN), "jieba", None), JiebaThroughCache) \
+            and guarded("mkdocs-material", "the faster segmentation of the search index"):
+        index._segment_chinese = SegmentedThroughCache(cache)
 
 
 def route_word_breaks(plugins: Any, cache_file: Path,

@@ -128,6 +128,7 @@ class PageIndexer:
                                       lambda: lambda text: cut_through_simplified(text, real.cut, to_simplified), identity)
             vars(search)["jieba"] = bulletin_patches.JiebaThroughCache(real, self.cache)
         self.index = search.SearchIndex(**config)
+        bulletin_patches.segment_through_cache(self.index, self.cache)
         self.fields = IndexFields()
         self.docs = SpooledDocs()  # each page's entries leave memory as soon as they are made
 

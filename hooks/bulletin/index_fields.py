@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .search_scripts import BOTH_WAYS, FIELD as SCRIPT_FIELD, FOLDING, other_script_words, simplified_forms
+from .search_scripts import BOTH_WAYS, FIELD as SCRIPT_FIELD, FOLDING, Convert, other_script_words, simplified_forms
 from .search_terms import FIELD as FIGURES_FIELD, plain_figures
 
 
 @dataclass
 class IndexFields:
     characters: set[str] = field(default_factory=set)  # of every title and text so far
+    converted: dict[Convert, dict[str, str]] = field(default_factory=dict)  # each word in the other scripts
 
     def set_on(self, doc: dict) -> dict:
         """The two fields set on one document, after its own keys."""
         title, text = doc.get("title", ""), doc.get("text", "")
         doc[FIGURES_FIELD] = plain_figures(text)
-        doc[SCRIPT_FIELD] = other_script_words(title, text, BOTH_WAYS)
+        doc[SCRIPT_FIELD] = other_script_words(title, text, BOTH_WAYS, self.converted)
         self.characters.update(title)
         self.characters.update(text)
         return doc

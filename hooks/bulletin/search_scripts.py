@@ -71,19 +71,26 @@ def cut_through_simplified(text: str, cut: Cut, to_simplified: Convert) -> list[
     return words
 
 
-def other_script_words(title: str, text: str, convert: Iterable[Convert]) -> str:
+def other_script_words(title: str, text: str, convert: Iterable[Convert],
+                       converted: dict[Convert, dict[str, str]] | None = None) -> str:
     """The words of a section that read differently in another script, each once.
 
-    The conversions keep every character in place, so the converted words line up with the
-    original ones and only those that changed are compared (the fast path on a large index).
+    The conversions go character by character, so a word converts the same wherever it stands:
+    each distinct word is converted once, and `converted` (each conversion's words so far, kept by
+    the caller across the sections of one index, where words repeat) spares converting it again.
+    str.translate costs a dictionary lookup per character; at 2,000 reports this was 3 s.
     """
-    joined = title + _BREAK + text
-    words = joined.split(_BREAK)
-    own = set(words)
+    words = dict.fromkeys((title + _BREAK + text).split(_BREAK))  # each once, in order
+    converted = {} if converted is None else converted
     found: dict[str, None] = {}
     for change in convert:
-        for before, after in zip(words, change(joined).split(_BREAK), strict=True):
-            if after != before and after not in own:
+        known = converted.setdefault(change, {})
+        for before in words:
+            after = known.get(before)
+            if after is None:
+                after = change(before)
+                after = known[before] = before if after == before else after  # most words: no second copy
+            if after != before and after not in words:
                 found[after.strip()] = None
     found.pop("", None)
     return _BREAK.join(found)

@@ -13,7 +13,8 @@ import re
 ZERO_WIDTH_SPACE = "\u200b"  # the word separator Material's Chinese index uses
 _GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
 # 120多, 1,800多, and 0.18多 (an amount in 萬元 known from below) with its decimals.
-_APPROXIMATE = re.compile(rf"(?<![\d,.])(\d[\d,]*(?:\.\d+)?){ZERO_WIDTH_SPACE}?(多|餘|余)")
+_MORE = ("多", "餘", "余")
+_APPROXIMATE = re.compile(rf"(?<![\d,.])(\d[\d,]*(?:\.\d+)?){ZERO_WIDTH_SPACE}?({'|'.join(_MORE)})")
 
 
 FIELD = "figures"
@@ -22,6 +23,7 @@ FIELD = "figures"
 def plain_figures(text: str) -> str:
     """Each figure the text holds, written the way a reader would search for it."""
     words = [match.replace(",", "") for match in _GROUPED.findall(text)]
-    for number, more in _APPROXIMATE.findall(text):
-        words += [f"{number}{more}", f"{number.replace(',', '')}{more}"]
+    if any(more in text for more in _MORE):  # else nothing to find: most texts spared a slow scan
+        for number, more in _APPROXIMATE.findall(text):
+            words += [f"{number}{more}", f"{number.replace(',', '')}{more}"]
     return ZERO_WIDTH_SPACE.join(dict.fromkeys(words))

@@ -55,6 +55,10 @@ class SegmentCache:
 
     def words(self, text: str) -> list[str]:
         """The words of `text`, as jieba cuts them."""
+        return self.joined(text).split(_BREAK)
+
+    def joined(self, text: str) -> str:
+        """`words(text)` joined by Material's separator: what its index holds of a run."""
         joined = self._used.get(text)
         if joined is None:
             joined = self._known.get(text)
@@ -64,7 +68,7 @@ class SegmentCache:
                     self._cut = self._make_cut()
                 joined = _BREAK.join(self._cut(text))
             self._used[text] = joined
-        return joined.split(_BREAK)
+        return joined
 
     def save(self) -> None:
         """Keep this build's cuts for the next one, written whole or not at all."""

@@ -238,3 +238,37 @@ def test_a_projects_own_nav_item_template_is_kept_and_the_navigation_is_not_cach
     plain = [str(tmp_path), shipped]
     assert bulletin_patches.cache_nav_items(plain) is True
     assert plain == [str(bulletin_patches.NAV_TEMPLATES), str(tmp_path), shipped]
+
+
+SEGMENTED_TEXTS = ["", "no Han at all 14,400", "慰問金 14,400 元", "金秋助學活動。看望慰問職工", "\u200b看望慰問職工\u200b",
+                   "𠀀𠀁中文 and 〇", "ひらがな漢字カタカナ", "一", "甲 乙\n丙丁"]
+
+
+def two_by_two(text):
+    """A stand-in for jieba: words of two characters."""
+    return [text[i:i + 2] for i in range(0, len(text), 2)]
+
+
+def index_with_cache(monkeypatch, tmp_path):
+    import material.plugins.search.plugin as search
+    from bulletin.segmentation import SegmentCache
+
+    cache = SegmentCache(tmp_path / "words.json", lambda: two_by_two, "two by two")
+    monkeypatch.setattr(search, "jieba", bulletin_patches.JiebaThroughCache(search.jieba, cache))
+    return search.SearchIndex(lang=["zh"], separator="[\\s]+", pipeline=[], fields={}), cache
+
+
+def test_a_search_index_segments_its_text_through_the_cache_as_materials_own_method_does(monkeypatch, tmp_path):
+    index, cache = index_with_cache(monkeypatch, tmp_path)
+    materials = [index._segment_chinese(text) for text in SEGMENTED_TEXTS]
+    bulletin_patches.segment_through_cache(index, cache)
+    assert isinstance(index._segment_chinese, bulletin_patches.SegmentedThroughCache)
+    assert [index._segment_chinese(text) for text in SEGMENTED_TEXTS] == materials
+    assert materials[3] == "金秋\u200b助學\u200b活動\u200b。\u200b看望\u200b慰問\u200b職工"
+
+
+def test_a_search_index_keeps_materials_segmentation_on_another_material(monkeypatch, tmp_path):
+    index, cache = index_with_cache(monkeypatch, tmp_path)
+    monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "mkdocs-material", "0.0.1")
+    bulletin_patches.segment_through_cache(index, cache)
+    assert "_segment_chinese" not in vars(index)

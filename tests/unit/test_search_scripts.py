@@ -37,6 +37,21 @@ def test_a_simplified_text_gains_its_traditional_words():
     assert other_script_words("", "劳动\u200b竞赛", [to_simplified, to_traditional]) == "勞動\u200b競賽"
 
 
+def test_a_word_converted_for_one_section_is_not_converted_again_for_the_next():
+    converted_words = []
+
+    def counting(text):
+        converted_words.extend(text.split("\u200b"))
+        return to_simplified(text)
+
+    converted = {}
+    first = other_script_words("勞動競賽", "勞動競賽\u200b和諧", [counting], converted)
+    second = other_script_words("書畫", "和諧\u200b勞動競賽\u200b書畫", [counting], converted)
+    assert (first, second) == (other_script_words("勞動競賽", "勞動競賽\u200b和諧", [to_simplified]),
+                               other_script_words("書畫", "和諧\u200b勞動競賽\u200b書畫", [to_simplified]))
+    assert sorted(converted_words) == sorted(["勞動競賽", "和諧", "書畫"])
+
+
 def test_the_index_keeps_its_text_and_gains_the_other_script_field():
     index = with_search_fields({"config": {"fields": {}}, "docs": [{"location": "a/", "title": "書畫", "text": "和諧"}]})
     assert index["config"]["fields"]["script"] == {"boost": 1.0}

@@ -16,6 +16,10 @@ def test_an_approximate_amount_in_wan_yuan_is_one_word_with_its_decimals():
     assert plain_figures("經費（萬元） 0.18\u200b多") == "0.18多"
 
 
+def test_approximate_counts_are_found_with_each_word_for_more():
+    assert plain_figures("幫扶 120餘 戶，走訪 30余 家") == "120餘\u200b30余"
+
+
 def test_text_without_grouped_figures_gives_nothing():
     assert plain_figures("職代會 2021年 349") == ""
 
