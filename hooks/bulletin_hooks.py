@@ -150,6 +150,7 @@ class BulletinSite:
         _our_theme_templates(config)
         if session.headings not in config.markdown_extensions:  # after toc: it watches toc's work
             config.markdown_extensions.append(session.headings)
+        bulletin_patches.markdown_per_build(config)
         session.nav_cached = bulletin_patches.cache_nav_items(config.theme.dirs)
         _site_texts_in_language(config, session.say)
         session.segments = bulletin_patches.route_word_breaks(

@@ -272,3 +272,74 @@ def test_a_search_index_keeps_materials_segmentation_on_another_material(monkeyp
     monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "mkdocs-material", "0.0.1")
     bulletin_patches.segment_through_cache(index, cache)
     assert "_segment_chinese" not in vars(index)
+
+
+RENDERED_PAGES = {
+    "index.md": "# 工會年度工作總結\n\n見 [宣城](2021/xuancheng.md#慰問) 與 [慰問](#慰問)。\n\n## 慰問\n\n"
+                "!!! note \"說明\"\n    金額以元計。\n\n| 單位 | 元 |\n| --- | --- |\n| 甲 | 1,200 |\n\n[宣傳]: https://example.org/\n",
+    "2021/xuancheng.md": "# 宣城車間工會\n\n## 慰問 {: #visits }\n\n## 慰問\n\n<div markdown=\"1\" id=\"raw\">\n"
+                         "**看望** 職工\n</div>\n\n<a name=\"old\"></a>\n\n[首頁](../index.md)\n",
+    "2022/xuancheng.md": "## 慰問\n\n沒有一級標題，[見此][宣傳]（另一頁的連結定義不算）。\n\n## 慰問\n",
+}
+
+
+def pages_rendered(tmp_path, extensions="[admonition, attr_list, md_in_html, toc: {permalink: true}]"):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    for name, text in RENDERED_PAGES.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: t\nmarkdown_extensions: {extensions}\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    files = Files([File(name, config.docs_dir, config.site_dir, True) for name in RENDERED_PAGES])
+    pages = [Page(None, file, config) for file in files]
+    return config, files, pages
+
+
+def what_a_page_holds(page):
+    return (page.content, str(page.toc), page._title_from_render, page.present_anchor_ids,
+            {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()})
+
+
+def test_pages_rendered_with_one_converter_per_build_hold_what_mkdocs_own_renders(monkeypatch, tmp_path):
+    from mkdocs.structure.pages import Page
+
+    monkeypatch.setattr(Page, "render", Page.render)  # put back after the test
+    config, files, pages = pages_rendered(tmp_path)
+    for page in pages:
+        page.read_source(config)
+        page.render(config, files)
+    mkdocs_own = [what_a_page_holds(page) for page in pages]
+    assert bulletin_patches.markdown_per_build(config)
+    for page in pages:
+        page.render(config, files)
+    assert [what_a_page_holds(page) for page in pages] == mkdocs_own
+    assert 'id="_1"' in mkdocs_own[1][0] and mkdocs_own[2][2] is None and "raw" in mkdocs_own[1][3]
+    assert "[見此][宣傳]" in mkdocs_own[2][0]
+
+
+def test_one_converter_serves_every_page_of_a_build(monkeypatch, tmp_path):
+    import markdown
+    from mkdocs.structure.pages import Page
+
+    monkeypatch.setattr(Page, "render", Page.render)
+    config, files, pages = pages_rendered(tmp_path)
+    made = []
+    monkeypatch.setattr(markdown, "Markdown", lambda *a, made_by=markdown.Markdown, **k: made.append(1) or made_by(*a, **k))
+    assert bulletin_patches.markdown_per_build(config)
+    for page in pages:
+        page.read_source(config)
+        page.render(config, files)
+    assert len(made) == 1
+
+
+def test_an_extension_not_known_to_be_reusable_leaves_mkdocs_one_converter_per_page(monkeypatch, tmp_path):
+    from mkdocs.structure.pages import Page
+
+    monkeypatch.setattr(Page, "render", Page.render)
+    mkdocs_own = Page.render
+    config, _, _ = pages_rendered(tmp_path, extensions="[abbr, toc]")
+    assert not bulletin_patches.markdown_per_build(config)
+    assert Page.render is mkdocs_own
