@@ -507,7 +507,11 @@ def markdown_per_build(config: Any) -> bool:
         Page.render = _MKDOCS_RENDER[0]  # type: ignore[method-assign]
         return False
     per_build = MarkdownPerBuild(config)
-    Page.render = lambda page, config, files: per_build.render(page, config, files)  # type: ignore[method-assign]
+
+    def render(page: Any, config: Any, files: Any) -> None:
+        per_build.render(page, config, files)
+
+    Page.render = render  # type: ignore[method-assign, assignment]
     return True
 
 
