@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -20,6 +19,7 @@ from . import xlsx_writer
 from .formatting import MISSING
 from .tables import Cell, Column, Table
 from .xlsx_writer import FIXED_TIME, CellValue
+from .zip_writer import zip_deflated
 
 
 # A text cell starting with one of these would be run as a formula by a spreadsheet.
@@ -72,12 +72,8 @@ def sheet_values(table: Table) -> list[list[CellValue]]:
 
 
 def zip_files(files: Iterable[tuple[str, bytes]]) -> bytes:
-    """Files packed under their names, each with FIXED_TIME (UTF-8 names are flagged by zipfile)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for name, data in files:
-            bundle.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    """Files packed under their names, each with FIXED_TIME (UTF-8 names flagged), as zipfile packs them."""
+    return zip_deflated(files, FIXED_TIME)
 
 
 def _sheet_rows(table: Table) -> list[list[str]]:
