@@ -45,7 +45,7 @@ from typing import Any
 
 from .privacy import PrivateValue
 from .site_downloads import write_downloads
-from .site_scan import FileScanner, SiteFile, SiteScan, assemble, files_to_scan, scan_site
+from .site_scan import FileScanner, SiteFile, SiteScan, also_to_scan, assemble, scan_site, site_to_scan
 
 USAGE_VARIABLE = "BULLETIN_BESIDE_USAGE"  # a file the process writes its CPU time and peak memory to
 # Set to "off", no process is started and all its work is done in the build's own: for a machine
@@ -164,8 +164,14 @@ class ScanBeside:
         return self._extension_failure if self._answered else "the process beside the build gave no answer"
 
     def finish(self, also: list[Path]) -> SiteScan:
-        """The files not sent yet sent, and the scan of the whole site and the folders `also`."""
-        files = files_to_scan(self.site_dir, None, also, coming=self._coming)
+        """The files not sent yet sent, and the scan of the whole site and the folders `also`.
+
+        The site is listed while the process is still at the last pages it was sent (0.3 s at
+        2,000 reports), the folders `also` once it is done: its extension may write there last
+        (the word-break cache)."""
+        files = site_to_scan(self.site_dir, coming=self._coming)
+        self.sync()
+        files += also_to_scan(also)
         answer = self._answer([file for file in files if file.key not in self._sent])
         if answer is None:  # no process, or no answer: all of it here
             write_downloads(self.site_dir, self.downloads)

@@ -42,14 +42,26 @@ def files_to_scan(site_dir: Path, only: list[Path] | None = None, also: Iterable
     """Every built file (or `only` those a quick preview wrote), then the files of the folders
     `also` (the cache); each group in order of its paths' parts, the order problems are told in.
     `coming`, (path, shown) of files of the site being written now, are listed as if they were there."""
+    return site_to_scan(site_dir, only, coming) + also_to_scan(also)
+
+
+def site_to_scan(site_dir: Path, only: list[Path] | None = None,
+                 coming: Iterable[tuple[str, str]] = ()) -> list[SiteFile]:
+    """`files_to_scan`'s files of the site."""
     site = site_files(str(site_dir)) if only is None else \
         [(str(path), path.relative_to(site_dir).as_posix()) for path in only if path.is_file() and not path.is_symlink()]
     there = {os.path.normpath(path) for path, _ in site}
     site += [(path, shown) for path, shown in coming if os.path.normpath(path) not in there]
-    listed = [(True, site)]
-    listed += [(False, site_files(str(folder), folder.name)) for folder in also if folder.is_dir()]
-    return [SiteFile(path, shown, in_site) for in_site, files in listed
-            for path, shown in sorted(files, key=lambda file: file[1].split("/"))]
+    return _in_order(site, True)
+
+
+def also_to_scan(also: Iterable[Path]) -> list[SiteFile]:
+    """`files_to_scan`'s files of the folders `also`."""
+    return [file for folder in also if folder.is_dir() for file in _in_order(site_files(str(folder), folder.name), False)]
+
+
+def _in_order(files: list[tuple[str, str]], in_site: bool) -> list[SiteFile]:
+    return [SiteFile(path, shown, in_site) for path, shown in sorted(files, key=lambda file: file[1].split("/"))]
 
 
 class FileScanner:
