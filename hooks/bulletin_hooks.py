@@ -464,7 +464,7 @@ class BulletinSite:
             search_failure = None
             build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
             only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
-            scan = scan_site(site, values, only, also=[cache])
+            scan = scan_site(site, values, only, also=[cache], matcher=private.matcher)
         contain_leaks(scan, values, session.previewing)  # first: whatever stops the build below
         build.beside = None  # its work is done and contained: on_build_error has nothing left to scan
         if index_path in scan.leaking and index_path.is_file():

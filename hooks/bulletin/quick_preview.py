@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .archive import Archive, Report
@@ -86,6 +87,13 @@ class PrivateValues:
             by_report[report.key] = _report_values(report)
         return self._joined(archive, by_report)
 
+    @cached_property
+    def matcher(self) -> PrivateMatcher:
+        """The values' matcher, made once for them: a quick preview reads the saved files and scans
+        what it wrote with it, and the next one does too unless a record file was read again
+        (making it is some 20 ms at 2,000 reports)."""
+        return PrivateMatcher(self.values)
+
     @classmethod
     def _joined(cls, archive: Archive,
                 by_report: dict[tuple[str, Period], tuple[list[PrivateValue], frozenset[str]]]) -> PrivateValues:
@@ -141,7 +149,7 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
         private = PrivateValues.of(archive)
     elif data_changed:
         private = private.with_reports(archive, reread)
-    matcher = PrivateMatcher(private.values)
+    matcher = private.matcher
     for saved in {r.data_path: r for r in data_changed + narrative_changed}.values():
         current = archive.report(saved.unit.id, saved.period)
         if current is not None:

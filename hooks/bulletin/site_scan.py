@@ -67,8 +67,8 @@ def _in_order(files: list[tuple[str, str]], in_site: bool) -> list[SiteFile]:
 class FileScanner:
     """One scan's matcher and the theme's files: which private values one file holds."""
 
-    def __init__(self, values: list[PrivateValue]) -> None:
-        self.matcher = PrivateMatcher(values)
+    def __init__(self, values: list[PrivateValue], matcher: PrivateMatcher | None = None) -> None:
+        self.matcher = matcher or PrivateMatcher(values)  # `matcher`: the values' own, made already
         self._theme: Theme | None = None  # imports the theme: made for the first file of the site
 
     def found(self, file: SiteFile, data: bytes | None = None) -> list[PrivateValue]:
@@ -100,12 +100,12 @@ def assemble(files: list[SiteFile], found: Mapping[str, list[PrivateValue]]) -> 
 
 
 def scan_site(site_dir: Path, values: list[PrivateValue], only: list[Path] | None = None,
-              also: Iterable[Path] = ()) -> SiteScan:
+              also: Iterable[Path] = (), matcher: PrivateMatcher | None = None) -> SiteScan:
     """Every built file (or `only` those a quick preview wrote) and the folders `also` (the cache).
 
     A file is found by its text and by its own name, as its URL shows it.
     """
-    scanner = FileScanner(values)
+    scanner = FileScanner(values, matcher)
     if not scanner.matcher:
         return SiteScan([], [])
     files = files_to_scan(site_dir, only, also)

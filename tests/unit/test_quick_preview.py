@@ -161,6 +161,20 @@ def test_a_saved_record_files_private_values_are_found_again_alone_and_equal_the
     assert update.private.needles == whole.needles and "王大明" in whole.needles and "唐元斌" not in whole.needles
 
 
+def test_the_private_values_matcher_is_made_once_and_anew_for_a_record_file_read_again(tmp_path):
+    private = "visits:\n  - occasion: 慰問\n    people: 3\n    beneficiaries: {names}\n"
+    write_project(tmp_path, {"2021/town": private.format(names="唐元斌")})
+    publication = publish(load_archive(tmp_path, tmp_path / "docs").archive)
+    before = snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml")
+    kept = PrivateValues.of(publication.archive)
+    assert kept.matcher is kept.matcher and kept.matcher.values_in("探望唐元斌")
+    save(tmp_path / "data/2021/town.yml", private.format(names="王大明"))
+    update = quick_update(before, snapshot(tmp_path, tmp_path / "docs", tmp_path / "mkdocs.yml"), tmp_path,
+                          publication, [], kept)
+    assert update.private is not None and update.private.matcher.values_in("探望王大明")
+    assert not update.private.matcher.values_in("探望唐元斌")
+
+
 def test_a_quick_previews_clash_check_takes_only_the_generated_names_new_since_the_last_clean_one():
     checked = CheckedNames(frozenset({"index.md"}), frozenset({"2021/town.md", "downloads/a.csv"}))
     assert checked.unchecked(["index.md"], ["2021/town.md", "downloads/a.csv", "downloads/b.csv"]) == ["downloads/b.csv"]
