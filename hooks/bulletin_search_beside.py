@@ -99,7 +99,7 @@ def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: s
     project's own, or the process is not running. `identity` is the word-break cache's (None: no
     cache). `held` is the build's Fragments.held: the hooks give the plugin the pages with their
     placeholders, and the process makes them lean."""
-    search = next((p for p in plugins.values() if type(p).__module__ == bulletin_patches.SEARCH_PLUGIN), None)
+    search = bulletin_patches.search_plugin(plugins)
     index = getattr(search, "search_index", None)
     if search is None or index is None or not beside.running or \
             search.config.get("jieba_dict") or search.config.get("jieba_dict_user") or \

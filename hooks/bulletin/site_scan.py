@@ -68,7 +68,7 @@ class FileScanner:
     """One scan's matcher and the theme's files: which private values one file holds."""
 
     def __init__(self, values: list[PrivateValue], matcher: PrivateMatcher | None = None) -> None:
-        self.matcher = matcher or PrivateMatcher(values)  # `matcher`: the values' own, made already
+        self.matcher = PrivateMatcher(values) if matcher is None else matcher  # `matcher`: the values' own
         self._theme: Theme | None = None  # imports the theme: made for the first file of the site
 
     def found(self, file: SiteFile, data: bytes | None = None) -> list[PrivateValue]:
