@@ -63,8 +63,10 @@ _SEARCH_MARKS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 SEGMENTS_FILE = Path(".cache") / "bulletin" / "search-words.json"  # the search's word breaks (segmentation.py)
 
-# How often `mkdocs serve --dirty` looks for saved files (bulletin_patches.poll_every).
+# How often `mkdocs serve --dirty` looks for saved files where the system does not report them,
+# and how long after a save's last event it rebuilds (bulletin_patches.see_saves_at_once).
 POLL_SECONDS = 0.1
+BUILD_DELAY_SECONDS = 0.05
 
 
 class BuildMode(enum.Enum):
@@ -142,6 +144,8 @@ class BulletinSite:
             bulletin_patches.share_compiled_templates()
             bulletin_patches.list_theme_files_once()
             bulletin_patches.join_canonical_urls()
+            bulletin_patches.see_saves_at_once(POLL_SECONDS if dirty else None,
+                                               BUILD_DELAY_SECONDS if dirty else None)
 
     def on_config(self, config):
         session = self.session
@@ -296,8 +300,6 @@ class BulletinSite:
     def on_serve(self, server, config, builder):
         # Record files live outside docs/, so MkDocs would not rebuild when they change.
         server.watch(str(_project_dir(config) / "data"))
-        if self.session.dirty:
-            bulletin_patches.poll_every(server, POLL_SECONDS)
         return server
 
     def on_page_read_source(self, page, config):

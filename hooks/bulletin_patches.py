@@ -7,7 +7,9 @@ Eight things the hooks cannot reach through a public API:
   and have its index segment a text without compiling its pattern again or joining lists.
 - `mkdocs serve` makes a new Jinja environment per rebuild and compiles Material's templates
   again; we let them share compiled templates (most of a quick preview's time).
-- watchdog polls every 0.5 s; a quick preview wants 0.1 s.
+- MkDocs' live reload polls for saves every 0.5 s, walking every watched file; we have the
+  system report them (inotify, FSEvents, Windows' change notices) and keep the poll, once a
+  second, for folders where those do not arrive (bulletin_saves_seen.py).
 - MkDocs makes a new Markdown converter for every page; with the extensions we ship (all reset
   by Python-Markdown between texts), one per build does, reset before each page.
 - MkDocs lists the theme's static files afresh in every build, walking Material's thousands of
@@ -46,6 +48,7 @@ import jinja2
 import jinja2.bccache
 
 from bulletin.segmentation import SegmentCache
+from bulletin_saves_seen import SavesSeenAtOnce  # at import: MkDocs has the hooks folder on the path only then
 
 log = logging.getLogger("mkdocs.hooks.bulletin.patches")
 
@@ -518,20 +521,46 @@ def markdown_per_build(config: Any) -> bool:
     return True
 
 
-# --- watchdog: a shorter polling interval while previewing ----------------------------------
+# --- MkDocs' live reload: saves reported by the system, the poll kept as a backstop ----------
 
-def poll_every(server: Any, seconds: float) -> bool:
-    """MkDocs polls every 0.5 s; with a quick preview that wait was half of the time from a save
-    to the page. watchdog's interval is not public; if it moves, previews are only slower.
+class SaveWatching:
+    """How a serving process watches for saves, set by each on_startup (one per process)."""
 
-    MkDocs then waits `build_delay` without events before it builds, for the rest of a save. A
-    poll reports every change it found at once, so a tenth of the interval is enough; a save that
-    two polls see in halves is a second quick preview, which finds the rest."""
-    if not (guarded("watchdog", "the faster polling while previewing") and
-            guarded("mkdocs", "the faster polling while previewing")):
+    def __init__(self) -> None:
+        self.backstop_seconds = 1.0  # the poll's interval while the system reports saves
+        self.fallback_seconds: float | None = None  # without the system's events; None: MkDocs' own
+        self.build_delay: float | None = None  # MkDocs' wait for a save's last event; None: its own
+
+
+SAVE_WATCHING = SaveWatching()
+
+
+def see_saves_at_once(fallback_seconds: float | None, build_delay: float | None) -> bool:
+    """MkDocs' LiveReloadServer, in a serving process, watches through `SavesSeenAtOnce`
+    (bulletin_saves_seen.py): the system's file events first, its own polling observer a backstop.
+
+    MkDocs waits `build_delay` after a save's last event before it builds: a save is a few events
+    within a millisecond or two (a rename, a write, a close), so a twentieth of a second covers it."""
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers import Observer
+
+    SAVE_WATCHING.fallback_seconds, SAVE_WATCHING.build_delay = fallback_seconds, build_delay
+    if getattr(LiveReloadServer.__init__, "bulletin_saves_seen", False):
+        return True
+    if not (guarded("watchdog", "seeing saved files through the system's file events") and
+            guarded("mkdocs", "seeing saved files through the system's file events")):
         return False
-    server.build_delay = seconds / 10  # MkDocs waits this long for more saves to follow
-    server.observer._timeout = seconds
-    for emitter in server.observer.emitters:
-        emitter._timeout = seconds
+    made = LiveReloadServer.__init__
+
+    def init_seeing_saves_at_once(self: LiveReloadServer, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        watching = SAVE_WATCHING
+        own = self.observer._timeout
+        self.observer = SavesSeenAtOnce(self.observer, Observer(), watching.backstop_seconds,  # type: ignore[assignment]
+                                        watching.fallback_seconds or own)
+        if watching.build_delay is not None:
+            self.build_delay = watching.build_delay
+
+    init_seeing_saves_at_once.bulletin_saves_seen = True  # type: ignore[attr-defined]
+    LiveReloadServer.__init__ = init_seeing_saves_at_once  # type: ignore[method-assign]
     return True

@@ -38,19 +38,31 @@ def test_the_internals_the_patches_change_are_still_there():
     assert observer._timeout == 0.5 and hasattr(LiveReloadServer, "__init__")
 
 
-def test_polling_is_made_faster_on_the_version_it_was_written_for():
-    emitter = SimpleNamespace(_timeout=0.5)
-    server = SimpleNamespace(build_delay=0.25, observer=SimpleNamespace(_timeout=0.5, emitters=[emitter]))
-    assert bulletin_patches.poll_every(server, 0.1)
-    assert (server.build_delay, server.observer._timeout, emitter._timeout) == (0.01, 0.1, 0.1)
+def test_a_live_reload_server_watches_through_the_systems_events_with_the_poll_as_backstop(monkeypatch):
+    from mkdocs.livereload import LiveReloadServer
+
+    from bulletin_saves_seen import SavesSeenAtOnce
+
+    monkeypatch.setattr(LiveReloadServer, "__init__", LiveReloadServer.__init__)  # put back after the test
+    own = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    assert bulletin_patches.see_saves_at_once(0.1, 0.05)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    assert isinstance(server.observer, SavesSeenAtOnce) and server.build_delay == 0.05
+    assert server.observer.polling._timeout == 1.0 and server.observer.fallback_seconds == 0.1
+    bulletin_patches.see_saves_at_once(None, None)  # a plain `serve`: MkDocs' own interval and delay
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    assert (server.observer.fallback_seconds, server.build_delay) == (own.observer._timeout, own.build_delay)
 
 
 def test_a_patch_is_left_out_with_a_line_in_the_log_when_another_version_is_installed(monkeypatch, caplog):
+    from mkdocs.livereload import LiveReloadServer
+
+    monkeypatch.setattr(LiveReloadServer, "__init__", LiveReloadServer.__init__)
     monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "watchdog", "0.0.1")
-    server = SimpleNamespace(build_delay=0.25, observer=SimpleNamespace(_timeout=0.5, emitters=[]))
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.bulletin.patches"):
-        assert not bulletin_patches.poll_every(server, 0.1)
-    assert server.observer._timeout == 0.5
+        assert not bulletin_patches.see_saves_at_once(0.1, 0.05)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    assert type(server.observer).__name__ == "PollingObserver" and server.build_delay == 0.1  # MkDocs' own
     assert "watchdog 7.1.0 is not the version 0.0.1" in caplog.text
     assert all(record.levelno < logging.WARNING for record in caplog.records)  # a strict build goes on
 
@@ -72,8 +84,7 @@ def test_the_hooks_module_holds_no_build_state_only_the_adapter_and_its_events()
 def test_the_second_engine_counts_as_the_mkdocs_the_patches_were_written_for(monkeypatch):
     versions = {"properdocs": bulletin_patches.SAME_AS["mkdocs"][1], "watchdog": "7.1.0"}
     monkeypatch.setattr(bulletin_patches, "installed", versions.get)
-    server = SimpleNamespace(build_delay=0.25, observer=SimpleNamespace(_timeout=0.5, emitters=[]))
-    assert bulletin_patches.poll_every(server, 0.1)
+    assert bulletin_patches.guarded("mkdocs", "a patch") and bulletin_patches.guarded("watchdog", "a patch")
     pinned = (REQUIREMENTS.parent / "requirements-properdocs.txt").read_text(encoding="utf-8")
     assert "properdocs==" + bulletin_patches.SAME_AS["mkdocs"][1] in pinned
 

@@ -1,0 +1,155 @@
+"""While previewing, a saved file is seen when the system reports it, not at the next poll.
+
+MkDocs' live reload polls the watched folders: it walks every file of docs/ and data/ in Python,
+holding the interpreter, ~26 ms a walk at 2,000 reports (five times that at 10,000). Polling every
+0.1 s, as quick previews did, found a save 0.11-0.22 s after it and slowed the rebuild it started
+by a quarter or more (a narrative's rebuild 0.34-0.46 s against 0.22-0.34 s with a poll every
+second; figures in issue 15's notes). The system's own file events (inotify on Linux, FSEvents,
+ReadDirectoryChangesW on Windows) arrive within a millisecond and cost nothing between saves.
+
+MkDocs chose polling because those events do not arrive everywhere (a network share, a Docker
+volume): the poll stays, once a second, as a backstop. A change it reports that the system
+already reported is dropped, so one save starts one rebuild, not a second one a poll later. If the
+system's events cannot be had at all (inotify's watch limit, a platform without them) the poll
+goes back to its own interval and is all there is.
+
+Only watchdog's public observer API is used (schedule, unschedule, start, stop, join, event
+filters); the poll's interval is its private `_timeout`, guarded by the pinned watchdog version in
+bulletin_patches.py, which puts this observer in the place MkDocs' LiveReloadServer keeps its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+
+log = logging.getLogger("mkdocs.hooks.bulletin.saves_seen")
+
+# What a save, a new, deleted or renamed file or folder looks like. Not opened or closed without
+# writing: the build reads every file it watches, and each read would start another rebuild.
+CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
+                                        FileClosedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+_CHANGE_TYPES = tuple(CHANGES)
+
+
+def _paths(event: FileSystemEvent) -> list[str]:
+    return [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
+
+
+class SeenPaths:
+    """The paths the system reported lately, so the poll's later report of the same save is
+    dropped. `window` covers a poll's interval, its walk and the interval before it."""
+
+    def __init__(self, window: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.window = window
+        self.clock = clock
+        self._seen: dict[str, float] = {}
+        self._lock = threading.Lock()  # the system's events and the poll's arrive on two threads
+
+    def note(self, event: FileSystemEvent) -> None:
+        now = self.clock()
+        with self._lock:
+            for path in _paths(event):
+                self._seen[path] = now
+
+    def reported(self, event: FileSystemEvent) -> bool:
+        """True when the system reported every path the event names within the window."""
+        now = self.clock()
+        with self._lock:
+            for path in [p for p, at in self._seen.items() if now - at > self.window]:
+                del self._seen[path]
+            return all(path in self._seen for path in _paths(event))
+
+
+class _ReportedBySystem(FileSystemEventHandler):
+    def __init__(self, handler: FileSystemEventHandler, seen: SeenPaths) -> None:
+        self.handler, self.seen = handler, seen
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if isinstance(event, _CHANGE_TYPES):  # an emitter without event filters still sends reads
+            self.seen.note(event)
+            self.handler.dispatch(event)
+
+
+class _FoundByPoll(FileSystemEventHandler):
+    def __init__(self, handler: FileSystemEventHandler, seen: SeenPaths) -> None:
+        self.handler, self.seen = handler, seen
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if self.seen.reported(event):
+            log.debug("already reported by the system, not rebuilt again: %s", event)
+            return
+        self.handler.dispatch(event)
+
+
+def set_poll_interval(observer: Any, seconds: float) -> None:
+    """watchdog's polling observer and its emitters each keep the interval they were made with."""
+    observer._timeout = seconds
+    for emitter in observer.emitters:
+        emitter._timeout = seconds
+
+
+class SavesSeenAtOnce:
+    """Stands where MkDocs' LiveReloadServer keeps its polling observer, with the calls it makes:
+    every watched path is scheduled on the system's observer and on the poll."""
+
+    def __init__(self, polling: Any, system: Any, backstop_seconds: float, fallback_seconds: float) -> None:
+        self.polling, self.system = polling, system
+        self.fallback_seconds = fallback_seconds
+        self.seen = SeenPaths(window=3 * backstop_seconds)
+        self.system_events = True  # until the system's observer fails to start
+        set_poll_interval(polling, backstop_seconds)
+
+    @property
+    def emitters(self) -> set[Any]:
+        return set(self.polling.emitters) | set(self.system.emitters)
+
+    def schedule(self, handler: FileSystemEventHandler, path: str, recursive: bool = False) -> tuple[Any, Any]:
+        polled = self.polling.schedule(_FoundByPoll(handler, self.seen), path, recursive=recursive)
+        reported = self.system.schedule(_ReportedBySystem(handler, self.seen), path, recursive=recursive,
+                                        event_filter=CHANGES)
+        return polled, reported
+
+    def unschedule(self, watch: tuple[Any, Any]) -> None:
+        polled, reported = watch
+        self.polling.unschedule(polled)
+        if self.system_events:
+            self.system.unschedule(reported)
+
+    def start(self) -> None:
+        try:
+            self.system.start()
+        except OSError as error:  # e.g. inotify's limit of watches reached
+            self.system_events = False
+            self.system.stop()  # the folders it had begun to watch
+            set_poll_interval(self.polling, self.fallback_seconds)
+            log.info("The system's file events are not available (%s): saved files are found by looking "
+                     "every %s s.", error, self.fallback_seconds)
+        self.polling.start()
+
+    def stop(self) -> None:
+        self.polling.stop()
+        if self.system_events:
+            self.system.stop()
+
+    def join(self, timeout: float | None = None) -> None:
+        self.polling.join(timeout)
+        if self.system_events:
+            self.system.join(timeout)
