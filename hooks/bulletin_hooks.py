@@ -92,6 +92,7 @@ class Build:
     whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, until its template
     scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
     private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
+    same_values: bool = False  # a quick preview looking for no private value the build before did not
     beside: ScanBeside | None = None  # a full build's privacy scan, in a process of its own (scan_beside.py)
     last_page: tuple[str, str] | None = None  # the page on_post_page saw last: written once the next comes
     printing: PrintPages | None = None  # a full build's print pages, made from its report pages (print_pages.py)
@@ -218,13 +219,15 @@ class BulletinSite:
         update = quick_update(inputs, now, _project_dir(config), last.publication, last.problems, last.private)
         if update is None:
             return None
+        same_values = (last.private is not None and update.private is not None
+                       and update.private.needles <= last.private.needles)
         last.private = update.private
         dates = freshness(_project_dir(config))  # two quick git calls: a saved file is dated afresh
         if self.build is not None and self.build.dates is not None:  # the last build's, saved files apart
             dates.keep_modified(self.build.dates, [p for r in update.reports for p in (r.data_path, r.narrative_path)])
         build = Build(BuildMode.QUICK_PREVIEW, last.publication, fragments, last.docs, _hash_asset_names(config),
                       last.problems, set(last.handwritten), update.pages, refused=last.refused,
-                      dates=dates, private=update.private)
+                      dates=dates, private=update.private, same_values=same_values)
         for src_uri in update.same:  # made again as it was: written again only if its date line moves
             if _date_line(build, dates, src_uri) != self.session.dated.get(src_uri):
                 build.modified.add(src_uri)
@@ -464,7 +467,8 @@ class BulletinSite:
                 session.search_index = index_path.read_bytes()
         else:
             search_failure = None
-            build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None)
+            build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None,
+                                             keep_same=build.same_values)
             only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
             scan = scan_site(site, values, only, also=[cache], matcher=private.matcher)
         contain_leaks(scan, values, session.previewing)  # first: whatever stops the build below

@@ -12,18 +12,33 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def write_downloads(site: Path, downloads: dict[str, bytes], only: set[str] | None = None) -> list[Path]:
+def write_downloads(site: Path, downloads: dict[str, bytes], only: set[str] | None = None,
+                    keep_same: bool = False) -> list[Path]:
     """Every download (or, in a quick preview, those in `only`) written into the site; the paths
-    written, for the privacy scan."""
+    written, for the privacy scan.
+
+    With `keep_same` (a quick preview that looks for no private value the last build did not) a
+    file already holding these bytes is left as it is and not listed: it was scanned when it was
+    written. A saved record changes the unit pages above it, and with them every table they offer:
+    at 2,000 reports 121 files written and scanned again, of which a handful had changed."""
     written: list[Path] = []
     folders: set[Path] = set()
     for docs_path, data in downloads.items():
         if only is not None and docs_path not in only:
             continue
         target = site / docs_path
+        if keep_same and _holds(target, data):
+            continue
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
         target.write_bytes(data)
         written.append(target)
     return written
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:  # not there yet, or not a file
+        return False

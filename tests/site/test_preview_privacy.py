@@ -40,3 +40,18 @@ def test_a_name_saved_as_private_while_previewing_is_masked_in_the_search_index_
     wait_for(base + "2021/town/", lambda text: "看望●●●" in text)
     assert "李小明" not in fetch(base + "search/search_index.json")
     assert process.poll() is None
+
+
+def test_a_name_saved_as_private_while_previewing_is_masked_in_a_download_whose_bytes_did_not_change(tmp_path, serve):
+    """A quick preview leaves a download holding its bytes unwritten (site_downloads.py), unless it
+    looks for a private value the build before did not: then every download it made is scanned."""
+    record = RECORD + "awards:\n  - title: 先進個人\n    level: 區\n    recipient: 李小明\n"
+    narrative = NARRATIVE.format(sentence="看望職工。") + "\n<!-- bulletin/table { kind: awards } -->\n"
+    write_project(tmp_path, {"2021/town": record}, narratives={"2021/town": narrative})
+    base, process = serve(tmp_path, "--dirty")
+    awards = base + "downloads/2021/town/awards.csv"
+    wait_for(awards, lambda text: "李小明" in text)
+    (tmp_path / "data/2021/town.yml").write_text(record.replace("唐元斌", "李小明"), encoding="utf-8")
+    wait_for(base + "2021/town/", lambda text: "bulletin-problems" in text)
+    assert "李小明" not in fetch(awards)
+    assert process.poll() is None
