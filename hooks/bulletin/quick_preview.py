@@ -85,7 +85,11 @@ class PrivateValues:
         by_report = dict(self.by_report)
         for report in reports:
             by_report[report.key] = _report_values(report)
-        return self._joined(archive, by_report)
+        joined = self._joined(archive, by_report)
+        made = self.__dict__.get("matcher")  # where cached_property keeps it, once made
+        if made is not None:  # the new values' matcher made from it (PrivateMatcher's `like`)
+            joined.__dict__["matcher"] = PrivateMatcher(joined.values, like=made)
+        return joined
 
     @cached_property
     def matcher(self) -> PrivateMatcher:

@@ -194,3 +194,22 @@ def test_a_file_the_theme_ships_unchanged_is_not_searched(tmp_path):
     assert leaks(tmp_path, relation) == []
     (tmp_path / "assets" / "javascripts" / "lunr" / "tinyseg.js").write_bytes(shipped.read_bytes() + b"//")
     assert len(leaks(tmp_path, relation)) == 1  # changed, it is the site's own file and searched
+
+
+def test_a_matcher_made_like_the_one_before_takes_its_folded_lines_when_it_looks_for_the_same_characters():
+    page = "<p>看望陳大文家屬</p>\n<p>文大陳</p>\n".encode()
+    before = PrivateMatcher([NAME])
+    assert before.values_in_file(page) == [NAME] and before.values_in_file(page) == [NAME]  # lines seen twice: kept
+    reordered = PrivateValue("文大陳", "visits[2].beneficiaries", WHERE, names=True)  # the same characters
+    after = PrivateMatcher([NAME, reordered], like=before)
+    assert after._lines is before._lines
+    assert sorted(v.text for v in after.values_in_file(page)) == ["文大陳", "陳大文"]  # a needle new to the automaton
+
+
+def test_a_matcher_for_a_value_with_characters_new_since_the_one_before_folds_afresh():
+    page = "<p>看望陳大文家屬</p>\n<p>王小明</p>\n".encode()
+    before = PrivateMatcher([NAME])
+    before.values_in_file(page), before.values_in_file(page)
+    other = PrivateValue("王小明", "visits[2].beneficiaries", WHERE, names=True)
+    after = PrivateMatcher([NAME, other], like=before)
+    assert sorted(v.text for v in after.values_in_file(page)) == ["王小明", "陳大文"]  # folded away as nothing, shared
