@@ -57,25 +57,32 @@ class SeenPaths:
     """The paths the system reported lately, so the poll's later report of the same save is
     dropped. `window` covers a poll's interval, its walk and the interval before it."""
 
-    def __init__(self, window: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.window = window
-        self.clock = clock
+    def __init__(self, window: float, grace: float = 0.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.window, self.grace, self.clock = window, grace, clock
         self._seen: dict[str, float] = {}
-        self._lock = threading.Lock()  # the system's events and the poll's arrive on two threads
+        self._reported = threading.Condition()  # the system's events and the poll's arrive on two threads
+        self._waits_until = float("-inf")
 
     def note(self, event: FileSystemEvent) -> None:
-        now = self.clock()
-        with self._lock:
+        with self._reported:
+            now = self.clock()
             for path in _paths(event):
                 self._seen[path] = now
+            self._reported.notify_all()
 
     def reported(self, event: FileSystemEvent) -> bool:
-        """True when the system reported every path the event names within the window."""
-        now = self.clock()
-        with self._lock:
+        """True when the system reported every path the event names within the window. A poll can
+        find a save a moment before the system's report of it is handled: the first of a poll's
+        findings waits up to `grace` for that report, the rest found with it no longer than it."""
+        paths = _paths(event)
+        with self._reported:
+            now = self.clock()
             for path in [p for p, at in self._seen.items() if now - at > self.window]:
                 del self._seen[path]
-            return all(path in self._seen for path in _paths(event))
+            if now > self._waits_until + self.grace:  # the first finding of a poll
+                self._waits_until = now + self.grace
+            return self._reported.wait_for(lambda: all(path in self._seen for path in paths),
+                                           timeout=max(0.0, self._waits_until - now))
 
 
 class _ReportedBySystem(FileSystemEventHandler):
@@ -93,7 +100,7 @@ class _FoundByPoll(FileSystemEventHandler):
         self.handler, self.seen = handler, seen
 
     def dispatch(self, event: FileSystemEvent) -> None:
-        if self.seen.reported(event):
+        if not event.is_directory and self.seen.reported(event):  # MkDocs does nothing on a folder's own
             log.debug("already reported by the system, not rebuilt again: %s", event)
             return
         self.handler.dispatch(event)
@@ -113,13 +120,9 @@ class SavesSeenAtOnce:
     def __init__(self, polling: Any, system: Any, backstop_seconds: float, fallback_seconds: float) -> None:
         self.polling, self.system = polling, system
         self.fallback_seconds = fallback_seconds
-        self.seen = SeenPaths(window=3 * backstop_seconds)
+        self.seen = SeenPaths(window=3 * backstop_seconds, grace=0.1)
         self.system_events = True  # until the system's observer fails to start
         set_poll_interval(polling, backstop_seconds)
-
-    @property
-    def emitters(self) -> set[Any]:
-        return set(self.polling.emitters) | set(self.system.emitters)
 
     def schedule(self, handler: FileSystemEventHandler, path: str, recursive: bool = False) -> tuple[Any, Any]:
         polled = self.polling.schedule(_FoundByPoll(handler, self.seen), path, recursive=recursive)

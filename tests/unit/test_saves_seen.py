@@ -31,8 +31,6 @@ class Recorder(FileSystemEventHandler):
 class Silent:
     """A system observer that reports nothing, as on a network share."""
 
-    emitters: set = set()
-
     def schedule(self, handler, path, recursive=False, event_filter=None):
         return object()
 
@@ -142,10 +140,26 @@ def test_without_the_systems_events_the_poll_goes_back_to_its_own_interval(tmp_p
 
 def test_a_poll_event_is_dropped_only_when_the_system_reported_every_path_it_names_lately():
     now = [100.0]
-    seen = SeenPaths(window=3.0, clock=lambda: now[0])
+    seen = SeenPaths(window=3.0, grace=0.0, clock=lambda: now[0])
     seen.note(FileMovedEvent("/d/.a.md.swp", "/d/a.md"))
     assert seen.reported(FileModifiedEvent("/d/a.md"))
     assert not seen.reported(FileModifiedEvent("/d/b.md"))
     assert not seen.reported(FileMovedEvent("/d/a.md", "/d/c.md"))  # c.md: not reported
     now[0] += 3.5
     assert not seen.reported(FileModifiedEvent("/d/a.md"))  # a later save the system missed
+
+
+def test_a_poll_that_finds_a_save_a_moment_before_the_systems_report_is_handled_waits_for_it():
+    seen = SeenPaths(window=3.0, grace=2.0)
+    late = threading.Timer(0.05, seen.note, [FileModifiedEvent("/d/a.md")])
+    late.start()
+    started = time.monotonic()
+    assert seen.reported(FileModifiedEvent("/d/a.md"))
+    assert time.monotonic() - started < 1.5  # woken by the report, not by the end of the grace
+
+
+def test_the_findings_of_one_poll_that_the_system_never_reports_wait_once_not_each():
+    seen = SeenPaths(window=3.0, grace=0.2)
+    started = time.monotonic()
+    assert not any(seen.reported(FileModifiedEvent(f"/d/{n}.md")) for n in range(10))
+    assert 0.2 <= time.monotonic() - started < 0.6  # ten waits of 0.2 s would be two seconds
