@@ -92,7 +92,6 @@ class Build:
     whole_pages: dict[str, str] = field(default_factory=dict)  # a page's HTML, blocks held back, until its template
     scripts: set[str] = field(default_factory=set)  # inline scripts written as files: each page shares most
     private: PrivateValues | None = None  # the archive's private values, kept for the quick previews after
-    same_values: bool = False  # a quick preview looking for no private value the build before did not
     beside: ScanBeside | None = None  # a full build's privacy scan, in a process of its own (scan_beside.py)
     last_page: tuple[str, str] | None = None  # the page on_post_page saw last: written once the next comes
     printing: PrintPages | None = None  # a full build's print pages, made from its report pages (print_pages.py)
@@ -118,6 +117,10 @@ class Session:
     last_full: Build | None = None      # its archive and problems, which a quick preview updates
     search_index: bytes | None = None   # the last full build's index, written back by quick ones
     index_clean_for: frozenset[str] | None = None  # what search_index was scanned for and found without
+    # What every download on disk was scanned for, at least: the full build's values, less any a quick
+    # preview wrote files without. A quick preview that looks for nothing more leaves a download that
+    # already holds its bytes as it is (site_downloads.py).
+    downloads_clean_for: frozenset[str] | None = None
     clash_free: CheckedNames = field(default_factory=CheckedNames)  # docs names a build found no clash among
     nav_cached: bool = False            # our copy of Material's nav-item.html is in use (bulletin_patches.py)
     segments: SegmentCache | None = None  # Chinese word breaks for search, kept between builds
@@ -219,15 +222,13 @@ class BulletinSite:
         update = quick_update(inputs, now, _project_dir(config), last.publication, last.problems, last.private)
         if update is None:
             return None
-        same_values = (last.private is not None and update.private is not None
-                       and update.private.needles <= last.private.needles)
         last.private = update.private
         dates = freshness(_project_dir(config))  # two quick git calls: a saved file is dated afresh
         if self.build is not None and self.build.dates is not None:  # the last build's, saved files apart
             dates.keep_modified(self.build.dates, [p for r in update.reports for p in (r.data_path, r.narrative_path)])
         build = Build(BuildMode.QUICK_PREVIEW, last.publication, fragments, last.docs, _hash_asset_names(config),
                       last.problems, set(last.handwritten), update.pages, refused=last.refused,
-                      dates=dates, private=update.private, same_values=same_values)
+                      dates=dates, private=update.private)
         for src_uri in update.same:  # made again as it was: written again only if its date line moves
             if _date_line(build, dates, src_uri) != self.session.dated.get(src_uri):
                 build.modified.add(src_uri)
@@ -467,14 +468,19 @@ class BulletinSite:
                 session.search_index = index_path.read_bytes()
         else:
             search_failure = None
+            keep_same = build.quick and not index_needs_scan(session.downloads_clean_for, needles)
+            if session.downloads_clean_for is not None:  # the files written now are scanned for `needles`
+                session.downloads_clean_for &= needles
             build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None,
-                                             keep_same=build.same_values)
+                                             keep_same=keep_same)
             only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
             scan = scan_site(site, values, only, also=[cache], matcher=private.matcher)
         contain_leaks(scan, values, session.previewing)  # first: whatever stops the build below
         build.beside = None  # its work is done and contained: on_build_error has nothing left to scan
         if index_path in scan.leaking and index_path.is_file():
             session.search_index = index_path.read_bytes()  # masked: quick previews write it back as it is now
+        if not build.quick:  # every download written and scanned for this build's values
+            session.downloads_clean_for = needles
         if index_scanned:  # masked bytes are scanned once more before they count as clean
             session.index_clean_for = None if index_path in scan.leaking else needles
         if scan.problems and session.previewing:

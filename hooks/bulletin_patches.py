@@ -48,7 +48,7 @@ import jinja2
 import jinja2.bccache
 
 from bulletin.segmentation import SegmentCache
-from bulletin_saves_seen import SavesSeenAtOnce  # at import: MkDocs has the hooks folder on the path only then
+from bulletin_saves_seen import SavesSeenAtOnce, set_poll_interval  # at import: MkDocs has the hooks folder on the path only then
 
 log = logging.getLogger("mkdocs.hooks.bulletin.patches")
 
@@ -541,8 +541,9 @@ def see_saves_at_once(fallback_seconds: float | None, build_delay: float | None)
 
     MkDocs waits `build_delay` after a save's last event before it builds: a save is a few events
     within a millisecond or two (a rename, a write, a close), so a twentieth of a second covers it."""
+    import watchdog.observers
     from mkdocs.livereload import LiveReloadServer
-    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
 
     SAVE_WATCHING.fallback_seconds, SAVE_WATCHING.build_delay = fallback_seconds, build_delay
     if getattr(LiveReloadServer.__init__, "bulletin_saves_seen", False):
@@ -555,11 +556,20 @@ def see_saves_at_once(fallback_seconds: float | None, build_delay: float | None)
     def init_seeing_saves_at_once(self: LiveReloadServer, *args: Any, **kwargs: Any) -> None:
         made(self, *args, **kwargs)
         watching = SAVE_WATCHING
-        own = self.observer._timeout
-        self.observer = SavesSeenAtOnce(self.observer, Observer(), watching.backstop_seconds,  # type: ignore[assignment]
-                                        watching.fallback_seconds or own)
         if watching.build_delay is not None:
             self.build_delay = watching.build_delay
+        own = self.observer._timeout
+        system = None
+        if watchdog.observers.Observer is not PollingObserver:  # a platform without file events
+            try:
+                system = watchdog.observers.Observer()
+            except OSError as error:  # e.g. too many inotify instances of this user
+                log.info("The system's file events are not available (%s).", error)
+        if system is None:
+            set_poll_interval(self.observer, watching.fallback_seconds or own)
+            return
+        self.observer = SavesSeenAtOnce(self.observer, system, watching.backstop_seconds,  # type: ignore[assignment]
+                                        watching.fallback_seconds or own)
 
     init_seeing_saves_at_once.bulletin_saves_seen = True  # type: ignore[attr-defined]
     LiveReloadServer.__init__ = init_seeing_saves_at_once  # type: ignore[method-assign]

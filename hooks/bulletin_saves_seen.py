@@ -24,6 +24,7 @@ import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -53,13 +54,22 @@ def _paths(event: FileSystemEvent) -> list[str]:
     return [os.fsdecode(path) for path in (event.src_path, event.dest_path) if path]
 
 
+# How long a path the system reported makes the poll's report of it redundant. Longer than the
+# longest build: while one runs, the poll's walk is starved of the interpreter (every stat gives
+# it up), and a walk of 4,000 files beside a busy thread was seen to take 15.7 s against 0.024 s.
+# A window that short would have the poll report a save once more after a slow build: a second
+# full rebuild. Long is safe where the system reports saves at all: it reports every later one.
+WINDOW_SECONDS = 600.0
+
+
 class SeenPaths:
     """The paths the system reported lately, so the poll's later report of the same save is
-    dropped. `window` covers a poll's interval, its walk and the interval before it."""
+    dropped; oldest first, so those past the window leave from the front."""
 
-    def __init__(self, window: float, grace: float = 0.0, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, window: float = WINDOW_SECONDS, grace: float = 0.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.window, self.grace, self.clock = window, grace, clock
-        self._seen: dict[str, float] = {}
+        self._seen: OrderedDict[str, float] = OrderedDict()
         self._reported = threading.Condition()  # the system's events and the poll's arrive on two threads
         self._waits_until = float("-inf")
 
@@ -68,6 +78,7 @@ class SeenPaths:
             now = self.clock()
             for path in _paths(event):
                 self._seen[path] = now
+                self._seen.move_to_end(path)
             self._reported.notify_all()
 
     def reported(self, event: FileSystemEvent) -> bool:
@@ -77,8 +88,8 @@ class SeenPaths:
         paths = _paths(event)
         with self._reported:
             now = self.clock()
-            for path in [p for p, at in self._seen.items() if now - at > self.window]:
-                del self._seen[path]
+            while self._seen and now - next(iter(self._seen.values())) > self.window:
+                self._seen.popitem(last=False)
             if now > self._waits_until + self.grace:  # the first finding of a poll
                 self._waits_until = now + self.grace
             return self._reported.wait_for(lambda: all(path in self._seen for path in paths),
@@ -117,10 +128,11 @@ class SavesSeenAtOnce:
     """Stands where MkDocs' LiveReloadServer keeps its polling observer, with the calls it makes:
     every watched path is scheduled on the system's observer and on the poll."""
 
-    def __init__(self, polling: Any, system: Any, backstop_seconds: float, fallback_seconds: float) -> None:
+    def __init__(self, polling: Any, system: Any, backstop_seconds: float, fallback_seconds: float,
+                 grace_seconds: float = 0.1) -> None:
         self.polling, self.system = polling, system
         self.fallback_seconds = fallback_seconds
-        self.seen = SeenPaths(window=3 * backstop_seconds, grace=0.1)
+        self.seen = SeenPaths(grace=grace_seconds)
         self.system_events = True  # until the system's observer fails to start
         set_poll_interval(polling, backstop_seconds)
 
@@ -139,9 +151,10 @@ class SavesSeenAtOnce:
     def start(self) -> None:
         try:
             self.system.start()
-        except OSError as error:  # e.g. inotify's limit of watches reached
+        except Exception as error:  # inotify's limit of watches; FSEvents' stream refused; any other
             self.system_events = False
             self.system.stop()  # the folders it had begun to watch
+            self.seen.grace = 0.0  # no report will come to wait for
             set_poll_interval(self.polling, self.fallback_seconds)
             log.info("The system's file events are not available (%s): saved files are found by looking "
                      "every %s s.", error, self.fallback_seconds)

@@ -44,14 +44,38 @@ def test_a_live_reload_server_watches_through_the_systems_events_with_the_poll_a
     from bulletin_saves_seen import SavesSeenAtOnce
 
     monkeypatch.setattr(LiveReloadServer, "__init__", LiveReloadServer.__init__)  # put back after the test
-    own = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    own = _server(LiveReloadServer)
     assert bulletin_patches.see_saves_at_once(0.1, 0.05)
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    server = _server(LiveReloadServer)
     assert isinstance(server.observer, SavesSeenAtOnce) and server.build_delay == 0.05
     assert server.observer.polling._timeout == 1.0 and server.observer.fallback_seconds == 0.1
     bulletin_patches.see_saves_at_once(None, None)  # a plain `serve`: MkDocs' own interval and delay
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    server = _server(LiveReloadServer)
     assert (server.observer.fallback_seconds, server.build_delay) == (own.observer._timeout, own.build_delay)
+
+
+def test_a_live_reload_server_whose_system_observer_cannot_be_made_polls_at_the_fallback_interval(monkeypatch):
+    import watchdog.observers
+    from mkdocs.livereload import LiveReloadServer
+
+    def refused():
+        raise OSError(24, "Too many open files")  # inotify's instances of this user all taken
+
+    monkeypatch.setattr(LiveReloadServer, "__init__", LiveReloadServer.__init__)
+    monkeypatch.setattr(watchdog.observers, "Observer", refused)
+    assert bulletin_patches.see_saves_at_once(0.1, 0.05)
+    server = _server(LiveReloadServer)  # the server starts, as it did before the patch
+    assert type(server.observer).__name__ == "PollingObserver" and server.observer._timeout == 0.1
+
+
+def _server(server_class):
+    """A live-reload server as MkDocs makes one, closed at once (it was never bound or started)."""
+    server = server_class(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    server.server_close()
+    system = getattr(server.observer, "system", None)
+    if system is not None:
+        system.stop()
+    return server
 
 
 def test_a_patch_is_left_out_with_a_line_in_the_log_when_another_version_is_installed(monkeypatch, caplog):
@@ -61,7 +85,7 @@ def test_a_patch_is_left_out_with_a_line_in_the_log_when_another_version_is_inst
     monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "watchdog", "0.0.1")
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.bulletin.patches"):
         assert not bulletin_patches.see_saves_at_once(0.1, 0.05)
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
+    server = _server(LiveReloadServer)
     assert type(server.observer).__name__ == "PollingObserver" and server.build_delay == 0.1  # MkDocs' own
     assert "watchdog 7.1.0 is not the version 0.0.1" in caplog.text
     assert all(record.levelno < logging.WARNING for record in caplog.records)  # a strict build goes on
