@@ -474,6 +474,8 @@ class BulletinSite:
             build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None,
                                              keep_same=keep_same)
             only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None
+            if build.quick:
+                private.matcher.keep_lines_at_first_sight()
             scan = scan_site(site, values, only, also=[cache], matcher=private.matcher)
         contain_leaks(scan, values, session.previewing)  # first: whatever stops the build below
         build.beside = None  # its work is done and contained: on_build_error has nothing left to scan

@@ -37,6 +37,9 @@ class LineFolder:
 
     def __init__(self, folder: Folder) -> None:
         self._folder = folder
+        # Keep a line the first time it is seen: for scans of the same few pages again and again
+        # (a quick preview's), not a whole site's, where most lines are in one file only.
+        self.first_sight = False
         self._plain: dict[bytes, str] = {}
         self._nfkc: dict[bytes, str] = {}
         self._compatible_lines: set[bytes] = set()  # lines that make NFKC run on their file (of those kept)
@@ -70,7 +73,7 @@ class LineFolder:
         seen, shared = self._seen, self._shared
         for line in new:
             bit = hash(line) % SEEN_BITS
-            if len(line) <= LONGEST_KEPT and seen[bit >> 3] & (1 << (bit & 7)):
+            if len(line) <= LONGEST_KEPT and (self.first_sight or seen[bit >> 3] & (1 << (bit & 7))):
                 folded = self._plain.get(line)
                 if folded is not None:
                     self._plain[line] = shared.setdefault(folded, folded)

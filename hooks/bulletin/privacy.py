@@ -111,6 +111,15 @@ class PrivateMatcher:
     def __bool__(self) -> bool:
         return bool(self._values)
 
+    def keep_lines_at_first_sight(self) -> None:
+        """The scans to come read the same few pages again and again (a quick preview's after each
+        save): each line is kept the first time it is folded, not the second (LineFolder). At
+        2,000 reports the first two record saves after a full build folded their pages' lines
+        afresh, 0.18-0.23 s of post-build against 0.07 s once kept."""
+        if self._lines is None:
+            self._lines = LineFolder(self._folder)
+        self._lines.first_sight = True
+
     def _found(self, folded: str) -> set[str]:
         if not self._values:
             return set()

@@ -100,6 +100,13 @@ def test_a_line_is_kept_for_later_files_once_a_second_file_holds_it():
     assert list(folder._plain) == [b"<nav>home</nav>"]
 
 
+def test_a_quick_previews_scans_keep_a_line_the_first_time_they_see_it():
+    matcher = PrivateMatcher(VALUES)
+    matcher.keep_lines_at_first_sight()
+    assert matcher.values_in_file("<nav>home</nav>\n<p>看望陳大文</p>".encode()) == [VALUES[0]]
+    assert sorted(matcher._lines._plain) == [b"<nav>home</nav>", "<p>看望陳大文</p>".encode()]
+
+
 @pytest.mark.parametrize(("budget", "kept"), [(30, 2), (20, 0)])
 def test_the_kept_lines_are_let_go_once_they_pass_their_budget(budget, kept):
     folder = LineFolder(PrivateMatcher(VALUES)._folder)
