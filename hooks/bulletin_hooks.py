@@ -32,7 +32,7 @@ from bulletin.preview import problems_box, problems_for
 from bulletin.print_pages import PrintPages
 from bulletin.scan_beside import ScanBeside
 from bulletin.site_scan import contain_leaks, scan_site
-from bulletin.quick_preview import CheckedNames, PrivateValues, Snapshot, index_needs_scan, quick_update, snapshot
+from bulletin.quick_preview import CheckedNames, PrivateValues, Snapshot, needs_scan, quick_update, snapshot
 from bulletin.problems import Problem
 from bulletin.search_scripts import cut_through_simplified, to_simplified
 from bulletin.after_build import with_freshness_line
@@ -459,7 +459,7 @@ class BulletinSite:
         private = build.private = build.private or PrivateValues.of(build.publication.archive)
         values, needles = private.values, private.needles
         # A quick preview's index is the bytes found clean before: scanned again only for a value new since.
-        index_scanned = kept is None or index_needs_scan(session.index_clean_for, needles)
+        index_scanned = kept is None or needs_scan(session.index_clean_for, needles)
         cache = _project_dir(config) / ".cache"
         if build.beside is not None:  # a full build: the downloads were written beside it, the pages scanned
             scan = build.beside.finish(also=[cache])
@@ -468,9 +468,11 @@ class BulletinSite:
                 session.search_index = index_path.read_bytes()
         else:
             search_failure = None
-            keep_same = build.quick and not index_needs_scan(session.downloads_clean_for, needles)
-            if session.downloads_clean_for is not None:  # the files written now are scanned for `needles`
-                session.downloads_clean_for &= needles
+            keep_same = False
+            if build.quick:
+                keep_same = not needs_scan(session.downloads_clean_for, needles)
+                if session.downloads_clean_for is not None:  # the files written now are scanned for `needles`
+                    session.downloads_clean_for &= needles
             build.written += write_downloads(site, build.publication.downloads, build.modified if build.quick else None,
                                              keep_same=keep_same)
             only = [*build.written, *([index_path] if index_scanned else [])] if build.quick else None

@@ -523,11 +523,13 @@ def markdown_per_build(config: Any) -> bool:
 
 # --- MkDocs' live reload: saves reported by the system, the poll kept as a backstop ----------
 
+BACKSTOP_SECONDS = 1.0  # the poll's interval while the system reports saves
+
+
 class SaveWatching:
     """How a serving process watches for saves, set by each on_startup (one per process)."""
 
     def __init__(self) -> None:
-        self.backstop_seconds = 1.0  # the poll's interval while the system reports saves
         self.fallback_seconds: float | None = None  # without the system's events; None: MkDocs' own
         self.build_delay: float | None = None  # MkDocs' wait for a save's last event; None: its own
 
@@ -558,7 +560,7 @@ def see_saves_at_once(fallback_seconds: float | None, build_delay: float | None)
         watching = SAVE_WATCHING
         if watching.build_delay is not None:
             self.build_delay = watching.build_delay
-        own = self.observer._timeout
+        fallback = watching.fallback_seconds or self.observer._timeout  # MkDocs' own interval
         system = None
         if watchdog.observers.Observer is not PollingObserver:  # a platform without file events
             try:
@@ -566,10 +568,9 @@ def see_saves_at_once(fallback_seconds: float | None, build_delay: float | None)
             except OSError as error:  # e.g. too many inotify instances of this user
                 log.info("The system's file events are not available (%s).", error)
         if system is None:
-            set_poll_interval(self.observer, watching.fallback_seconds or own)
+            set_poll_interval(self.observer, fallback)
             return
-        self.observer = SavesSeenAtOnce(self.observer, system, watching.backstop_seconds,  # type: ignore[assignment]
-                                        watching.fallback_seconds or own)
+        self.observer = SavesSeenAtOnce(self.observer, system, BACKSTOP_SECONDS, fallback)  # type: ignore[assignment]
 
     init_seeing_saves_at_once.bulletin_saves_seen = True  # type: ignore[attr-defined]
     LiveReloadServer.__init__ = init_seeing_saves_at_once  # type: ignore[method-assign]

@@ -1,7 +1,7 @@
 """While previewing, a saved file is seen when the system reports it, not at the next poll.
 
 MkDocs' live reload polls the watched folders: it walks every file of docs/ and data/ in Python,
-holding the interpreter, ~26 ms a walk at 2,000 reports (five times that at 10,000). Polling every
+holding the interpreter: 26-45 ms a walk at 2,000 reports, 275-298 ms at 10,000. Polling every
 0.1 s, as quick previews did, found a save 0.11-0.22 s after it and slowed the rebuild it started
 by a quarter or more (a narrative's rebuild 0.34-0.46 s against 0.22-0.34 s with a poll every
 second; figures in issue 15's notes). The system's own file events (inotify on Linux, FSEvents,
@@ -56,9 +56,10 @@ def _paths(event: FileSystemEvent) -> list[str]:
 
 # How long a path the system reported makes the poll's report of it redundant. Longer than the
 # longest build: while one runs, the poll's walk is starved of the interpreter (every stat gives
-# it up), and a walk of 4,000 files beside a busy thread was seen to take 15.7 s against 0.024 s.
-# A window that short would have the poll report a save once more after a slow build: a second
-# full rebuild. Long is safe where the system reports saves at all: it reports every later one.
+# it up; the walk of 2,000 reports' 4,025 files took 0.60 s beside a busy thread against 0.045 s
+# alone), and a review had the poll report a save 8.2 s after it, beside an 8 s busy loop: with a
+# window of three polls, a second full rebuild. Long is safe where the system reports saves at all:
+# it reports every later one.
 WINDOW_SECONDS = 600.0
 
 

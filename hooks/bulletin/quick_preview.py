@@ -164,13 +164,13 @@ def quick_update(before: Snapshot, after: Snapshot, project_dir: Path, publicati
     return QuickUpdate(reread + narrative_changed, pages, refreshed.same, private)
 
 
-def index_needs_scan(clean_for: frozenset[str] | None, now: frozenset[str]) -> bool:
-    """Whether the search index a quick preview writes back must be scanned for private values.
+def needs_scan(clean_for: frozenset[str] | None, now: frozenset[str]) -> bool:
+    """Whether bytes a quick preview leaves as they were must be scanned again for private values.
 
-    A quick preview writes back the index bytes of the last full build (or their masked copy), not
-    one byte changed; scanning them again (26 MB at 2,000 reports, a second of every save) finds
-    something new only when a value is looked for that was not when those bytes were found clean:
-    `clean_for`, None when they never were.
+    The search index it writes back (the last full build's bytes or their masked copy: 26 MB at
+    2,000 reports, a second of every save to scan) and a download already holding its bytes
+    (site_downloads.py) hold nothing new unless a value is looked for that was not when those
+    bytes were found clean: `clean_for`, None when they never were.
     """
     return clean_for is None or not now <= clean_for
 

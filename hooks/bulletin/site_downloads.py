@@ -17,9 +17,9 @@ def write_downloads(site: Path, downloads: dict[str, bytes], only: set[str] | No
     """Every download (or, in a quick preview, those in `only`) written into the site; the paths
     written, for the privacy scan.
 
-    With `keep_same` (a quick preview that looks for no private value the last build did not) a
-    file already holding these bytes is left as it is and not listed: it was scanned when it was
-    written. A saved record changes the unit pages above it, and with them every table they offer:
+    With `keep_same` (a quick preview that looks for no private value the downloads on disk were
+    not all scanned for: quick_preview.needs_scan) a file already holding these bytes is left as
+    it is and not listed: it was scanned when it was written. A saved record changes the unit pages above it, and with them every table they offer:
     at 2,000 reports 121 files written and scanned again, of which a handful had changed."""
     written: list[Path] = []
     folders: set[Path] = set()

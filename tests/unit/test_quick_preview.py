@@ -7,7 +7,7 @@ from helpers import UNITS, write_project
 from bulletin.loading import load_archive
 from bulletin.periods import Period
 from bulletin.publication import publish
-from bulletin.quick_preview import CheckedNames, PrivateValues, index_needs_scan, quick_update, snapshot
+from bulletin.quick_preview import CheckedNames, PrivateValues, needs_scan, quick_update, snapshot
 
 RECORD = "visits:\n  - occasion: 慰問\n    people: {people}\n"
 
@@ -130,9 +130,9 @@ def test_a_narrative_saved_beside_a_record_file_that_cannot_be_read_is_not_blame
 
 
 def test_the_search_index_written_back_is_scanned_again_only_for_a_value_new_since_it_was_found_clean():
-    assert not index_needs_scan(frozenset({"唐元斌", "李小明"}), frozenset({"唐元斌"}))
-    assert index_needs_scan(frozenset({"唐元斌"}), frozenset({"唐元斌", "李小明"}))
-    assert index_needs_scan(None, frozenset())  # never found clean (masked since): scanned
+    assert not needs_scan(frozenset({"唐元斌", "李小明"}), frozenset({"唐元斌"}))
+    assert needs_scan(frozenset({"唐元斌"}), frozenset({"唐元斌", "李小明"}))
+    assert needs_scan(None, frozenset())  # never found clean (masked since): scanned
 
 
 def test_a_saved_narrative_keeps_the_private_values_and_a_saved_record_file_finds_them_again(tmp_path):
