@@ -1,6 +1,9 @@
 """Our changes to other packages' internals are written for exact versions, and say so when they move."""
 
+import inspect
+import io
 import logging
+import marshal
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -34,6 +37,8 @@ def test_the_internals_the_patches_change_are_still_there():
     from mkdocs.theme import Theme
 
     assert hasattr(search, "jieba") and callable(Theme.get_env)
+    assert search.jieba.marshal.dump is marshal.dump  # jieba reads and writes its cache through it
+    assert "marshal.load(cf)" in inspect.getsource(search.jieba.Tokenizer.initialize)
     observer = watchdog.observers.polling.PollingObserver(timeout=0.5)
     assert observer._timeout == 0.5 and hasattr(LiveReloadServer, "__init__")
 
@@ -291,6 +296,38 @@ def index_with_cache(monkeypatch, tmp_path):
     cache = SegmentCache(tmp_path / "words.json", lambda: two_by_two, "two by two")
     monkeypatch.setattr(search, "jieba", bulletin_patches.JiebaThroughCache(search.jieba, cache))
     return search.SearchIndex(lang=["zh"], separator="[\\s]+", pipeline=[], fields={}), cache
+
+
+class _CountedReads(io.BytesIO):
+    """A file that counts the calls made to read it."""
+
+    calls = 0
+
+    def read(self, *args):
+        self.calls += 1
+        return super().read(*args)
+
+    def readinto(self, buffer):
+        self.calls += 1
+        return super().readinto(buffer)
+
+
+def test_jieba_reads_its_dictionary_cache_in_one_call_and_gets_what_it_wrote():
+    written = ({"工會": 12, "工": 0, "慰問": 7}, 19)  # jieba's prefix dictionary and its total
+    jieba = SimpleNamespace(marshal=marshal)
+    bulletin_patches.read_jieba_cache_at_once(jieba)
+    file = _CountedReads()
+    jieba.marshal.dump(written, file)
+    file.seek(0)
+    assert jieba.marshal.load(file) == written
+    assert file.calls == 1
+
+
+def test_jieba_keeps_its_own_marshal_on_another_jieba(monkeypatch):
+    monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "jieba", "0.0.1")
+    jieba = SimpleNamespace(marshal=marshal)
+    bulletin_patches.read_jieba_cache_at_once(jieba)
+    assert jieba.marshal is marshal
 
 
 def test_a_search_index_segments_its_text_through_the_cache_as_materials_own_method_does(monkeypatch, tmp_path):
