@@ -128,6 +128,7 @@
       }
       if (message.type === 2 && setup) {
         if (!String(message.data).trim()) {
+          waiting = null;  // the box was emptied while the index was being built: nothing to answer
           send({ type: 3, data: { items: [] } });  // what Material answers an empty query
           return;
         }
@@ -150,8 +151,10 @@
       setup = null;
       building = false;
       waiting = null;
-      query = String(next.data.data);
-      material(next);
+      if (next) {
+        query = String(next.data.data);
+        material(next);
+      }
       return;
     }
     if (message && message.type === 3 && message.data && message.data.items) {
