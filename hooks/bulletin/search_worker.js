@@ -113,7 +113,7 @@
   // Material builds its whole index as soon as a page opens: at 2,000 reports more than 13 s of
   // a core for every page a reader opens, searching or not. Here the page is told at once that
   // search is ready (0 setup, 1 ready, 2 query, 3 result); the index it sent is built when the
-  // first query with something in it arrives, which is answered once Material says it is built.
+  // first query that is not empty arrives, which is answered once Material says it is built.
   var setup = null, building = false, waiting = null, material = null;
 
   self.addEventListener = function (type, listener, options) {
@@ -127,7 +127,7 @@
         return;
       }
       if (message.type === 2 && setup) {
-        if (!String(message.data).trim()) {
+        if (message.data === "") {  // an empty box (a space typed is a reader typing: it builds)
           waiting = null;  // the box was emptied while the index was being built: nothing to answer
           send({ type: 3, data: { items: [] } });  // what Material answers an empty query
           return;

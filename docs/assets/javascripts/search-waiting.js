@@ -14,7 +14,7 @@
   input.addEventListener("keyup", function () {
     var shown = meta.textContent.trim();
     if (shown !== typeToStart && shown !== building) answered = true;  // Material has answered a query
-    if (!answered && input.value.trim() && shown === typeToStart &&
+    if (!answered && input.value && shown === typeToStart &&
         !document.querySelector(".md-search-result__item")) meta.textContent = building;
   });
 })();
