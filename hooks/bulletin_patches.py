@@ -94,6 +94,7 @@ class JiebaThroughCache:
 
     def __init__(self, real: Any, cache: SegmentCache) -> None:
         self._real, self.cache = real, cache
+        read_jieba_cache_at_once(real)  # for the misses, when the cache first needs jieba
 
     def cut(self, value: str | bytes, *args: Any, **kwargs: Any) -> list[str]:
         return self.cache.words(value.decode("utf-8") if isinstance(value, bytes) else value)
@@ -155,7 +156,7 @@ def read_jieba_cache_at_once(jieba: Any) -> None:
     jieba 0.42.1 keeps its prefix dictionary (498,113 entries) in `jieba.cache` in the temp folder
     and loads it with `marshal.load(file)`, which makes a read call for every object it takes from
     the file: 1.6 s on this project's 2-core machine, against 0.46 s for `marshal.loads` of the
-    file's bytes (a fresh process each, three runs). A build pays it whenever it cuts a word it
+    file's bytes (a fresh process each, two runs each). A build pays it whenever it cuts a word it
     does not remember: every first build, each of the test suite's sites. jieba's own logic (when
     to read the cache, rebuilding it when it cannot) is left as it is; only its `marshal` changes."""
     if getattr(jieba, "marshal", None) is not marshal or not guarded("jieba", "reading its dictionary at once"):
@@ -179,7 +180,6 @@ def route_word_breaks(plugins: Any, cache_file: Path,
             guarded("jieba", "the search word-break cache")):
         return None
     real = module.jieba
-    read_jieba_cache_at_once(real)
     identity = (f"jieba {real.__version__}; dict {search.config.get('jieba_dict')}; "
                 f"user {search.config.get('jieba_dict_user')}; cut through Simplified")
     cache = SegmentCache(cache_file, lambda: cutter(real), identity)

@@ -124,7 +124,6 @@ class PageIndexer:
         self.cache: SegmentCache | None = None
         real = getattr(search, "jieba", None)
         if real is not None and identity is not None:
-            bulletin_patches.read_jieba_cache_at_once(real)
             self.cache = SegmentCache(Path(cache_file),
                                       lambda: lambda text: cut_through_simplified(text, real.cut, to_simplified), identity)
             vars(search)["jieba"] = bulletin_patches.JiebaThroughCache(real, self.cache)

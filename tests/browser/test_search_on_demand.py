@@ -26,7 +26,7 @@ def test_an_opened_page_builds_no_search_index_until_the_reader_searches(served_
 
 def test_while_the_index_is_built_for_the_first_query_the_result_line_says_so(served_site, open_page):
     held = []  # lunr's language files, held back: Material's worker builds its index once they come
-    page, traffic = open_page(served_site + "2021/", served_site)
+    page, _ = open_page(served_site + "2021/", served_site)
     page.context.route("**/lunr/min/*.js", lambda route: held.append(route))
     page.wait_for_load_state("networkidle")
     config = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")
