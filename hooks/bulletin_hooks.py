@@ -147,6 +147,9 @@ class BulletinSite:
         if self.session.previewing:
             bulletin_patches.share_compiled_templates()
             bulletin_patches.list_theme_files_once()
+            bulletin_patches.list_docs_files_once()
+            bulletin_patches.find_files_by_their_own_paths()
+            bulletin_patches.date_pages_once_per_build()
             bulletin_patches.join_canonical_urls()
             bulletin_patches.see_saves_at_once(POLL_SECONDS if dirty else None,
                                                BUILD_DELAY_SECONDS if dirty else None)
@@ -171,11 +174,13 @@ class BulletinSite:
             now = snapshot(_project_dir(config), Path(config.docs_dir), config_file)
             quick = self._quick_build(config, now)
             session.inputs = now if quick is not None else None  # set again once a full build has loaded
-            bulletin_patches.THEME_FILES.reuse = quick is not None  # nothing but records and narratives changed
+            bulletin_patches.starting_build(quick=quick is not None)  # nothing but records and narratives changed
             if quick is not None:
                 self.build = quick
                 return config
             gc.unfreeze()  # the last full build's heap, frozen in on_post_build, may be collected again
+        elif session.previewing:
+            bulletin_patches.starting_build(quick=False)
         self.build = self._full_build(config)
         session.inputs = now
         return config

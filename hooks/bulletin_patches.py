@@ -1,6 +1,6 @@
 """Every change we make to another package's internals, in one place, each guarded by its version.
 
-Nine things the hooks cannot reach through a public API:
+Ten things the hooks cannot reach through a public API:
 
 - Material's search plugin calls `jieba.cut` on every section of every page; we route it through
   our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py),
@@ -17,7 +17,11 @@ Nine things the hooks cannot reach through a public API:
 - MkDocs lists the theme's static files afresh in every build, walking Material's thousands of
   files (its icons) and matching each against its patterns: a tenth of a quick preview at 2,000
   reports. A quick preview, which changes no file but records and narratives, takes the last full
-  build's list.
+  build's list; and of the docs folder's files, copies of the last full build's `File`s, whose
+  addresses MkDocs would otherwise parse and join again.
+- While previewing, MkDocs parses again every path it looks up (once per navigation entry) and
+  reads the clock and the environment for every page it dates; we look a path up as written
+  first (a file's own path is its normal form) and date a build's pages once.
 - MkDocs makes every page's canonical address with urljoin in every build, most of the time it
   takes to make the navigation of 2,000 reports while previewing; for a plain address (letters,
   digits, `-_~%`, no dot segment) under a plain site address that is the two joined as strings.
@@ -376,23 +380,26 @@ def share_compiled_templates() -> bool:
     return True
 
 
-# --- MkDocs' theme files: listed once per full build while previewing -------------------------
+# --- MkDocs' files: the theme's and the docs folder's listed once per full build while previewing
 
-class ThemeFiles:
-    """The theme's static files as the last full build of a serving process found them (path
-    and theme folder), keyed by what decides them, and whether this build may take them."""
+class ListedFiles:
+    """What the last full build of a serving process listed, and whether this build may take it:
+    the theme's static files (path and theme folder) and the docs folder's files (with their
+    addresses worked out; never handed to MkDocs: each build gets copies), each keyed by what
+    decides them."""
 
     def __init__(self) -> None:
-        self.found: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+        self.theme: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+        self.docs: tuple[tuple[Any, ...], list[Any]] | None = None
         self.reuse = False  # set by each build's on_config: True only in a quick preview
 
 
-THEME_FILES = ThemeFiles()
+LISTED_FILES = ListedFiles()
 
 
 def list_theme_files_once() -> bool:
     """MkDocs' `Files.add_files_from_theme`, in a serving process: a full build lists the files
-    and keeps the list; a build with `THEME_FILES.reuse` (a quick preview: no theme folder, docs
+    and keeps the list; a build with `LISTED_FILES.reuse` (a quick preview: no theme folder, docs
     file or setting changed since) appends the same files without walking the theme again."""
     from mkdocs.structure.files import File, Files
 
@@ -404,12 +411,12 @@ def list_theme_files_once() -> bool:
 
     def add_kept_files_from_theme(self: Files, env: jinja2.Environment, config: Any) -> None:
         key = (tuple(config.theme.dirs), config.site_dir, config.use_directory_urls, config.docs_dir)
-        kept = THEME_FILES.found.get(key) if THEME_FILES.reuse else None
+        kept = LISTED_FILES.theme.get(key) if LISTED_FILES.reuse else None
         if kept is None:
             before = set(self.src_uris)
             add_files_from_theme(self, env, config)
-            THEME_FILES.found = {key: [(f.src_uri, f.src_dir) for f in self
-                                       if f.src_uri not in before and f.src_dir is not None]}
+            LISTED_FILES.theme = {key: [(f.src_uri, f.src_dir) for f in self
+                                        if f.src_uri not in before and f.src_dir is not None]}
             return
         for path, folder in kept:
             if self.get_file_from_path(path) is None:
@@ -418,6 +425,119 @@ def list_theme_files_once() -> bool:
     add_kept_files_from_theme.bulletin_kept = True  # type: ignore[attr-defined]
     Files.add_files_from_theme = add_kept_files_from_theme  # type: ignore[method-assign]
     return True
+
+
+def _docs_listing_key(config: Any) -> tuple[Any, ...]:
+    # The exclusion settings are pathspec objects: equal when their patterns are, not hashable.
+    return (config.docs_dir, config.site_dir, config.use_directory_urls,
+            config.get("exclude_docs"), config.get("draft_docs"), config.get("not_in_nav"))
+
+
+def _copy_file(file: Any) -> Any:
+    copied = object.__new__(type(file))
+    copied.__dict__.update(file.__dict__)
+    return copied
+
+
+def list_docs_files_once() -> bool:
+    """MkDocs' `get_files`, in a serving process: a full build walks the docs folder and keeps
+    copies of what it found, each with its addresses (`dest_uri`, `url`, both absolute paths)
+    worked out; a build with `LISTED_FILES.reuse` (a quick preview: no file added to or removed
+    from the docs folder, mkdocs.yml as it was) takes fresh copies of those instead of walking
+    the folder and making 2,000 `File`s again (their paths parsed, their addresses joined: a
+    tenth of a narrative's preview at 2,000 reports)."""
+    import mkdocs.commands.build as build
+    from mkdocs.structure.files import Files
+
+    if getattr(build.get_files, "bulletin_kept", False):
+        return True
+    if not guarded("mkdocs", "listing the docs folder once while previewing"):
+        return False
+    get_files = build.get_files
+
+    def get_kept_files(config: Any) -> Files:
+        key = _docs_listing_key(config)
+        kept = LISTED_FILES.docs
+        if LISTED_FILES.reuse and kept is not None and kept[0] == key:
+            return Files([_copy_file(file) for file in kept[1]])
+        files = get_files(config)
+        originals = [_copy_file(file) for file in files]
+        for file in originals:  # cached properties: kept in each copy's __dict__
+            try:
+                file.dest_uri, file.url, file.abs_src_path, file.abs_dest_path  # noqa: B018
+            except UnicodeError:  # a name in other bytes, which on_files refuses before MkDocs asks
+                pass
+        LISTED_FILES.docs = (key, originals)
+        return files
+
+    get_kept_files.bulletin_kept = True  # type: ignore[attr-defined]
+    build.get_files = get_kept_files
+    return True
+
+
+# --- MkDocs' files and pages: a path looked up as written, the build's date read once ---------
+
+def find_files_by_their_own_paths() -> bool:
+    """MkDocs' `Files.get_file_from_path`, in a serving process, looks the path up as it is
+    given first: MkDocs normalises it before every lookup (a PurePath made and printed), once per
+    navigation entry, 2,400 times per build at 2,000 reports, and a path that is already a key
+    (a `src_uri`, which MkDocs makes normal) is its own normal form. Any other path goes the
+    normal way."""
+    from mkdocs.structure.files import Files
+
+    if getattr(Files.get_file_from_path, "bulletin_direct", False):
+        return True
+    if not guarded("mkdocs", "looking files up by their own paths while previewing"):
+        return False
+    get_file_from_path = Files.get_file_from_path
+
+    def get_file_from_own_path(self: Files, path: str) -> Any:
+        found = self.src_uris.get(path)
+        return found if found is not None else get_file_from_path(self, path)
+
+    get_file_from_own_path.bulletin_direct = True  # type: ignore[attr-defined]
+    Files.get_file_from_path = get_file_from_own_path  # type: ignore[method-assign]
+    return True
+
+
+class BuildDate:
+    """The date MkDocs gives each page of this build, once read (`starting_build` forgets it)."""
+
+    def __init__(self) -> None:
+        self.value: str | None = None
+
+
+BUILD_DATE = BuildDate()
+
+
+def date_pages_once_per_build() -> bool:
+    """MkDocs dates every `Page` it makes (`update_date`, which neither Material's templates nor
+    ours print) by reading the SOURCE_DATE_EPOCH variable and formatting the clock, 2,400 times
+    per build at 2,000 reports; in a serving process each page takes the date the build's first
+    page was given."""
+    import mkdocs.structure.pages as pages
+
+    if getattr(pages.get_build_date, "bulletin_once", False):
+        return True
+    if not guarded("mkdocs", "reading the build's date once while previewing"):
+        return False
+    get_build_date = pages.get_build_date
+
+    def build_date_read_once() -> str:
+        if BUILD_DATE.value is None:
+            BUILD_DATE.value = get_build_date()
+        return BUILD_DATE.value
+
+    build_date_read_once.bulletin_once = True  # type: ignore[attr-defined]
+    pages.get_build_date = build_date_read_once
+    return True
+
+
+def starting_build(quick: bool) -> None:
+    """Told by each build of a serving process, in on_config: a quick preview (`quick`) may take
+    the last full build's listings; every build reads its date afresh."""
+    LISTED_FILES.reuse = quick
+    BUILD_DATE.value = None
 
 
 # --- MkDocs' pages: canonical addresses joined as strings where that is what urljoin does ------

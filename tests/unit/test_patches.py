@@ -153,7 +153,7 @@ def test_a_quick_preview_takes_the_theme_files_the_last_full_build_listed_withou
     from mkdocs.structure.files import Files
 
     monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)  # put back after the test
-    monkeypatch.setattr(bulletin_patches, "THEME_FILES", bulletin_patches.ThemeFiles())
+    monkeypatch.setattr(bulletin_patches, "LISTED_FILES", bulletin_patches.ListedFiles())
     theme = tmp_path / "theme"
     theme.mkdir()
     (theme / "a.css").write_text("a", encoding="utf-8")
@@ -162,7 +162,7 @@ def test_a_quick_preview_takes_the_theme_files_the_last_full_build_listed_withou
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(theme)]))
 
     def listed(reuse):
-        bulletin_patches.THEME_FILES.reuse = reuse
+        bulletin_patches.LISTED_FILES.reuse = reuse
         files = Files([])
         files.add_files_from_theme(env, config)
         return sorted(f.src_uri for f in files)
@@ -172,6 +172,79 @@ def test_a_quick_preview_takes_the_theme_files_the_last_full_build_listed_withou
     (theme / "b.css").write_text("b", encoding="utf-8")
     assert listed(True) == ["a.css"]  # kept from the full build
     assert listed(False) == ["a.css", "b.css"]  # a full build lists afresh
+
+
+def _docs_config(tmp_path, use_directory_urls=True):
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site"),
+                      "use_directory_urls": use_directory_urls})
+    assert config.validate() == ([], [])
+    return config
+
+
+def test_a_quick_preview_takes_copies_of_the_docs_files_the_last_full_build_listed(tmp_path, monkeypatch):
+    import os
+
+    import mkdocs.commands.build as build
+    from mkdocs.structure.files import get_files
+
+    monkeypatch.setattr(build, "get_files", get_files)  # put back after the test
+    monkeypatch.setattr(bulletin_patches, "LISTED_FILES", bulletin_patches.ListedFiles())
+    (tmp_path / "docs" / "2012").mkdir(parents=True)
+    for name in ("index.md", "2012/unit-0001.md", "2012/a.png"):
+        (tmp_path / "docs" / name).write_text("x", encoding="utf-8")
+    config = _docs_config(tmp_path)
+
+    def listed(reuse, config=config):
+        bulletin_patches.starting_build(quick=reuse)
+        return build.get_files(config)
+
+    assert bulletin_patches.list_docs_files_once()
+    full = listed(False)
+    (tmp_path / "docs" / "new.md").write_text("x", encoding="utf-8")
+    quick = listed(True)
+    fresh = get_files(config)
+    assert [(f.src_uri, f.dest_uri, f.url, f.abs_src_path, f.abs_dest_path, f.inclusion) for f in quick] == \
+        [(f.src_uri, f.dest_uri, f.url, f.abs_src_path, f.abs_dest_path, f.inclusion) for f in fresh
+         if f.src_uri != "new.md"]  # the listing kept from the full build, addresses and all
+    full.get_file_from_path("index.md").page = "the full build's page"
+    assert quick.get_file_from_path("index.md").page is None  # each build has files of its own
+    assert listed(True).get_file_from_path("index.md") is not quick.get_file_from_path("index.md")
+    assert "new.md" in listed(False).src_uris  # a full build walks the folder again
+    (tmp_path / "docs" / os.fsdecode(b"\xff.md")).write_text("x", encoding="utf-8")  # no address: on_files refuses it
+    assert os.fsdecode(b"\xff.md") in listed(False).src_uris
+    flat = listed(True, _docs_config(tmp_path, use_directory_urls=False))  # another setting: walked again
+    assert flat.get_file_from_path("2012/unit-0001.md").url == "2012/unit-0001.html"
+
+
+def test_a_file_looked_up_by_its_own_path_is_the_one_mkdocs_finds_for_any_spelling(monkeypatch):
+    import mkdocs.structure.files
+    from mkdocs.structure.files import File, Files
+
+    original = Files.get_file_from_path
+    monkeypatch.setattr(Files, "get_file_from_path", original)  # put back after the test
+    files = Files([File(path, "/docs", "/site", True) for path in ("index.md", "2012/unit-0001.md", "a b/c.md")])
+    assert bulletin_patches.find_files_by_their_own_paths()
+    for path in ("index.md", "./index.md", "2012/unit-0001.md", "2012//unit-0001.md", "2012/./unit-0001.md",
+                 "a b/c.md", "2012/", "missing.md", "/index.md", "2012\\unit-0001.md", ""):
+        assert files.get_file_from_path(path) is original(files, path), path
+    monkeypatch.setattr(mkdocs.structure.files, "PurePath", None)  # a path as written is not parsed again
+    assert files.get_file_from_path("2012/unit-0001.md").src_uri == "2012/unit-0001.md"
+
+
+def test_the_pages_of_one_build_take_the_date_read_for_its_first(monkeypatch):
+    import mkdocs.structure.pages as pages
+
+    read = iter(["2026-12-01", "2026-12-02"])
+    monkeypatch.setattr(pages, "get_build_date", lambda: next(read))  # MkDocs' own; put back after the test
+    monkeypatch.setattr(bulletin_patches, "BUILD_DATE", bulletin_patches.BuildDate())
+    assert bulletin_patches.date_pages_once_per_build()
+    bulletin_patches.starting_build(quick=True)
+    assert [pages.get_build_date(), pages.get_build_date()] == ["2026-12-01", "2026-12-01"]
+    bulletin_patches.starting_build(quick=True)
+    assert pages.get_build_date() == "2026-12-02"  # the next build reads it again
 
 
 def test_canonical_addresses_joined_as_strings_are_what_urljoin_makes_of_them(monkeypatch):
