@@ -15,13 +15,12 @@ import gc
 import json
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bulletin.asset_names import hashed_copy
 from bulletin.site_downloads import write_downloads
-from bulletin.fragments import Fragments
+from bulletin.fragments import Fragments, without_search_marks
 from bulletin.freshness import Freshness, freshness, page_inputs
 from bulletin.heading_record import HeadingRecorder
 from bulletin.inert_titles import inert_title, site_texts_problems
@@ -59,7 +58,6 @@ log = logging.getLogger("mkdocs.hooks.bulletin")
 THEME_TEMPLATES = Path(__file__).parent / "theme"
 
 # The attributes Material's search plugin takes out of a page after indexing it.
-_SEARCH_MARKS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 SEGMENTS_FILE = Path(".cache") / "bulletin" / "search-words.json"  # the search's word breaks (segmentation.py)
 
@@ -168,6 +166,7 @@ class BulletinSite:
             config.plugins, _project_dir(config) / SEGMENTS_FILE,
             # Cut where the Simplified form is cut: jieba's dictionary is Simplified (search_scripts.py).
             lambda real: lambda text: cut_through_simplified(text, real.cut, to_simplified))
+        bulletin_patches.strip_search_marks_where_present()
         config_file = Path(config.config_file_path)
         now = None
         if session.previewing and session.dirty:
@@ -389,7 +388,7 @@ class BulletinSite:
             self._print_copy(build.printing, page, placeheld)
         if placeheld is not None:
             # As Material's plugin does to the page it indexed: its data-search-* marks are for it only.
-            page.content = _SEARCH_MARKS.sub("", build.fragments.restore(placeheld, release=True))
+            page.content = without_search_marks(build.fragments.restore(placeheld, release=True))
         return context
 
     def _print_copy(self, printing: PrintPages, page, placeheld: str | None) -> None:

@@ -1,12 +1,15 @@
 """Every change we make to another package's internals, in one place, each guarded by its version.
 
-Ten things the hooks cannot reach through a public API:
+Eleven things the hooks cannot reach through a public API:
 
 - Material's search plugin calls `jieba.cut` on every section of every page; we route it through
   our cache of word breaks, cut through the Simplified form (search_scripts.py, segmentation.py),
   and have its index segment a text without compiling its pattern again or joining lists.
 - jieba reads its dictionary's cache with `marshal.load(file)`, which reads the file one object at
   a time (1.6 s here, in every build that cuts a new word); we have it read the file whole first.
+- Material's search plugin strips `data-search-` marks from every page with a regular expression
+  the engine tries at every character (28 ms for a year's page); we look for a mark first and
+  leave a page without one as it is, which is what the expression makes of it.
 - `mkdocs serve` makes a new Jinja environment per rebuild and compiles Material's templates
   again; we let them share compiled templates (most of a quick preview's time).
 - MkDocs' live reload polls for saves every 0.5 s, walking every watched file; we have the
@@ -43,6 +46,7 @@ from __future__ import annotations
 
 import logging
 import marshal
+import os
 import re
 import sys
 import types
@@ -55,6 +59,7 @@ from urllib.parse import urlsplit
 import jinja2
 import jinja2.bccache
 
+from bulletin.fragments import SEARCH_MARKS, without_search_marks
 from bulletin.segmentation import SegmentCache
 from bulletin_saves_seen import SavesSeenAtOnce, set_poll_interval  # at import: MkDocs has the hooks folder on the path only then
 
@@ -166,6 +171,30 @@ def read_jieba_cache_at_once(jieba: Any) -> None:
     if getattr(jieba, "marshal", None) is not marshal or not guarded("jieba", "reading its dictionary at once"):
         return  # not jieba's module, already done, or another jieba
     jieba.marshal = types.SimpleNamespace(load=lambda file: marshal.loads(file.read()), dump=marshal.dump)
+
+
+def _sub_where_present(pattern: Any, repl: Any, string: Any, count: int = 0, flags: int = 0) -> Any:
+    if pattern == SEARCH_MARKS and repl == "" and not count and not flags and isinstance(string, str):
+        return without_search_marks(string)  # what re.sub makes of it, found faster (bulletin/fragments.py)
+    return re.sub(pattern, repl, string, count=count, flags=flags)
+
+
+def strip_search_marks_where_present() -> bool:
+    """Material's search plugin takes its data-search-* marks out of every page's HTML with
+    `re.sub(SEARCH_MARKS, "", …)`, whose expression the engine tries at every character: 28 ms
+    for a year's page at 2,000 reports, in every build and in every record's preview. We give it
+    `without_search_marks`, which looks for a mark first and returns a page without one as it is,
+    as re.sub would. Only the plugin module's `re` changes (a namespace with re's names and this
+    `sub`). False on another Material version."""
+    module = sys.modules.get(SEARCH_PLUGIN)
+    current = getattr(module, "re", None)
+    if getattr(current, "sub", None) is _sub_where_present:
+        return True
+    if module is None or current is not re or not guarded("mkdocs-material", "stripping search marks where present"):
+        return False
+    vars(module)["re"] = types.SimpleNamespace(**{**{name: getattr(re, name) for name in dir(re)
+                                                    if not name.startswith("__")}, "sub": _sub_where_present})
+    return True
 
 
 def route_word_breaks(plugins: Any, cache_file: Path,
@@ -390,7 +419,7 @@ class ListedFiles:
 
     def __init__(self) -> None:
         self.theme: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
-        self.docs: tuple[tuple[Any, ...], list[Any]] | None = None
+        self.docs: tuple[tuple[Any, ...], list[tuple[str, list[str]]], list[Any]] | None = None
         self.reuse = False  # set by each build's on_config: True only in a quick preview
 
 
@@ -439,13 +468,24 @@ def _copy_file(file: Any) -> Any:
     return copied
 
 
+def _docs_names(docs_dir: str) -> list[tuple[str, list[str]]]:
+    """Every folder of the docs folder and the names in it, as MkDocs' get_files walks them."""
+    names = []
+    for folder, subfolders, files in os.walk(docs_dir, followlinks=True):
+        subfolders.sort()
+        names.append((folder, sorted(files)))
+    return names
+
+
 def list_docs_files_once() -> bool:
     """MkDocs' `get_files`, in a serving process: a full build walks the docs folder and keeps
-    copies of what it found, each with its addresses (`dest_uri`, `url`, both absolute paths)
-    worked out; a build with `LISTED_FILES.reuse` (a quick preview: no file added to or removed
-    from the docs folder, mkdocs.yml as it was) takes fresh copies of those instead of walking
-    the folder and making 2,000 `File`s again (their paths parsed, their addresses joined: a
-    tenth of a narrative's preview at 2,000 reports)."""
+    copies of the files it made, each with its addresses (`dest_uri`, `url`, both absolute paths)
+    worked out; a build with `LISTED_FILES.reuse` (a quick preview) walks the folder for its names
+    only and, when they are the names the full build found under the same settings, takes fresh
+    copies of its files instead of making 2,000 `File`s again (their paths parsed, their addresses
+    joined: a tenth of a narrative's preview at 2,000 reports). A `File` is made from its name and
+    those settings alone, so the copies are what MkDocs would make, whatever happened to the folder
+    between the builds (a folder made and deleted again while the last one ran)."""
     import mkdocs.commands.build as build
     from mkdocs.structure.files import Files
 
@@ -458,16 +498,20 @@ def list_docs_files_once() -> bool:
     def get_kept_files(config: Any) -> Files:
         key = _docs_listing_key(config)
         kept = LISTED_FILES.docs
-        if LISTED_FILES.reuse and kept is not None and kept[0] == key:
-            return Files([_copy_file(file) for file in kept[1]])
+        names = _docs_names(config.docs_dir)
+        if LISTED_FILES.reuse and kept is not None and kept[0] == key and kept[1] == names:
+            return Files([_copy_file(file) for file in kept[2]])
         files = get_files(config)
+        if _docs_names(config.docs_dir) != names:  # the folder changed while MkDocs walked it
+            LISTED_FILES.docs = None
+            return files
         originals = [_copy_file(file) for file in files]
         for file in originals:  # cached properties: kept in each copy's __dict__
             try:
                 file.dest_uri, file.url, file.abs_src_path, file.abs_dest_path  # noqa: B018
             except UnicodeError:  # a name in other bytes, which on_files refuses before MkDocs asks
                 pass
-        LISTED_FILES.docs = (key, originals)
+        LISTED_FILES.docs = (key, names, originals)
         return files
 
     get_kept_files.bulletin_kept = True  # type: ignore[attr-defined]

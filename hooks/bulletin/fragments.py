@@ -33,8 +33,23 @@ _SPACE = re.compile(r"\s+")
 _KEPT_TAG = re.compile(r"<(/?)(" + "|".join("".join(f"[{c}{c.upper()}]" for c in tag) for tag in sorted(SEARCH_KEPT_TAGS))
                        + r")\b[^>]*>")
 _TAG_HOLDING_A_BRACKET = re.compile(r"<[^>]*<")
+# The data-search-* marks (each with a value, and the white space before it) Material's search
+# plugin takes out of a page once it has indexed it (SearchPlugin.on_page_context).
+SEARCH_MARKS = r"\s?data-search-\w+=\"[^\"]+\""
+_SEARCH_MARKS = re.compile(SEARCH_MARKS)
+_SEARCH_MARK = re.compile(r"data-search-\w+=\"[^\"]+\"")  # the same without the space before
 _OPEN, _CLOSE = "\x02", "\x03"  # a kept tag's brackets while the others are taken out
 _RELEASED = b"<!-- bulletin: this block was put back on another page already -->"
+
+
+def without_search_marks(html: str) -> str:
+    """`html` without its data-search-* marks, as `re.sub(SEARCH_MARKS, "", html)` makes it.
+
+    That expression begins with an optional space, so the engine tries a match at every
+    character: 4.2 s over the 2,413 pages of 2,000 reports, none of which has such a mark (ours
+    have `data-search-exclude` without a value). The mark alone begins with letters the engine
+    looks for first (0.25 s over the same pages); where it is not found, neither is the whole."""
+    return _SEARCH_MARKS.sub("", html) if _SEARCH_MARK.search(html) else html
 
 
 class Fragments:

@@ -39,6 +39,7 @@ def test_the_internals_the_patches_change_are_still_there():
     assert hasattr(search, "jieba") and callable(Theme.get_env)
     assert search.jieba.marshal.dump is marshal.dump  # jieba reads and writes its cache through it
     assert "marshal.load(cf)" in inspect.getsource(search.jieba.Tokenizer.initialize)
+    assert bulletin_patches.SEARCH_MARKS in inspect.getsource(search.SearchPlugin.on_page_context)
     observer = watchdog.observers.polling.PollingObserver(timeout=0.5)
     assert observer._timeout == 0.5 and hasattr(LiveReloadServer, "__init__")
 
@@ -188,12 +189,12 @@ def test_a_quick_preview_takes_copies_of_the_docs_files_the_last_full_build_list
     import os
 
     import mkdocs.commands.build as build
-    from mkdocs.structure.files import get_files
+    from mkdocs.structure.files import File, get_files
 
     monkeypatch.setattr(build, "get_files", get_files)  # put back after the test
     monkeypatch.setattr(bulletin_patches, "LISTED_FILES", bulletin_patches.ListedFiles())
     (tmp_path / "docs" / "2012").mkdir(parents=True)
-    for name in ("index.md", "2012/unit-0001.md", "2012/a.png"):
+    for name in ("index.md", "2012/unit-0001.md", "2012/a.png", "2012/README.md", "2012/index.md"):
         (tmp_path / "docs" / name).write_text("x", encoding="utf-8")
     config = _docs_config(tmp_path)
 
@@ -201,22 +202,24 @@ def test_a_quick_preview_takes_copies_of_the_docs_files_the_last_full_build_list
         bulletin_patches.starting_build(quick=reuse)
         return build.get_files(config)
 
+    def described(files):
+        return [(f.src_uri, f.dest_uri, f.url, f.abs_src_path, f.abs_dest_path, f.inclusion) for f in files]
+
     assert bulletin_patches.list_docs_files_once()
     full = listed(False)
-    (tmp_path / "docs" / "new.md").write_text("x", encoding="utf-8")
-    quick = listed(True)
-    fresh = get_files(config)
-    assert [(f.src_uri, f.dest_uri, f.url, f.abs_src_path, f.abs_dest_path, f.inclusion) for f in quick] == \
-        [(f.src_uri, f.dest_uri, f.url, f.abs_src_path, f.abs_dest_path, f.inclusion) for f in fresh
-         if f.src_uri != "new.md"]  # the listing kept from the full build, addresses and all
+    with monkeypatch.context() as made:
+        made.setattr(File, "__init__", None)  # no File is made: each is a copy, addresses and all
+        quick = listed(True)
+    assert described(quick) == described(get_files(config))
     full.get_file_from_path("index.md").page = "the full build's page"
     assert quick.get_file_from_path("index.md").page is None  # each build has files of its own
     assert listed(True).get_file_from_path("index.md") is not quick.get_file_from_path("index.md")
-    assert "new.md" in listed(False).src_uris  # a full build walks the folder again
-    (tmp_path / "docs" / os.fsdecode(b"\xff.md")).write_text("x", encoding="utf-8")  # no address: on_files refuses it
-    assert os.fsdecode(b"\xff.md") in listed(False).src_uris
+    (tmp_path / "docs" / "new.md").write_text("x", encoding="utf-8")  # a name the full build did not find
+    assert described(listed(True)) == described(get_files(config))
     flat = listed(True, _docs_config(tmp_path, use_directory_urls=False))  # another setting: walked again
     assert flat.get_file_from_path("2012/unit-0001.md").url == "2012/unit-0001.html"
+    (tmp_path / "docs" / os.fsdecode(b"\xff.md")).write_text("x", encoding="utf-8")  # no address: on_files refuses it
+    assert os.fsdecode(b"\xff.md") in listed(False).src_uris
 
 
 def test_a_file_looked_up_by_its_own_path_is_the_one_mkdocs_finds_for_any_spelling(monkeypatch):
@@ -245,6 +248,24 @@ def test_the_pages_of_one_build_take_the_date_read_for_its_first(monkeypatch):
     assert [pages.get_build_date(), pages.get_build_date()] == ["2026-12-01", "2026-12-01"]
     bulletin_patches.starting_build(quick=True)
     assert pages.get_build_date() == "2026-12-02"  # the next build reads it again
+
+
+def test_materials_search_marks_are_taken_out_by_ours_which_is_what_its_expression_makes(monkeypatch):
+    import re
+
+    import material.plugins.search.plugin as search
+
+    monkeypatch.setattr(search, "re", re)  # put back after the test
+    assert bulletin_patches.strip_search_marks_where_present()
+    marked = '<h2 id="a" data-search-exclude="true">甲</h2>\n<p data-search-boost="2">乙</p>'
+    searched = []
+    monkeypatch.setattr(bulletin_patches, "without_search_marks", lambda html: searched.append(html) or html)
+    page = SimpleNamespace(content=marked)
+    search.SearchPlugin.on_page_context(SimpleNamespace(config=SimpleNamespace(enabled=True),
+                                                        search_index=SimpleNamespace(add_entry_from_context=lambda page: None)),
+                                        {}, page=page, config={}, nav=None)
+    assert searched == [marked]
+    assert search.re.sub(r"\s", "", " a b") == "ab" and search.re.split is re.split  # its other uses: re's own
 
 
 def test_canonical_addresses_joined_as_strings_are_what_urljoin_makes_of_them(monkeypatch):
