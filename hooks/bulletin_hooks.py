@@ -599,7 +599,7 @@ def _no() -> bool:
 def _scripts_to_files(output: str, root: str, config, written: set[str]) -> str:
     """Material's inline scripts as files, so the CSP needs only 'self' (inline_scripts.py); a file
     this build wrote already (its name is its content's hash) is not read back to compare."""
-    output = use_wrapper(output, Path(config.site_dir))  # whole phrases first, both scripts (search_worker.py)
+    output = use_wrapper(output, Path(config.site_dir), written)  # whole phrases first, both scripts (search_worker.py)
     output, scripts = inline_scripts.move_out(output, root)
     inline_scripts.write(Path(config.site_dir), {path: content for path, content in scripts.items() if path not in written})
     written.update(scripts)

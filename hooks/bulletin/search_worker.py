@@ -35,16 +35,21 @@ def wrapper(material: str) -> tuple[str, bytes]:
     return hashed_name("search-phrases.js", content), content
 
 
-def use_wrapper(html: str, site: Path) -> str:
-    """The page pointed at our wrapper, which is written beside Material's worker if missing."""
+def use_wrapper(html: str, site: Path, present: set[str] | None = None) -> str:
+    """The page pointed at our wrapper, which is written beside Material's worker if missing.
+    `present`: the site's paths this build has found or written already (a stat per page saved)."""
     found = _MATERIAL.search(html)
     if found is None:
         return html
     name, content = wrapper(found.group(1))
-    path = site / "assets" / "javascripts" / "workers" / name
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+    written_as = f"assets/javascripts/workers/{name}"
+    if present is None or written_as not in present:
+        path = site / written_as
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        if present is not None:
+            present.add(written_as)
     # No match before the first, which is near the page's end (its __config): only the rest is searched again.
     pointed = f'workers/{name}"'
     return html[:found.start()] + pointed + _MATERIAL.sub(pointed, html[found.end():])

@@ -18,3 +18,16 @@ def test_a_page_without_materials_worker_is_left_as_it_is(tmp_path):
     page = '<p>workers/search.js" 不是 Material 的</p>'
     assert use_wrapper(page, tmp_path) == page
     assert not (tmp_path / "assets").exists()
+
+
+def test_a_wrapper_this_build_has_written_is_not_looked_for_again(tmp_path):
+    page = f'<script id="__config" type="application/json">{{"search": "assets/javascripts/workers/{MATERIAL}"}}</script>'
+    present: set[str] = set()
+    use_wrapper(page, tmp_path, present)
+    name, _ = wrapper(MATERIAL)
+    assert present == {f"assets/javascripts/workers/{name}"}
+    (tmp_path / "assets" / "javascripts" / "workers" / name).unlink()
+    assert use_wrapper(page, tmp_path, present) == page.replace(MATERIAL, name)
+    assert not (tmp_path / "assets" / "javascripts" / "workers" / name).exists()  # known written: not looked at
+    use_wrapper(page, tmp_path, set())
+    assert (tmp_path / "assets" / "javascripts" / "workers" / name).exists()  # another build writes it again
