@@ -52,7 +52,7 @@ import sys
 import types
 from collections.abc import Callable
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -477,15 +477,44 @@ def _docs_names(docs_dir: str) -> list[tuple[str, list[str]]]:
     return names
 
 
+OUR_FILES_HANDLER = "BulletinSite.on_files"  # bulletin_hooks.py's: it moves no file it is handed
+
+
+def _listing_names(files: Any, names: list[tuple[str, list[str]]], config: Any) -> bool:
+    """Whether `files` (get_files' answer) is what MkDocs makes of `names` (a walk after it): every
+    name listed but those it leaves out for a file of the same address (a README.md beside an
+    index.md), and nothing else. A save that deletes a file and writes it again can make
+    get_files miss it between two walks that both find it."""
+    from mkdocs.structure.files import File
+
+    listed = files.src_uris
+    walked = {PurePath(os.path.join(os.path.relpath(folder, config.docs_dir), name)).as_posix()
+              for folder, found in names for name in found}
+    if not set(listed) <= walked:
+        return False
+    addresses = {file.dest_uri for file in listed.values()}
+    return all(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri in addresses
+               for path in walked if path not in listed)
+
+
+def _files_left_where_listed(config: Any) -> bool:
+    """No handler of the files event but ours: a plugin's could give a listed `File` another address
+    after its copy's was worked out (MkDocs works it out when first asked, after the event)."""
+    handlers = config.plugins.events.get("files", []) if hasattr(config.plugins, "events") else []
+    return all(getattr(handler, "__qualname__", None) == OUR_FILES_HANDLER for handler in handlers)
+
+
 def list_docs_files_once() -> bool:
     """MkDocs' `get_files`, in a serving process: a full build walks the docs folder and keeps
     copies of the files it made, each with its addresses (`dest_uri`, `url`, both absolute paths)
     worked out; a build with `LISTED_FILES.reuse` (a quick preview) walks the folder for its names
-    only and, when they are the names the full build found under the same settings, takes fresh
-    copies of its files instead of making 2,000 `File`s again (their paths parsed, their addresses
-    joined: a tenth of a narrative's preview at 2,000 reports). A `File` is made from its name and
-    those settings alone, so the copies are what MkDocs would make, whatever happened to the folder
-    between the builds (a folder made and deleted again while the last one ran)."""
+    only and, when they are the names the full build's listing was made of, under the same
+    settings, takes fresh copies of its files instead of making 2,000 `File`s again (their paths
+    parsed, their addresses joined: a tenth of a narrative's preview at 2,000 reports). A `File`
+    is made from its name and those settings alone, so the copies are what MkDocs would make. Left
+    to MkDocs: a listing that does not match a walk of the folder after it (the folder changed
+    while MkDocs walked it), and a project with another handler of the files event. MkDocs' warning
+    about a README.md left out beside an index.md is logged by full builds only."""
     import mkdocs.commands.build as build
     from mkdocs.structure.files import Files
 
@@ -498,11 +527,12 @@ def list_docs_files_once() -> bool:
     def get_kept_files(config: Any) -> Files:
         key = _docs_listing_key(config)
         kept = LISTED_FILES.docs
-        names = _docs_names(config.docs_dir)
-        if LISTED_FILES.reuse and kept is not None and kept[0] == key and kept[1] == names:
+        if LISTED_FILES.reuse and kept is not None and kept[0] == key and kept[1] == _docs_names(config.docs_dir) \
+                and _files_left_where_listed(config):
             return Files([_copy_file(file) for file in kept[2]])
         files = get_files(config)
-        if _docs_names(config.docs_dir) != names:  # the folder changed while MkDocs walked it
+        names = _docs_names(config.docs_dir)
+        if not _listing_names(files, names, config):
             LISTED_FILES.docs = None
             return files
         originals = [_copy_file(file) for file in files]
@@ -558,7 +588,7 @@ def date_pages_once_per_build() -> bool:
     """MkDocs dates every `Page` it makes (`update_date`, which neither Material's templates nor
     ours print) by reading the SOURCE_DATE_EPOCH variable and formatting the clock, 2,400 times
     per build at 2,000 reports; in a serving process each page takes the date the build's first
-    page was given."""
+    page was given (a build that runs across midnight dates all its pages with the day it began)."""
     import mkdocs.structure.pages as pages
 
     if getattr(pages.get_build_date, "bulletin_once", False):

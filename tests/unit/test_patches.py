@@ -206,20 +206,66 @@ def test_a_quick_preview_takes_copies_of_the_docs_files_the_last_full_build_list
         return [(f.src_uri, f.dest_uri, f.url, f.abs_src_path, f.abs_dest_path, f.inclusion) for f in files]
 
     assert bulletin_patches.list_docs_files_once()
-    full = listed(False)
+    listed(False)  # the full build
     with monkeypatch.context() as made:
         made.setattr(File, "__init__", None)  # no File is made: each is a copy, addresses and all
         quick = listed(True)
     assert described(quick) == described(get_files(config))
-    full.get_file_from_path("index.md").page = "the full build's page"
-    assert quick.get_file_from_path("index.md").page is None  # each build has files of its own
-    assert listed(True).get_file_from_path("index.md") is not quick.get_file_from_path("index.md")
+    quick.get_file_from_path("index.md").page = "this quick preview's page"
+    assert listed(True).get_file_from_path("index.md").page is None  # each build has files of its own
     (tmp_path / "docs" / "new.md").write_text("x", encoding="utf-8")  # a name the full build did not find
     assert described(listed(True)) == described(get_files(config))
     flat = listed(True, _docs_config(tmp_path, use_directory_urls=False))  # another setting: walked again
     assert flat.get_file_from_path("2012/unit-0001.md").url == "2012/unit-0001.html"
     (tmp_path / "docs" / os.fsdecode(b"\xff.md")).write_text("x", encoding="utf-8")  # no address: on_files refuses it
     assert os.fsdecode(b"\xff.md") in listed(False).src_uris
+
+
+def test_a_listing_that_missed_a_file_saved_by_deleting_and_writing_it_again_is_not_kept(tmp_path, monkeypatch):
+    import mkdocs.commands.build as build
+    from mkdocs.structure.files import get_files
+
+    narrative = tmp_path / "docs" / "2022" / "a.md"
+    narrative.parent.mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("x", encoding="utf-8")
+    narrative.write_text("x", encoding="utf-8")
+
+    def saved_while_walked(config):  # the editor's save: the file is gone while MkDocs walks
+        narrative.unlink()
+        try:
+            return get_files(config)
+        finally:
+            narrative.write_text("y", encoding="utf-8")
+
+    monkeypatch.setattr(build, "get_files", saved_while_walked)  # put back after the test
+    monkeypatch.setattr(bulletin_patches, "LISTED_FILES", bulletin_patches.ListedFiles())
+    assert bulletin_patches.list_docs_files_once()
+    config = _docs_config(tmp_path)
+    bulletin_patches.starting_build(quick=False)
+    assert sorted(build.get_files(config).src_uris) == ["index.md"]  # MkDocs' own answer, as it found the folder
+    monkeypatch.setattr(build, "get_files", build.get_files)
+    bulletin_patches.starting_build(quick=True)
+    assert bulletin_patches.LISTED_FILES.docs is None
+
+
+def test_a_quick_preview_lists_the_docs_afresh_when_another_handler_may_move_files(tmp_path, monkeypatch):
+    import mkdocs.commands.build as build
+    from mkdocs.structure.files import get_files
+
+    walks = []
+    monkeypatch.setattr(build, "get_files", lambda config: walks.append(1) or get_files(config))  # put back after
+    monkeypatch.setattr(bulletin_patches, "LISTED_FILES", bulletin_patches.ListedFiles())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("x", encoding="utf-8")
+    config = _docs_config(tmp_path)
+    assert bulletin_patches.list_docs_files_once()
+    for quick in (False, True):
+        bulletin_patches.starting_build(quick=quick)
+        build.get_files(config)
+    assert len(walks) == 1  # the quick preview took copies
+    config.plugins.events.setdefault("files", []).append(lambda files, config: files)  # a plugin's on_files
+    build.get_files(config)
+    assert len(walks) == 2  # MkDocs made them again
 
 
 def test_a_file_looked_up_by_its_own_path_is_the_one_mkdocs_finds_for_any_spelling(monkeypatch):
