@@ -57,8 +57,6 @@ log = logging.getLogger("mkdocs.hooks.bulletin")
 
 THEME_TEMPLATES = Path(__file__).parent / "theme"
 
-# The attributes Material's search plugin takes out of a page after indexing it.
-
 SEGMENTS_FILE = Path(".cache") / "bulletin" / "search-words.json"  # the search's word breaks (segmentation.py)
 
 # How often `mkdocs serve --dirty` looks for saved files where the system does not report them,
@@ -168,18 +166,18 @@ class BulletinSite:
             lambda real: lambda text: cut_through_simplified(text, real.cut, to_simplified))
         bulletin_patches.strip_search_marks_where_present()
         config_file = Path(config.config_file_path)
-        now = None
+        now, quick = None, None
         if session.previewing and session.dirty:
             now = snapshot(_project_dir(config), Path(config.docs_dir), config_file)
             quick = self._quick_build(config, now)
             session.inputs = now if quick is not None else None  # set again once a full build has loaded
+        if session.previewing:
             bulletin_patches.starting_build(quick=quick is not None)  # nothing but records and narratives changed
-            if quick is not None:
-                self.build = quick
-                return config
+        if quick is not None:
+            self.build = quick
+            return config
+        if session.previewing and session.dirty:
             gc.unfreeze()  # the last full build's heap, frozen in on_post_build, may be collected again
-        elif session.previewing:
-            bulletin_patches.starting_build(quick=False)
         self.build = self._full_build(config)
         session.inputs = now
         return config
