@@ -30,7 +30,8 @@ Eleven things the hooks cannot reach through a public API:
   digits, `-_~%`, no dot segment) under a plain site address that is the two joined as strings.
 - Material writes the whole navigation into every page, each item through a Jinja macro: at 2,000
   reports two thirds of the templates' time. An item off the page's own path is written the same
-  on every page but for its one link; we answer those from a cache (theme-nav/partials/nav-item.html).
+  on every page but for its one link; we answer those from a cache, and a section's two loops
+  over its items are done in Python (theme-nav/partials/nav-item.html).
 - Material's search plugin holds its index in memory and writes it as JSON; we add our fields to
   the index it holds instead of reading the file back (a large archive's index parsed again was
   the build's peak memory). Under `serve --dirty` it writes the last build's index again after
@@ -58,6 +59,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.bccache
+import markupsafe
 
 from bulletin.fragments import SEARCH_MARKS, without_search_marks
 from bulletin.segmentation import SegmentCache
@@ -268,34 +270,98 @@ def cache_nav_items(theme_dirs: list[str]) -> bool:
     return True
 
 
-def nav_item_cache() -> Callable[..., Any]:
-    """`bulletin_nav_cache(render_uncached, nav_item, path, level, parent)` for one build's pages.
+def nav_item_cache() -> NavCache:
+    """One build's navigation cache (`NavCache`): items are new objects in each build, and an id
+    could be reused."""
+    return NavCache()
+
+
+# Our nav-item.html's text around each item of a section's list, and around each item of Material's
+# look for the section's index page; the two loops `NavCache.children` and `NavCache.index` write
+# in Python must write these, and tests/site/test_render_tree.py compares every page's navigation
+# with Material's own nav-item.html.
+LISTED_BEFORE, LISTED_AFTER = "\n              \n                ", "\n              \n            "
+NOT_LISTED = "\n              \n            "
+INDEX_LOOP_START, LOOKED_AT, INDEX_FOUND = "\n      ", "\n        \n      ", "\n        \n          \n        \n      "
+
+
+class NavCache:
+    """What nav-item.html asks for every item of every page (150,000 times at 2,000 reports):
+    `item` (`bulletin_nav_cache` in the template) writes one item, `children` (`bulletin_nav_children`)
+    a section's list of items, `index` (`bulletin_nav_index`) finds a section's index page.
 
     With navigation.prune on (and sections off), an item that is not active is written by
     Material as one link: to the item's page, or to the first page under it. Nothing else in it
     depends on the page being written, so (item, its place, that link as this page writes it) is
     the whole key. Anything else — an active item, another set of features, an item listing
-    `pages` — is written by Material's macro every time. One cache per build: items are new objects
-    in each build, and an id could be reused.
+    `pages` — is written by Material's macro every time.
 
-    The cache is asked for every item of every page (150,000 times at 2,000 reports), so what it
-    reads once is kept: the features (one build, one config), each item's link target, and the
-    link from the page being written (`PageLinks`, exactly MkDocs' `url` filter).
+    The two loops are Material's `{% for %}` loops over a section's items, written in Python: the
+    same text around each item, the same items, the same calls to the macro. In Jinja each turn
+    made a loop context, looked up the cache by name and called it through the template's context;
+    here what a list's items share (the page, its links, the features) is looked up once per list.
+    What the cache reads once is kept: the features (one build, one config), each item's link
+    target, each section's index page, and each target's parts (`PageLinks`, exactly MkDocs' `url`
+    filter).
     """
-    written: dict[tuple[int, str, int, str], Any] = {}
-    targets: dict[int, str | None] = {}  # id(nav_item) -> the url of the page its link goes to
-    plain: list[bool] = []  # once known: prune on, sections off
-    links = PageLinks()
+
+    def __init__(self) -> None:
+        self._written: dict[tuple[int, str, int, str], Any] = {}
+        self._targets: dict[int, str | None] = {}  # id(nav_item) -> the url of the page its link goes to
+        self._indexes: dict[int, tuple[Any, str]] = {}  # id(section) -> its index page, the loop's text
+        self._plain: list[bool] = []  # once known: prune on, sections off
+        self._links = PageLinks()
 
     @jinja2.pass_context
-    def cached(context: Any, render: Callable[..., Any], nav_item: Any, path: str, level: int,
-               parent: Any = None) -> Any:
-        if not plain:
+    def item(self, context: Any, render: Callable[..., Any], nav_item: Any, path: str, level: int,
+             parent: Any = None) -> Any:
+        return self._item(render, nav_item, path, level, parent, self._is_plain(context), self._links.of_page(context))
+
+    @jinja2.pass_context
+    def children(self, context: Any, render: Callable[..., Any], section: Any, index: Any, path: str,
+                 level: int) -> markupsafe.Markup:
+        """`{% for item in nav_item.children %}{% if not index or item != index %}{{ render(item,
+        path ~ "_" ~ loop.index, level + 1, nav_item) }}…`, with its text around each item."""
+        plain, link_of, item_of = self._is_plain(context), self._links.of_page(context), self._item
+        parts: list[str] = []
+        for number, item in enumerate(section.children, start=1):
+            if not index or item != index:
+                parts += (LISTED_BEFORE, str(item_of(render, item, f"{path}_{number}", level + 1, section, plain, link_of)),
+                          LISTED_AFTER)
+            else:
+                parts.append(NOT_LISTED)
+        return markupsafe.Markup("".join(parts))
+
+    def index(self, found: Any, section: Any) -> str:
+        """`{% for item in nav_item.children %}{% if item.is_index and _.index is none %}{% set
+        _.index = item %}…`: sets `found.index` (Jinja's namespace `_`) to the first index page
+        among the section's items, and returns the loop's text. Worked out once per section."""
+        kept = self._indexes.get(id(section))
+        if kept is None:
+            parts, first = [INDEX_LOOP_START], None
+            for item in section.children:
+                if first is None and getattr(item, "is_index", None):  # Jinja: undefined, false
+                    first = item
+                    parts.append(INDEX_FOUND)
+                else:
+                    parts.append(LOOKED_AT)
+            kept = self._indexes[id(section)] = (first, "".join(parts))
+        if found.index is None and kept[0] is not None:
+            found["index"] = kept[0]  # a Jinja namespace is set by item
+        return kept[1]
+
+    def _is_plain(self, context: Any) -> bool:
+        if not self._plain:
             features = context["config"].theme.get("features") or ()
-            plain.append("navigation.prune" in features and "navigation.sections" not in features)
-        if nav_item.active or not plain[0] or getattr(nav_item, "pages", None):
+            self._plain.append("navigation.prune" in features and "navigation.sections" not in features)
+        return self._plain[0]
+
+    def _item(self, render: Callable[..., Any], nav_item: Any, path: str, level: int, parent: Any, plain: bool,
+              link_of: Callable[[str], str]) -> Any:
+        if nav_item.active or not plain or getattr(nav_item, "pages", None):
             return render(nav_item, path, level, parent)
         item = id(nav_item)
+        targets = self._targets
         if item not in targets:
             target = nav_item
             while target.children:
@@ -305,12 +371,11 @@ def nav_item_cache() -> Callable[..., Any]:
         url = targets[item]
         if url is None:
             return render(nav_item, path, level, parent)
-        key = (item, path, level, links.link(context, url))
-        if key not in written:
-            written[key] = render(nav_item, path, level, parent)
-        return written[key]
-
-    return cached
+        key = (item, path, level, link_of(url))
+        written = self._written.get(key)
+        if written is None:
+            written = self._written[key] = render(nav_item, path, level, parent)
+        return written
 
 
 class PageLinks:
@@ -332,29 +397,39 @@ class PageLinks:
         self._targets: dict[str, tuple[list[str], int, bool] | None] = {}
 
     def link(self, context: Any, url: str) -> str:
+        return self.of_page(context)(url)
+
+    def of_page(self, context: Any) -> Callable[[str], str]:
+        """The `url` filter of the page `context` is writing: a link to an address, as it writes it."""
         page = context.get("page")
-        if url in self._targets:
-            target = self._targets[url]
-        else:
-            target = self._targets[url] = self._relative_target(url)
         url_filter = context.environment.filters["url"]
-        if page is None or target is None or url_filter is not self._mkdocs_filter or \
-                not isinstance(getattr(page, "url", None), str):
-            return url_filter(context, url)
+        if page is None or url_filter is not self._mkdocs_filter or not isinstance(getattr(page, "url", None), str):
+            return lambda url: url_filter(context, url)
         if page is not self._page or self._page_url != page.url:
             self._page, self._page_url = page, page.url
             folder, _, name = page.url.rpartition("/")
             self._from = self._norm_parts(folder if "." in name else page.url)
-        parts, up, slash = target
-        common = 0
-        for a, b in zip(self._from, parts, strict=False):
-            if a != b:
-                break
-            common += 1
-        link = "/".join([".."] * (len(self._from) - common) + parts[common:]) or "."
-        if slash:
-            link += "/"
-        return "../" * up + link if up > 0 else link
+        from_parts, targets = self._from, self._targets
+
+        def link(url: str) -> str:
+            if url in targets:
+                target = targets[url]
+            else:
+                target = targets[url] = self._relative_target(url)
+            if target is None:
+                return url_filter(context, url)
+            parts, up, slash = target
+            common = 0
+            for a, b in zip(from_parts, parts, strict=False):
+                if a != b:
+                    break
+                common += 1
+            link = "/".join([".."] * (len(from_parts) - common) + parts[common:]) or "."
+            if slash:
+                link += "/"
+            return "../" * up + link if up > 0 else link
+
+        return link
 
     def _relative_target(self, url: str) -> tuple[list[str], int, bool] | None:
         """A link target as MkDocs' own `_get_norm_url` and `get_relative_url` read it: (its parts,

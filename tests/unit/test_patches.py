@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import bulletin_patches
+import jinja2
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import url_filter
 
@@ -335,20 +336,86 @@ def test_canonical_addresses_joined_as_strings_are_what_urljoin_makes_of_them(mo
     assert (page.canonical_url, page.abs_url) == ("http://127.0.0.1:8000/2012/unit-0001/", "/2012/unit-0001/")
 
 
-def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro():
-    """Material moved: copy its partials/nav-item.html again (the header and the two changes below)."""
+def test_our_nav_item_template_is_materials_own_but_for_the_cached_render_macro_and_two_loops():
+    """Material moved: copy its partials/nav-item.html again (the header and the three changes below)."""
     import material
 
     shipped = (Path(material.__file__).parent / "templates" / "partials" / "nav-item.html").read_text(encoding="utf-8")
     ours = (bulletin_patches.NAV_TEMPLATES / "partials" / "nav-item.html").read_text(encoding="utf-8")
     header, _, rest = ours.partition("{%- endmacro %}\n")
     assert "bulletin_nav_cache(render_uncached" in header
-    item = 'item, path ~ "_" ~ loop.index, level + 1, nav_item'
-    loop_asks_the_cache = (f"{{{{ bulletin_nav_cache(render_uncached, {item}) if bulletin_nav_cache is defined "
-                           f"else render_uncached({item}) }}}}")
-    assert rest.count(loop_asks_the_cache) == 1
+    index_loop = ('      {% for item in nav_item.children %}\n'
+                  '        {% if item.is_index and _.index is none %}\n'
+                  '          {% set _.index = item %}\n'
+                  '        {% endif %}\n'
+                  '      {% endfor %}\n')
+    index_in_python = ('    {% if "navigation.indexes" in features and bulletin_nav_index is defined %}\n'
+                       '      {{- bulletin_nav_index(_, nav_item) }}\n'
+                       '    {% elif "navigation.indexes" in features %}\n')
+    list_loop = ('            {% for item in nav_item.children %}\n'
+                 '              {% if not index or item != index %}\n'
+                 '                {{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}\n'
+                 '              {% endif %}\n'
+                 '            {% endfor %}\n')
+    list_in_python = ('            {% if bulletin_nav_children is defined -%}\n'
+                      '              {{ bulletin_nav_children(render_uncached, nav_item, index, path, level) }}\n'
+                      '            {%- else -%}\n')
+    assert rest.count(index_in_python + index_loop) == rest.count(list_in_python + list_loop + "            {%- endif %}\n") == 1
     assert rest.replace("{% macro render_uncached(", "{% macro render(").replace(
-        loop_asks_the_cache, f"{{{{ render({item}) }}}}") == shipped
+        index_in_python, '    {% if "navigation.indexes" in features %}\n').replace(
+        list_in_python + list_loop + "            {%- endif %}\n", list_loop) == shipped
+
+
+def _nav_template(body: str) -> jinja2.Template:
+    """A stand-in for Material's `render` macro around `body`, in an environment like MkDocs' own."""
+    env = jinja2.Environment()
+    env.filters["url"] = url_filter
+    macro = "{% macro render_uncached(nav_item, path, level, parent) %}<{{ nav_item.title }} {{ path }} {{ level }}" \
+            " {{ nav_item.url | url }} {{ nav_item.active }}>{% endmacro %}{% set render = render_uncached %}"
+    return env.from_string(macro + body)
+
+
+def _nav_items(*titles, active=None):
+    return [SimpleNamespace(title=title, url=f"2016/{title}/", children=[], active=title == active,
+                            is_index=title.startswith("index")) for title in titles]
+
+
+NAV_LIST_LOOP = """            {% for item in nav_item.children %}
+              {% if not index or item != index %}
+                {{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}
+              {% endif %}
+            {% endfor %}"""
+NAV_INDEX_LOOP = """{% set _ = namespace(index = none) %}
+      {% for item in nav_item.children %}
+        {% if item.is_index and _.index is none %}
+          {% set _.index = item %}
+        {% endif %}
+      {% endfor %}
+    [{{ _.index.title }}]"""
+
+
+def test_a_sections_list_written_in_python_is_materials_loop_to_the_byte():
+    cache = bulletin_patches.nav_item_cache()
+    ours = _nav_template("            {{ bulletin_nav_children(render_uncached, nav_item, index, path, level) }}")
+    materials = _nav_template(NAV_LIST_LOOP)
+    theme = SimpleNamespace(theme={"features": ["navigation.prune"]})
+    for items, index in [((), None), (("a", "b", "c"), None), (("index", "a", "b"), "index"), (("a", "b"), "b")]:
+        children = _nav_items(*items, active="a")
+        section = SimpleNamespace(children=children)
+        found = next((item for item in children if item.title == index), None)
+        values = dict(nav_item=section, index=found, path="__nav_2", level=1, config=theme,
+                      page=SimpleNamespace(url="2016/a/"), base_url="../..")
+        assert ours.render(values, bulletin_nav_children=cache.children) == materials.render(values), items
+
+
+def test_a_sections_index_page_found_in_python_is_the_one_materials_loop_finds():
+    cache = bulletin_patches.nav_item_cache()
+    ours = _nav_template("{% set _ = namespace(index = none) %}{{ bulletin_nav_index(_, nav_item) }}\n    [{{ _.index.title }}]")
+    materials = _nav_template(NAV_INDEX_LOOP)
+    for items in [(), ("a", "b"), ("index", "a"), ("a", "index", "index-2"), ("index-2", "index")]:
+        section = SimpleNamespace(children=_nav_items(*items))
+        for _ in range(2):  # the second time from what was kept
+            assert ours.render(nav_item=section, bulletin_nav_index=cache.index) == materials.render(nav_item=section)
 
 
 class _PageContext(dict):
