@@ -16,7 +16,9 @@ Eleven things the hooks cannot reach through a public API:
   system report them (inotify, FSEvents, Windows' change notices) and keep the poll, once a
   second, for folders where those do not arrive (bulletin_saves_seen.py).
 - MkDocs makes a new Markdown converter for every page; with the extensions we ship (all reset
-  by Python-Markdown between texts), one per build does, reset before each page.
+  by Python-Markdown between texts), one per build does, reset before each page. Its inline
+  processor tries every inline pattern on every text, one after the other; a text without a
+  character any of them needs (most of a Chinese narrative) is left as it is at once.
 - MkDocs lists the theme's static files afresh in every build, walking Material's thousands of
   files (its icons) and matching each against its patterns: a tenth of a quick preview at 2,000
   reports. A quick preview, which changes no file but records and narratives, takes the last full
@@ -68,7 +70,8 @@ from bulletin_saves_seen import SavesSeenAtOnce, set_poll_interval  # at import:
 log = logging.getLogger("mkdocs.hooks.bulletin.patches")
 
 # The versions these patches were written and tested against (requirements.txt pins them).
-WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "watchdog": "7.1.0", "jieba": "0.42.1"}
+WRITTEN_FOR = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.2", "watchdog": "7.1.0", "jieba": "0.42.1",
+               "markdown": "3.11.3"}
 
 # ProperDocs, the maintained fork of MkDocs 1.6 (the second engine CI builds with), answers
 # `import mkdocs` itself; its theme and live-reload modules are MkDocs 1.6.1's but for names.
@@ -769,6 +772,7 @@ class MarkdownPerBuild:
         if self._md is None:
             self._md = markdown.Markdown(extensions=config["markdown_extensions"],
                                          extension_configs=config["mdx_configs"] or {})
+            skip_text_no_inline_pattern_can_match(self._md)
         md = self._md.reset()
         raw_html_ext = pages._RawHTMLPreprocessor()
         raw_html_ext._register(md)
@@ -787,6 +791,42 @@ class MarkdownPerBuild:
 
 
 _MKDOCS_RENDER: list[Callable[..., None]] = []  # MkDocs' own Page.render, once replaced
+
+
+# Python-Markdown's inline patterns with the extensions above (none adds one), and what each needs
+# in a text to match there: backtick and escape a backslash or a backtick, the links and images
+# `[`, autolink, automail and html `<`, entity `&`, em_strong `*` or `_`, linebreak two spaces
+# before a line's end. tests/unit/test_patches.py tries every pattern on texts without them.
+INLINE_PATTERNS = {"backtick": "BacktickInlineProcessor", "escape": "EscapeInlineProcessor",
+                   "reference": "ReferenceInlineProcessor", "link": "LinkInlineProcessor",
+                   "image_link": "ImageInlineProcessor", "image_reference": "ImageReferenceInlineProcessor",
+                   "short_reference": "ShortReferenceInlineProcessor",
+                   "short_image_ref": "ShortImageReferenceInlineProcessor", "autolink": "AutolinkInlineProcessor",
+                   "automail": "AutomailInlineProcessor", "linebreak": "SubstituteTagInlineProcessor",
+                   "html": "HtmlInlineProcessor", "entity": "HtmlInlineProcessor", "em_strong": "DelimiterProcessor"}
+INLINE_PATTERNS_NEED = re.compile(r"[\\`\[<&*_]|  \n")
+
+
+def skip_text_no_inline_pattern_can_match(md: Any) -> bool:
+    """`md`'s inline processor leaves a text in which no inline pattern can match as it is, without
+    trying each pattern on it in turn (what it would make of it: the same text). A narrative's
+    paragraphs are mostly such texts, Chinese without marks: a third of Python-Markdown's time on
+    them. Only with Python-Markdown's own patterns (`INLINE_PATTERNS`), on the pinned version."""
+    patterns = md.inlinePatterns
+    if {name: type(patterns[name]).__name__ for name in patterns._data} != INLINE_PATTERNS or \
+            "inline" not in md.treeprocessors or not guarded("markdown", "skipping texts no inline pattern matches"):
+        return False
+    inline = md.treeprocessors["inline"]
+    handle_inline = inline._InlineProcessor__handleInline
+    needed = INLINE_PATTERNS_NEED.search
+
+    def handle_inline_where_one_can_match(data: str, patternIndex: int = 0) -> str:  # noqa: N803 (its name)
+        if type(data) is str and needed(data) is None:
+            return data
+        return handle_inline(data, patternIndex)
+
+    inline._InlineProcessor__handleInline = handle_inline_where_one_can_match
+    return True
 
 
 def markdown_per_build(config: Any) -> bool:

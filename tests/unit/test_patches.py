@@ -612,6 +612,63 @@ def test_one_converter_serves_every_page_of_a_build(monkeypatch, tmp_path):
     assert len(made) == 1
 
 
+INLINE_TEXTS = [
+    "一年來，工會堅持以職工為中心。\n\n## 一、加強自身建設\n\n走訪慰問 1,200 人次，發放慰問金 14,400 元。",
+    "**看望** 職工 *兩次*，__三次__ 與 _四次_；`代碼` 與 \\* 星號。", "行末兩個空格  \n換行，行末一個空格 \n不換行。",
+    "見 [宣城](2021/xuancheng.md) 與 ![圖](a.png)、<https://example.org> 和 <a@b.cn>。", "&amp; &#169; &copy; & 與 &x",
+    "<span class=\"x\">職工</span> <!-- 註 --> 1 < 2 > 0", "- 甲 **乙**\n- 丙 `丁`\n\n> 引文 _強調_\n\n    代碼 *不*",
+    "| 單位 | 元 |\n| --- | --- |\n| **甲** | 1,200 |\n| 乙 | [連結](x.md) |", "!!! note \"說明\"\n    金額 *以元* 計。",
+    "標題 {: #visits }\n\n<div markdown=\"1\">\n**內** 文\n</div>", "a_b_c 與 2*3*4 與 snake_case_name", "",
+]
+
+
+def test_texts_no_inline_pattern_can_match_are_left_as_python_markdown_leaves_them():
+    import markdown
+
+    extensions = ["admonition", "attr_list", "fenced_code", "md_in_html", "tables", "toc"]
+    skipping, plain = markdown.Markdown(extensions=extensions), markdown.Markdown(extensions=extensions)
+    assert bulletin_patches.skip_text_no_inline_pattern_can_match(skipping)
+    assert [skipping.reset().convert(text) for text in INLINE_TEXTS] == [plain.reset().convert(text) for text in INLINE_TEXTS]
+    assert "<strong>看望</strong>" in plain.reset().convert(INLINE_TEXTS[1])
+
+
+def test_no_inline_pattern_matches_a_text_without_the_characters_it_needs():
+    """INLINE_PATTERNS_NEED, pattern by pattern, on random texts; and each pattern does match one
+    text with its character, so the test can tell."""
+    import random
+
+    import markdown
+
+    patterns = markdown.Markdown(extensions=["admonition", "attr_list", "md_in_html", "tables", "toc"]).inlinePatterns
+    assert {name: type(patterns[name]).__name__ for name in patterns._data} == bulletin_patches.INLINE_PATTERNS
+    alphabet = list("職工慰問元人次。，、；：！？「」（）() \n\t-=+#%$@^~|{}/.,:;!?'\"0123456789abcxyzABC") + ["\u3000", "\x02", "\x03"]
+    needed = ["\\", "`", "[", "]", "!", "<", ">", "&", "*", "_", "  \n"]
+    chance = random.Random(15)
+    texts = ["".join(chance.choice(needed if chance.random() < 0.03 else alphabet) for _ in range(chance.randint(0, 80)))
+             for _ in range(6000)]
+    texts = [text for text in texts if bulletin_patches.INLINE_PATTERNS_NEED.search(text) is None]
+    assert len(texts) > 1000 and any("]" in text for text in texts)
+    for name in patterns._data:
+        expression = patterns[name].getCompiledRegExp()
+        assert not [text for text in texts if expression.search(text)], name
+    matched = ["`x`", "\\*", "[a]", "[a](b)", "![a](b)", "![a][b]", "[a]", "![a]", "<http://a.b>", "<a@b.c>",
+               "a  \nb", "<b>", "&amp;", "*a*"]
+    assert all(patterns[name].getCompiledRegExp().search(text) for name, text in zip(patterns._data, matched, strict=True))
+
+
+def test_an_inline_pattern_of_another_extension_has_every_text_tried():
+    import markdown
+
+    assert not bulletin_patches.skip_text_no_inline_pattern_can_match(markdown.Markdown(extensions=["footnotes"]))
+
+
+def test_texts_are_tried_on_every_inline_pattern_under_another_python_markdown(monkeypatch):
+    import markdown
+
+    monkeypatch.setitem(bulletin_patches.WRITTEN_FOR, "markdown", "0.0.1")
+    assert not bulletin_patches.skip_text_no_inline_pattern_can_match(markdown.Markdown())
+
+
 def test_an_extension_not_known_to_be_reusable_leaves_mkdocs_one_converter_per_page(monkeypatch, tmp_path):
     from mkdocs.structure.pages import Page
 
