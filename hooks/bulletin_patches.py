@@ -311,7 +311,7 @@ class NavCache:
     def __init__(self) -> None:
         self._written: dict[tuple[int, str, int, str], Any] = {}
         self._targets: dict[int, str | None] = {}  # id(nav_item) -> the url of the page its link goes to
-        self._indexes: dict[int, tuple[Any, str]] = {}  # id(section) -> its index page, the loop's text
+        self._indexes: dict[int, tuple[Any, Any, str]] = {}  # id(section) -> it, its index page, the loop's text
         self._plain: list[bool] = []  # once known: prune on, sections off
         self._links = PageLinks()
 
@@ -340,7 +340,7 @@ class NavCache:
         _.index = item %}…`: sets `found.index` (Jinja's namespace `_`) to the first index page
         among the section's items, and returns the loop's text. Worked out once per section."""
         kept = self._indexes.get(id(section))
-        if kept is None:
+        if kept is None or kept[0] is not section:  # the section itself kept: its id is never another's
             parts, first = [INDEX_LOOP_START], None
             for item in section.children:
                 if first is None and getattr(item, "is_index", None):  # Jinja: undefined, false
@@ -348,10 +348,10 @@ class NavCache:
                     parts.append(INDEX_FOUND)
                 else:
                     parts.append(LOOKED_AT)
-            kept = self._indexes[id(section)] = (first, "".join(parts))
-        if found.index is None and kept[0] is not None:
-            found["index"] = kept[0]  # a Jinja namespace is set by item
-        return kept[1]
+            kept = self._indexes[id(section)] = (section, first, "".join(parts))
+        if found.index is None and kept[1] is not None:
+            found["index"] = kept[1]  # a Jinja namespace is set by item
+        return kept[2]
 
     def _is_plain(self, context: Any) -> bool:
         if not self._plain:
@@ -807,13 +807,34 @@ INLINE_PATTERNS = {"backtick": "BacktickInlineProcessor", "escape": "EscapeInlin
 INLINE_PATTERNS_NEED = re.compile(r"[\\`\[<&*_]|  \n")
 
 
+def _inline_patterns(md: Any) -> dict[str, tuple[str, str]]:
+    """Each inline pattern's class and expression (an added delimiter changes em_strong's)."""
+    patterns = md.inlinePatterns
+    return {name: (type(patterns[name]).__name__, patterns[name].getCompiledRegExp().pattern) for name in patterns._data}
+
+
+_SHIPPED_INLINE: list[dict[str, tuple[str, str]]] = []
+
+
+def _shipped_inline_patterns() -> dict[str, tuple[str, str]]:
+    """Python-Markdown's own inline patterns, as a converter without extensions has them, when
+    they are the ones `INLINE_PATTERNS` names; else nothing any converter has."""
+    if not _SHIPPED_INLINE:
+        import markdown
+
+        shipped = _inline_patterns(markdown.Markdown())
+        named = {name: kind for name, (kind, _) in shipped.items()} == INLINE_PATTERNS
+        _SHIPPED_INLINE.append(shipped if named else {"": ("", "")})
+    return _SHIPPED_INLINE[0]
+
+
 def skip_text_no_inline_pattern_can_match(md: Any) -> bool:
     """`md`'s inline processor leaves a text in which no inline pattern can match as it is, without
     trying each pattern on it in turn (what it would make of it: the same text). A narrative's
     paragraphs are mostly such texts, Chinese without marks: a third of Python-Markdown's time on
-    them. Only with Python-Markdown's own patterns (`INLINE_PATTERNS`), on the pinned version."""
-    patterns = md.inlinePatterns
-    if {name: type(patterns[name]).__name__ for name in patterns._data} != INLINE_PATTERNS or \
+    them. Only with Python-Markdown's own patterns, each of the class `INLINE_PATTERNS` names and
+    with the expression a converter without extensions has, on the pinned version."""
+    if _inline_patterns(md) != _shipped_inline_patterns() or \
             "inline" not in md.treeprocessors or not guarded("markdown", "skipping texts no inline pattern matches"):
         return False
     inline = md.treeprocessors["inline"]

@@ -371,7 +371,8 @@ def _nav_template(body: str) -> jinja2.Template:
     env = jinja2.Environment()
     env.filters["url"] = url_filter
     macro = "{% macro render_uncached(nav_item, path, level, parent) %}<{{ nav_item.title }} {{ path }} {{ level }}" \
-            " {{ nav_item.url | url }} {{ nav_item.active }}>{% endmacro %}{% set render = render_uncached %}"
+            " {{ nav_item.url | url }} {{ nav_item.active }} {{ parent.title }}>{% endmacro %}" \
+            "{% set render = render_uncached %}"
     return env.from_string(macro + body)
 
 
@@ -401,21 +402,23 @@ def test_a_sections_list_written_in_python_is_materials_loop_to_the_byte():
     theme = SimpleNamespace(theme={"features": ["navigation.prune"]})
     for items, index in [((), None), (("a", "b", "c"), None), (("index", "a", "b"), "index"), (("a", "b"), "b")]:
         children = _nav_items(*items, active="a")
-        section = SimpleNamespace(children=children)
+        section = SimpleNamespace(title="2016", children=children)
         found = next((item for item in children if item.title == index), None)
-        values = dict(nav_item=section, index=found, path="__nav_2", level=1, config=theme,
-                      page=SimpleNamespace(url="2016/a/"), base_url="../..")
-        assert ours.render(values, bulletin_nav_children=cache.children) == materials.render(values), items
+        for page in ("2016/a/", "2016/b/", "units/"):  # the cached items' links differ from page to page
+            values = dict(nav_item=section, index=found, path="__nav_2", level=1, config=theme,
+                          page=SimpleNamespace(url=page), base_url="../..")
+            assert ours.render(values, bulletin_nav_children=cache.children) == materials.render(values), items
 
 
 def test_a_sections_index_page_found_in_python_is_the_one_materials_loop_finds():
     cache = bulletin_patches.nav_item_cache()
     ours = _nav_template("{% set _ = namespace(index = none) %}{{ bulletin_nav_index(_, nav_item) }}\n    [{{ _.index.title }}]")
     materials = _nav_template(NAV_INDEX_LOOP)
-    for items in [(), ("a", "b"), ("index", "a"), ("a", "index", "index-2"), ("index-2", "index")]:
-        section = SimpleNamespace(children=_nav_items(*items))
-        for _ in range(2):  # the second time from what was kept
-            assert ours.render(nav_item=section, bulletin_nav_index=cache.index) == materials.render(nav_item=section)
+    sections = [SimpleNamespace(children=_nav_items(*items)) for items in
+                [(), ("a", "b"), ("index", "a"), ("a", "index", "index-2"), ("index-2", "index"), ("a", "b")]]
+    sections.append(SimpleNamespace(children=[SimpleNamespace(title="no is_index", children=[]), *_nav_items("index")]))
+    for section in sections + sections:  # the second time from what was kept
+        assert ours.render(nav_item=section, bulletin_nav_index=cache.index) == materials.render(nav_item=section)
 
 
 class _PageContext(dict):
@@ -622,6 +625,15 @@ INLINE_TEXTS = [
 ]
 
 
+def test_a_sections_index_kept_for_a_section_gone_is_not_given_to_another_at_its_address():
+    """A section's id is another's once it is gone (CPython reuses addresses): what was kept
+    for the first is not the second's."""
+    cache, found = bulletin_patches.nav_item_cache(), jinja2.utils.Namespace(index=None)
+    section, gone = SimpleNamespace(children=_nav_items("a", "b")), SimpleNamespace(children=_nav_items("index"))
+    cache._indexes[id(section)] = (gone, gone.children[0], "kept for the section gone")
+    assert cache.index(found, section) == "\n      " + "\n        \n      " * 2 and found.index is None
+
+
 def test_texts_no_inline_pattern_can_match_are_left_as_python_markdown_leaves_them():
     import markdown
 
@@ -660,6 +672,14 @@ def test_an_inline_pattern_of_another_extension_has_every_text_tried():
     import markdown
 
     assert not bulletin_patches.skip_text_no_inline_pattern_can_match(markdown.Markdown(extensions=["footnotes"]))
+
+
+def test_a_delimiter_added_to_python_markdowns_own_pattern_has_every_text_tried():
+    import markdown
+
+    md = markdown.Markdown()
+    md.inlinePatterns["em_strong"].add("~", "del")  # what an extension for ~~struck~~ could do
+    assert not bulletin_patches.skip_text_no_inline_pattern_can_match(md)
 
 
 def test_texts_are_tried_on_every_inline_pattern_under_another_python_markdown(monkeypatch):
