@@ -426,7 +426,7 @@ class BulletinSite:
 
     def on_env(self, env, config, files):
         if self.session.nav_cached:
-            cache = bulletin_patches.nav_item_cache()  # one per build
+            cache = bulletin_patches.NavCache()  # one per build
             env.globals.update(bulletin_nav_cache=cache.item, bulletin_nav_children=cache.children,
                                bulletin_nav_index=cache.index)
         env.globals["bulletin_interface_texts"] = {}  # Material's texts, each looked up once per build

@@ -47,6 +47,7 @@ pin changes, so whoever upgrades reads this module again before the pins move.
 
 from __future__ import annotations
 
+import functools
 import logging
 import marshal
 import os
@@ -258,7 +259,7 @@ NAV_TEMPLATES = Path(__file__).parent / "theme-nav"  # Material's nav-item.html,
 def cache_nav_items(theme_dirs: list[str]) -> bool:
     """Our copy of Material's nav-item.html put first in the theme's folders, on the version it
     was copied from only, and not over a project's own copy (a custom_dir overriding it);
-    `nav_item_cache()` is then given to each build's templates."""
+    a `NavCache` is then given to each build's templates."""
     if not guarded("mkdocs-material", "the navigation cache"):
         return False
     import material
@@ -271,12 +272,6 @@ def cache_nav_items(theme_dirs: list[str]) -> bool:
     if str(NAV_TEMPLATES) not in theme_dirs:
         theme_dirs.insert(0, str(NAV_TEMPLATES))
     return True
-
-
-def nav_item_cache() -> NavCache:
-    """One build's navigation cache (`NavCache`): items are new objects in each build, and an id
-    could be reused."""
-    return NavCache()
 
 
 # Our nav-item.html's text around each item of a section's list, and around each item of Material's
@@ -297,7 +292,8 @@ class NavCache:
     Material as one link: to the item's page, or to the first page under it. Nothing else in it
     depends on the page being written, so (item, its place, that link as this page writes it) is
     the whole key. Anything else — an active item, another set of features, an item listing
-    `pages` — is written by Material's macro every time.
+    `pages` — is written by Material's macro every time. One per build: items are new objects in
+    each build, and an id could be reused.
 
     The two loops are Material's `{% for %}` loops over a section's items, written in Python: the
     same text around each item, the same items, the same calls to the macro. In Jinja each turn
@@ -312,7 +308,7 @@ class NavCache:
         self._written: dict[tuple[int, str, int, str], Any] = {}
         self._targets: dict[int, str | None] = {}  # id(nav_item) -> the url of the page its link goes to
         self._indexes: dict[int, tuple[Any, Any, str]] = {}  # id(section) -> it, its index page, the loop's text
-        self._plain: list[bool] = []  # once known: prune on, sections off
+        self._plain: bool | None = None  # once known: prune on, sections off
         self._links = PageLinks()
 
     @jinja2.pass_context
@@ -354,10 +350,10 @@ class NavCache:
         return kept[2]
 
     def _is_plain(self, context: Any) -> bool:
-        if not self._plain:
+        if self._plain is None:
             features = context["config"].theme.get("features") or ()
-            self._plain.append("navigation.prune" in features and "navigation.sections" not in features)
-        return self._plain[0]
+            self._plain = "navigation.prune" in features and "navigation.sections" not in features
+        return self._plain
 
     def _item(self, render: Callable[..., Any], nav_item: Any, path: str, level: int, parent: Any, plain: bool,
               link_of: Callable[[str], str]) -> Any:
@@ -398,9 +394,6 @@ class PageLinks:
         self._page_url: str | None = None
         self._from: list[str] = []
         self._targets: dict[str, tuple[list[str], int, bool] | None] = {}
-
-    def link(self, context: Any, url: str) -> str:
-        return self.of_page(context)(url)
 
     def of_page(self, context: Any) -> Callable[[str], str]:
         """The `url` filter of the page `context` is writing: a link to an address, as it writes it."""
@@ -813,19 +806,15 @@ def _inline_patterns(md: Any) -> dict[str, tuple[str, str]]:
     return {name: (type(patterns[name]).__name__, patterns[name].getCompiledRegExp().pattern) for name in patterns._data}
 
 
-_SHIPPED_INLINE: list[dict[str, tuple[str, str]]] = []
-
-
+@functools.cache  # one converter made per process, to compare every build's with
 def _shipped_inline_patterns() -> dict[str, tuple[str, str]]:
     """Python-Markdown's own inline patterns, as a converter without extensions has them, when
     they are the ones `INLINE_PATTERNS` names; else nothing any converter has."""
-    if not _SHIPPED_INLINE:
-        import markdown
+    import markdown
 
-        shipped = _inline_patterns(markdown.Markdown())
-        named = {name: kind for name, (kind, _) in shipped.items()} == INLINE_PATTERNS
-        _SHIPPED_INLINE.append(shipped if named else {"": ("", "")})
-    return _SHIPPED_INLINE[0]
+    shipped = _inline_patterns(markdown.Markdown())
+    named = {name: kind for name, (kind, _) in shipped.items()} == INLINE_PATTERNS
+    return shipped if named else {"": ("", "")}
 
 
 def skip_text_no_inline_pattern_can_match(md: Any) -> bool:

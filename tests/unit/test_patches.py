@@ -396,7 +396,7 @@ NAV_INDEX_LOOP = """{% set _ = namespace(index = none) %}
 
 
 def test_a_sections_list_written_in_python_is_materials_loop_to_the_byte():
-    cache = bulletin_patches.nav_item_cache()
+    cache = bulletin_patches.NavCache()
     ours = _nav_template("            {{ bulletin_nav_children(render_uncached, nav_item, index, path, level) }}")
     materials = _nav_template(NAV_LIST_LOOP)
     theme = SimpleNamespace(theme={"features": ["navigation.prune"]})
@@ -411,7 +411,7 @@ def test_a_sections_list_written_in_python_is_materials_loop_to_the_byte():
 
 
 def test_a_sections_index_page_found_in_python_is_the_one_materials_loop_finds():
-    cache = bulletin_patches.nav_item_cache()
+    cache = bulletin_patches.NavCache()
     ours = _nav_template("{% set _ = namespace(index = none) %}{{ bulletin_nav_index(_, nav_item) }}\n    [{{ _.index.title }}]")
     materials = _nav_template(NAV_INDEX_LOOP)
     sections = [SimpleNamespace(children=_nav_items(*items)) for items in
@@ -441,14 +441,14 @@ def test_the_navigation_caches_links_are_mkdocs_url_filters_own(caplog):
     for url in PAGE_URLS:
         context = _PageContext(page=SimpleNamespace(url=url), base_url="..")
         for target in LINK_TARGETS:
-            assert links.link(context, target) == normalize_url(target, page=context["page"], base=".."), (url, target)
+            assert links.of_page(context)(target) == normalize_url(target, page=context["page"], base=".."), (url, target)
 
 
 def test_the_navigation_caches_links_follow_one_page_object_whose_address_changes():
     links, page = bulletin_patches.PageLinks(), SimpleNamespace(url="2016/unit-0001/")
-    assert links.link(_PageContext(page=page, base_url="../.."), "2016/unit-0002/") == "../unit-0002/"
+    assert links.of_page(_PageContext(page=page, base_url="../.."))("2016/unit-0002/") == "../unit-0002/"
     page.url = "2016/"
-    assert links.link(_PageContext(page=page, base_url=".."), "2016/unit-0002/") == "unit-0002/"
+    assert links.of_page(_PageContext(page=page, base_url=".."))("2016/unit-0002/") == "unit-0002/"
 
 
 def test_a_url_filter_a_plugin_put_in_place_of_mkdocs_own_writes_every_link():
@@ -456,17 +456,17 @@ def test_a_url_filter_a_plugin_put_in_place_of_mkdocs_own_writes_every_link():
         environment = SimpleNamespace(filters={"url": lambda context, value: f"/blog/{value}"})
 
     links = bulletin_patches.PageLinks()
-    assert links.link(Replaced(page=SimpleNamespace(url="2016/"), base_url=".."), "2016/unit-0002/") \
+    assert links.of_page(Replaced(page=SimpleNamespace(url="2016/"), base_url=".."))("2016/unit-0002/") \
         == "/blog/2016/unit-0002/"
 
 
 def test_the_navigation_caches_links_follow_the_page_being_written():
     links = bulletin_patches.PageLinks()
-    assert links.link(_PageContext(page=SimpleNamespace(url="2016/unit-0001/"), base_url="../.."), "2016/unit-0002/") \
+    assert links.of_page(_PageContext(page=SimpleNamespace(url="2016/unit-0001/"), base_url="../.."))("2016/unit-0002/") \
         == "../unit-0002/"
-    assert links.link(_PageContext(page=SimpleNamespace(url="2017/"), base_url=".."), "2016/unit-0002/") \
+    assert links.of_page(_PageContext(page=SimpleNamespace(url="2017/"), base_url=".."))("2016/unit-0002/") \
         == "../2016/unit-0002/"
-    assert links.link(_PageContext(page=None, base_url="../.."), "2016/unit-0002/") == "../../2016/unit-0002/"
+    assert links.of_page(_PageContext(page=None, base_url="../.."))("2016/unit-0002/") == "../../2016/unit-0002/"
 
 
 def test_the_navigation_cache_is_left_out_on_another_material(monkeypatch):
@@ -628,7 +628,7 @@ INLINE_TEXTS = [
 def test_a_sections_index_kept_for_a_section_gone_is_not_given_to_another_at_its_address():
     """A section's id is another's once it is gone (CPython reuses addresses): what was kept
     for the first is not the second's."""
-    cache, found = bulletin_patches.nav_item_cache(), jinja2.utils.Namespace(index=None)
+    cache, found = bulletin_patches.NavCache(), jinja2.utils.Namespace(index=None)
     section, gone = SimpleNamespace(children=_nav_items("a", "b")), SimpleNamespace(children=_nav_items("index"))
     cache._indexes[id(section)] = (gone, gone.children[0], "kept for the section gone")
     assert cache.index(found, section) == "\n      " + "\n        \n      " * 2 and found.index is None
