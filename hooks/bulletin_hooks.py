@@ -203,13 +203,23 @@ class BulletinSite:
         docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
         fragments = Fragments()
         language = config.theme["language"] or "zh-Hant"
-        publication = publish(result.archive, config.use_directory_urls, config.site_name, language, fragments.stash,
-                              previewing=session.previewing and session.dirty)
+        # Started now, the process beside writes the downloads while the pages are published; staged
+        # (scan_beside.py), since MkDocs empties the site folder after this event unless dirty.
+        private = PrivateValues.of(result.archive)
+        beside = ScanBeside(Path(config.site_dir), private.values, staged=not session.dirty)
+        beside.start()
+        try:
+            publication = publish(result.archive, config.use_directory_urls, config.site_name, language,
+                                  fragments.stash, previewing=session.previewing and session.dirty,
+                                  downloads_made=beside.send_downloads)
+        except BaseException:
+            beside.stop()
+            raise
         if not session.previewing:
             gc.freeze()  # and the publication made from it
         build = Build(BuildMode.FULL, publication, fragments, docs, _hash_asset_names(config), problems,
                       refused={os.path.normpath(path) for path in result.refused},
-                      dates=freshness(_project_dir(config)),
+                      dates=freshness(_project_dir(config)), private=private, beside=beside,
                       printing=PrintPages(result.archive, config.use_directory_urls))
         session.last_full = build
         return build
@@ -291,10 +301,8 @@ class BulletinSite:
         generated_or_reports = set(publication.bodies) | {r.page_path for r in publication.archive.reports.values()}
         others = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated_or_reports]
         config.nav = publication.nav(sorted(others))
-        if not build.quick:  # the site folder is clean by now: the downloads can be written into it
-            build.private = build.private or PrivateValues.of(publication.archive)
-            build.beside = ScanBeside(Path(config.site_dir), build.private.values, publication.downloads)
-            build.beside.start()
+        if build.beside is not None:  # a full build: the site folder is clean by now
+            build.beside.site_clean()
             segments = self.session.segments
             index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
                          segments.identity if segments is not None else None, held=build.fragments.held)

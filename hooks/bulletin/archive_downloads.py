@@ -30,22 +30,27 @@ ARCHIVE_ZIP = "downloads/archive/bulletin-csv.zip"
 OVERVIEWS = "總覽"  # the ZIP's folder for the year, unit, home and awards pages' tables
 
 
-def publish_archive_downloads(downloads: dict[str, bytes], saved_names: dict[str, str], archive: Archive,
-                              site_name: str, localise: Localise) -> bool:
-    """Add the workbook and the ZIP to `downloads` (made after every CSV); False when there is no report."""
+def publish_archive_workbook(downloads: dict[str, bytes], saved_names: dict[str, str], archive: Archive,
+                             site_name: str, localise: Localise) -> bool:
+    """Add the workbook to `downloads` (made from the reports' tables alone); False when there is no report."""
     tables = [localise_table(table, localise) for table in archive_tables(archive)]
     if not tables:
         return False
+    downloads[ARCHIVE_WORKBOOK] = archive_workbook(tables)
+    saved_names[ARCHIVE_WORKBOOK] = localise(saved_name(site_name, "全部年度及類別", suffix=".xlsx"))
+    return True
+
+
+def publish_archive_zip(downloads: dict[str, bytes], saved_names: dict[str, str], archive: Archive,
+                        site_name: str, localise: Localise) -> None:
+    """Add the ZIP of every CSV in `downloads` to it: made after every CSV, the pages' own included."""
     files = []
     for path in sorted(p for p in downloads if p.endswith(".csv")):
         report = archive.report_for_page(posixpath.dirname(path).removeprefix("downloads/") + ".md")
         files.append((f"{report.period.code if report else localise(OVERVIEWS)}/"
                       f"{saved_names.get(path, posixpath.basename(path))}", downloads[path]))
-    downloads[ARCHIVE_WORKBOOK] = archive_workbook(tables)
     downloads[ARCHIVE_ZIP] = csv_zip(files)
-    saved_names[ARCHIVE_WORKBOOK] = localise(saved_name(site_name, "全部年度及類別", suffix=".xlsx"))
     saved_names[ARCHIVE_ZIP] = localise(saved_name(site_name, "全部表格CSV", suffix=".zip"))
-    return True
 
 
 def archive_downloads_section(directory_urls: bool, site_name: str, localise: Localise) -> str:

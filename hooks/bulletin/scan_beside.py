@@ -2,11 +2,19 @@
 
 A build is one Python thread. At 2,000 reports the scan of the finished site was 6 s of CPU
 after the last page, and writing 22,885 small download files a few seconds more of the kernel's,
-while the machine's second core did nothing. So a full build starts this process as soon as the
-site folder is clean (`ScanBeside.start`), hands it the downloads to write and scan, and each
-page the moment the generator has written it; at the end (`finish`) it sends every file of the
-final listing not sent yet (the search index, the sitemap, the cache …) and gets back what each
-file held. The problems are assembled from the listing in scan_site's order
+while the machine's second core did nothing. So a full build starts this process as soon as its
+archive is loaded (`ScanBeside.start`), hands it the downloads to write and scan as publishing
+makes them (`send_downloads`), and each page the moment the generator has written it; at the
+end (`finish`) it sends every file of the final listing not sent yet (the search index, the
+sitemap, the cache …) and gets back what each file held.
+
+The generator empties the site folder after our on_config, so downloads written before then are
+`staged`: written into STAGING inside the site folder (MkDocs leaves names starting with a dot
+alone), and moved in, a top folder at a time, once the site is clean (`site_clean`). Creating
+22,892 files costs the kernel 7–13 s on an ext4 disk whose inodes were freed before (measured
+here); staged, most of it is done while the build is still publishing, not while the process
+beside has the pages to scan. A staging folder left over is removed when the next one starts,
+and by `finish` and `stop`. The problems are assembled from the listing in scan_site's order
 (site_scan.assemble), so they are the same, told the same way.
 
 The guard never depends on the process: a file whose size or modification time changed after
@@ -34,6 +42,7 @@ import json
 import os
 import pickle
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -55,6 +64,7 @@ SWITCH_VARIABLE = "BULLETIN_BESIDE"
 HOOKS = Path(__file__).resolve().parent.parent  # the folder holding the `bulletin` package
 
 WRITE_BATCH_BYTES = 1 << 20  # downloads sent to be written in messages of about this size
+STAGING = ".bulletin-downloads"  # in the site folder: downloads written before the generator cleaned it
 
 # How long the build waits for an answer once it has sent everything. The process is then only
 # behind by what it was sent last (at 10,000 reports, seconds); ten minutes means it hangs.
@@ -77,10 +87,16 @@ class Answer:
 class ScanBeside:
     """The parent's side: sends files as the build makes them, assembles the scan at the end."""
 
-    def __init__(self, site_dir: Path, values: list[PrivateValue], downloads: dict[str, bytes]) -> None:
+    def __init__(self, site_dir: Path, values: list[PrivateValue], downloads: dict[str, bytes] | None = None,
+                 staged: bool = False) -> None:
         self.site_dir = site_dir
         self.values = values
-        self.downloads = downloads
+        self.downloads: dict[str, bytes] = {} if downloads is None else downloads
+        # Written under STAGING until `site_clean`: for a build whose generator empties the site
+        # folder after the process starts (not for a dirty build, which keeps it).
+        self.staging: Path | None = site_dir / STAGING if staged else None
+        self._moved_in = not staged  # site_clean was told
+        self._handed: dict[str, bytes] = {}  # each download as sent to be written
         self._sent: set[str] = set()
         self._outbox: queue.SimpleQueue[tuple | None] = queue.SimpleQueue()
         self._process: subprocess.Popen | None = None
@@ -90,13 +106,12 @@ class ScanBeside:
         self._answered = False  # the process's answer was read
         self._extension_failure: str | None = None
         self._unsent: str | None = None  # why a message could not be sent (pickled), with its traceback
-        # The downloads as the process writes them: listed at the end whether written yet or not.
-        self._coming = [(os.path.join(site_dir, *docs_path.split("/")), docs_path) for docs_path in downloads]
 
     def start(self) -> None:
-        """The process started and given the values and the downloads; the build goes on at once."""
+        """The process started and given the values and the downloads so far; the build goes on at once."""
         if os.environ.get(SWITCH_VARIABLE, "").strip().lower() == "off":
             self._broken = True
+            self._remove_staging()  # a folder a build stopped before it finished may have left
             return
         try:
             self._process = subprocess.Popen(
@@ -105,13 +120,31 @@ class ScanBeside:
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         except OSError:
             self._broken = True
+            self._remove_staging()
             return
         self._sender = threading.Thread(target=self._send_all, name="bulletin-scan-beside", daemon=True)
         self._sender.start()
         self._post(("values", self.values))
+        if self.staging is not None:
+            self._post(("stage", str(self.staging)))
+        self.send_downloads()
+
+    def send_downloads(self, downloads: dict[str, bytes] | None = None) -> None:
+        """The downloads made since last sent (or made again since: sent again) sent to be written.
+        `downloads` is the build's dict of them, the one kept from then on (finish writes it here
+        if the process fails); without it, the one given before."""
+        if downloads is not None:
+            self.downloads = downloads
+        if not self.running:  # not started (start sends them), or finish writes them all here
+            return
+        fresh = [shown for shown, data in self.downloads.items() if self._handed.get(shown) is not data]
+        if not fresh:
+            return
+        coming = [(os.path.join(self.site_dir, *shown.split("/")), shown) for shown in fresh]
+        self._handed.update((shown, self.downloads[shown]) for shown in fresh)
         batch: list[tuple[str, str, bytes]] = []
         size = 0
-        for path, shown in self._coming:  # in batches: one pickled at a time, never all at once
+        for path, shown in coming:  # in batches: one pickled at a time, never all at once
             batch.append((path, shown, self.downloads[shown]))
             size += len(self.downloads[shown])
             if size >= WRITE_BATCH_BYTES:
@@ -119,7 +152,15 @@ class ScanBeside:
                 batch, size = [], 0
         if batch:
             self._post(("write", batch))
-        self._sent.update(os.path.normpath(path) for path, _ in self._coming)
+        self._sent.update(os.path.normpath(path) for path, _ in coming)
+
+    def site_clean(self) -> None:
+        """The generator has emptied the site folder: the staged downloads move in, and those sent
+        from now on are written in place."""
+        if not self._moved_in:
+            self._moved_in = True
+            if self.running:
+                self._post(("move-in",))
 
     def written(self, path: str, shown: str) -> None:
         """A file of the site the generator has written and will not write again (a page)."""
@@ -169,10 +210,17 @@ class ScanBeside:
         The site is listed while the process is still at the last pages it was sent (0.3 s at
         2,000 reports), the folders `also` once it is done: its extension may write there last
         (the word-break cache)."""
-        files = site_to_scan(self.site_dir, coming=self._coming)
+        self.send_downloads()
+        self.site_clean()
+        # The downloads as the process writes them: listed whether written yet or not. The staging
+        # folder, which the process may be moving in as the site is listed, holds only downloads:
+        # each one moved in, written here (`unwritten`) or deleted with the folder below.
+        coming = [(os.path.join(self.site_dir, *shown.split("/")), shown) for shown in self.downloads]
+        files = site_to_scan(self.site_dir, coming=coming, leave_out=(STAGING,) if self.staging else ())
         self.sync()
         files += also_to_scan(also)
         answer = self._answer([file for file in files if file.key not in self._sent])
+        self._remove_staging()  # the process has ended: what it could not move in is written below
         if answer is None:  # no process, or no answer: all of it here
             write_downloads(self.site_dir, self.downloads)
             return scan_site(self.site_dir, self.values, also=also)
@@ -187,8 +235,14 @@ class ScanBeside:
         return assemble(files, found)
 
     def stop(self) -> None:
-        """A build that ended before its last step: the process ended, its answer never read."""
+        """A build that ended before its last step: the process ended, its answer never read, and
+        the downloads it had not moved in yet deleted (the site's own scan never sees them)."""
         self._close()
+        self._remove_staging()
+
+    def _remove_staging(self) -> None:
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
     def _close(self) -> None:
         """The process, its pipes and our sending thread ended; from now on everything is done here."""
@@ -296,7 +350,19 @@ def _serve(answers: Any) -> None:
     answer = Answer()
     scanner = FileScanner(pickle.load(messages)[1])
     extension: Any = None
+    staging: str | None = None  # downloads written there until the site folder is clean
+    site_dir = ""
     while (message := pickle.load(messages))[0] != "end":
+        if message[0] == "stage":
+            staging = message[1]
+            site_dir = os.path.dirname(staging)
+            shutil.rmtree(staging, ignore_errors=True)  # left by a build that was stopped
+            continue
+        if message[0] == "move-in":
+            if staging is not None:
+                _move_in(staging, site_dir, answer)
+            staging = None
+            continue
         if message[0] in ("ext-start", "ext"):
             extension = _run_extension(extension, message, answer)
             continue
@@ -310,7 +376,7 @@ def _serve(answers: Any) -> None:
                 path, shown, data = entry
                 in_site = True
                 try:
-                    status = _write(path, data)
+                    status = _write(path if staging is None else os.path.join(staging, *shown.split("/")), data)
                 except OSError:
                     answer.unwritten.append(shown)
                     continue
@@ -372,6 +438,36 @@ def _run_extension(extension: Any, message: tuple, answer: Answer) -> Any:
     except Exception:  # reported to the build, which stops on it
         answer.extension_failure = traceback.format_exc()
         return None
+
+
+def _move_in(staging: str, site_dir: str, answer: Answer) -> None:
+    """Each top folder of the staged downloads renamed into the site folder (their files are not
+    created again). Where the site has one of that name already (the generator wrote a page of
+    an editor's there), its files are moved one by one; one that cannot be is left `unwritten`,
+    for the build to write. Renaming keeps each file's size and time, so what was read stands."""
+    for name in sorted(os.listdir(staging)):
+        source, target = os.path.join(staging, name), os.path.join(site_dir, name)
+        try:
+            os.rename(source, target)
+        except OSError:
+            if os.path.isdir(source):
+                _move_files(source, target, name, answer)
+            else:
+                answer.unwritten.append(name)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_files(source: str, target: str, shown: str, answer: Answer) -> None:
+    for folder, _, names in os.walk(source):
+        inside = os.path.relpath(folder, source)
+        for name in names:
+            parts = [] if inside == "." else inside.split(os.sep)
+            destination = os.path.join(target, *parts, name)
+            try:
+                os.makedirs(os.path.dirname(destination), exist_ok=True)
+                os.replace(os.path.join(folder, name), destination)
+            except OSError:
+                answer.unwritten.append("/".join([shown, *parts, name]))
 
 
 _folders: set[str] = set()

@@ -10,7 +10,7 @@ one, `assemble` makes the problems in the listing's order whoever read the files
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,10 +45,10 @@ def files_to_scan(site_dir: Path, only: list[Path] | None = None, also: Iterable
     return site_to_scan(site_dir, only, coming) + also_to_scan(also)
 
 
-def site_to_scan(site_dir: Path, only: list[Path] | None = None,
-                 coming: Iterable[tuple[str, str]] = ()) -> list[SiteFile]:
-    """`files_to_scan`'s files of the site."""
-    site = site_files(str(site_dir)) if only is None else \
+def site_to_scan(site_dir: Path, only: list[Path] | None = None, coming: Iterable[tuple[str, str]] = (),
+                 leave_out: Collection[str] = ()) -> list[SiteFile]:
+    """`files_to_scan`'s files of the site, but those in its folders `leave_out`."""
+    site = site_files(str(site_dir), leave_out=leave_out) if only is None else \
         [(str(path), path.relative_to(site_dir).as_posix()) for path in only if path.is_file() and not path.is_symlink()]
     there = {os.path.normpath(path) for path, _ in site}
     site += [(path, shown) for path, shown in coming if os.path.normpath(path) not in there]

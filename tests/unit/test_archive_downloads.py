@@ -115,3 +115,17 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_archive_workbook(tmp_p
 def test_a_year_page_table_whose_title_names_the_year_is_saved_without_repeating_it(tmp_path):
     names = published(tmp_path).saved_names
     assert names["downloads/2021/index/visits-2021.csv"] == "2021年度看望慰問.csv"
+
+
+def test_publishing_hands_over_the_reports_csvs_and_the_workbook_before_any_page_and_every_download_at_last(tmp_path):
+    write_project(tmp_path, {"2021/town": TOWN, "2021-H1/district": DISTRICT, "2022/town": TOWN.replace("349", "360")})
+    archive = load_archive(tmp_path, tmp_path / "docs").archive
+    handed: list[dict[str, bytes]] = []
+    publication = publish(archive, downloads_made=lambda downloads: handed.append(dict(downloads)))
+    folders = tuple(f"downloads/{report.page_path[:-3]}/" for report in archive.reports.values())
+    reports = {path for path in publication.downloads if path.startswith(folders)}
+    first = set(handed[0])
+    assert reports and first == reports | {ARCHIVE_WORKBOOK}
+    assert handed[-1] == publication.downloads
+    assert ARCHIVE_ZIP not in handed[-2]  # made from every CSV, the pages' own included
+    assert publication.bodies["index.md"].count("bulletin-csv.zip") == 1  # the home page's section once

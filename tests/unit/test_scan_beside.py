@@ -171,3 +171,115 @@ def test_a_build_that_ends_without_asking_leaves_the_process_to_end_quietly(tmp_
                               "from bulletin.scan_beside import serve; serve()"],
                              input=b"", capture_output=True, timeout=60)
     assert (process.returncode, process.stderr) == (0, b"")
+
+
+# Staged: written before the generator empties the site folder, moved in once it has.
+
+def a_staged_process(site, values, downloads) -> ScanBeside:
+    beside = ScanBeside(site, values, downloads, staged=True)
+    beside.start()
+    beside.sync()  # the downloads written
+    return beside
+
+
+def test_staged_downloads_wait_in_the_hidden_folder_the_generator_does_not_empty(tmp_path):
+    from mkdocs.utils import clean_directory
+
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    assert (site / scan_beside.STAGING / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
+    clean_directory(str(site))  # what MkDocs does after on_config
+    assert [path.name for path in site.iterdir()] == [scan_beside.STAGING]
+    beside.stop()
+
+
+def test_staged_downloads_move_into_the_clean_site_and_are_found_as_written_there(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    beside.site_clean()
+    nothing_scanned_here(monkeypatch)
+    scan = beside.finish(also=[])
+    assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
+    assert site / "downloads" / "2021" / "town.csv" in scan.leaking
+    assert not (site / scan_beside.STAGING).exists()
+
+
+def test_downloads_sent_after_the_site_is_clean_are_written_in_place(tmp_path):
+    site = a_site(tmp_path)
+    downloads = dict(DOWNLOADS)
+    beside = a_staged_process(site, [NAME], downloads)
+    beside.site_clean()
+    downloads["downloads/2021/late.csv"] = b"late\n"
+    beside.send_downloads()
+    beside.sync()
+    assert (site / "downloads" / "2021" / "late.csv").read_bytes() == b"late\n"
+    beside.finish(also=[])
+
+
+def test_a_download_made_again_after_it_was_sent_is_written_again(tmp_path):
+    site = a_site(tmp_path)
+    downloads = dict(DOWNLOADS)
+    beside = a_staged_process(site, [NAME], downloads)
+    downloads["downloads/2021/port.csv"] = b"again\n"
+    beside.send_downloads()
+    beside.site_clean()
+    beside.finish(also=[])
+    assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"again\n"
+
+
+def test_staged_downloads_join_a_folder_the_generator_wrote_first_file_by_file(tmp_path):
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    (site / "downloads" / "guide").mkdir(parents=True)  # an editor's page at docs/downloads/guide.md
+    (site / "downloads" / "guide" / "index.html").write_text("<p>guide</p>", encoding="utf-8")
+    beside.site_clean()
+    scan = beside.finish(also=[])
+    assert (site / "downloads" / "guide" / "index.html").read_text(encoding="utf-8") == "<p>guide</p>"
+    assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
+    assert site / "downloads" / "2021" / "town.csv" in scan.leaking
+
+
+def test_a_staged_download_that_cannot_be_moved_in_is_written_by_the_build(tmp_path):
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    (site / "downloads").mkdir()
+    (site / "downloads" / "2021").write_text("a file where a folder goes", encoding="utf-8")
+    beside.site_clean()
+    (site / "downloads" / "2021").unlink()  # after the process tried: the build writes both here
+    scan = beside.finish(also=[])
+    assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
+    assert site / "downloads" / "2021" / "town.csv" in scan.leaking
+
+
+def test_a_build_told_nothing_about_the_clean_site_still_moves_its_downloads_in(tmp_path):
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    beside.finish(also=[])
+    assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
+    assert not (site / scan_beside.STAGING).exists()
+
+
+def test_a_stopped_build_leaves_no_staged_download_behind(tmp_path):
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    beside.stop()
+    assert not (site / scan_beside.STAGING).exists()
+
+
+def test_a_staging_folder_a_stopped_build_left_is_emptied_by_the_next(tmp_path):
+    site = a_site(tmp_path)
+    left = site / scan_beside.STAGING / "downloads" / "2020" / "gone.csv"
+    left.parent.mkdir(parents=True)
+    left.write_text("陳大文", encoding="utf-8")
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    assert not left.exists()
+    beside.finish(also=[])
+    assert not (site / "downloads" / "2020").exists()
+
+
+def test_a_staging_folder_left_is_removed_when_no_process_starts(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    (site / scan_beside.STAGING).mkdir()
+    monkeypatch.setenv(scan_beside.SWITCH_VARIABLE, "off")
+    ScanBeside(site, [NAME], DOWNLOADS, staged=True).start()
+    assert not (site / scan_beside.STAGING).exists()
