@@ -213,3 +213,45 @@ def test_a_matcher_for_a_value_with_characters_new_since_the_one_before_folds_af
     other = PrivateValue("王小明", "visits[2].beneficiaries", WHERE, names=True)
     after = PrivateMatcher([NAME, other], like=before)
     assert sorted(v.text for v in after.values_in_file(page)) == ["王小明", "陳大文"]  # folded away as nothing, shared
+
+
+def zipped(*members: tuple[str, bytes]) -> bytes:
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return packed.getvalue()
+
+
+def test_a_zip_of_csvs_scanned_before_finds_what_each_csv_held():
+    matcher = PrivateMatcher([NAME])
+    holding, clean = "單位,受慰問人\n鎮,陳大文\n".encode("utf-8-sig"), "單位,人次\n鎮,3\n".encode("utf-8-sig")
+    assert matcher.values_in_file(holding) == [NAME] and matcher.values_in_file(clean) == []
+    assert matcher.values_in_file(zipped(("a.csv", clean), ("b.csv", holding))) == [NAME]
+    assert matcher.values_in_file(zipped(("a.csv", clean))) == []
+
+
+def test_texts_of_one_length_are_each_found_for_what_they_hold():
+    matcher = PrivateMatcher([NAME])
+    holding, other = "鎮,陳大文\n".encode(), "鎮,王小明\n".encode()
+    assert len(holding) == len(other)
+    assert matcher.values_in_file(other) == []
+    assert matcher.values_in_file(holding) == [NAME]
+    assert matcher.values_in_file(zipped(("x.csv", other), ("y.csv", holding))) == [NAME]
+
+
+def test_a_text_found_before_is_found_the_same_by_a_matcher_for_other_values():
+    first = PrivateMatcher([NAME])
+    csv = "鎮,陳大文,王小明\n".encode()
+    assert first.values_in_file(csv) == [NAME]
+    other = PrivateValue("王小明", "visits[2].beneficiaries", WHERE, names=True)
+    assert PrivateMatcher([other], like=first).values_in_file(csv) == [other]
+
+
+def test_a_text_that_is_not_utf8_is_read_as_its_file_says_each_time():
+    matcher = PrivateMatcher([NAME])
+    gbk = "鎮,陳大文\n".encode("gb18030")  # from an older Windows tool
+    assert matcher.values_in_file(gbk) == [NAME] and matcher.values_in_file(gbk) == [NAME]
+    assert matcher._remembered == {}
