@@ -21,7 +21,7 @@ from pathlib import Path
 from bulletin.asset_names import hashed_copy
 from bulletin.site_downloads import write_downloads
 from bulletin.fragments import Fragments, without_search_marks
-from bulletin.freshness import Freshness, freshness, page_inputs
+from bulletin.freshness import BuildDateError, Freshness, freshness, page_inputs
 from bulletin.heading_record import HeadingRecorder
 from bulletin.inert_titles import inert_title, site_texts_problems
 from bulletin.input_files import page_source
@@ -46,7 +46,7 @@ from bulletin.settings import read_settings
 from bulletin.site_rules import clashes, hand_kept_nav
 from bulletin.urls import HOME
 import bulletin_patches
-from bulletin_search_beside import index_beside
+from bulletin_search_beside import IndexSentBeside, index_beside, reads_what_content_left
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -91,6 +91,7 @@ class Build:
     beside: ScanBeside | None = None  # a full build's privacy scan, in a process of its own (scan_beside.py)
     last_page: tuple[str, str] | None = None  # the page on_post_page saw last: written once the next comes
     printing: PrintPages | None = None  # a full build's print pages, made from its report pages (print_pages.py)
+    index_beside: IndexSentBeside | None = None  # the search index made beside, when it is (bulletin_search_beside.py)
 
     @property
     def quick(self) -> bool:
@@ -203,24 +204,27 @@ class BulletinSite:
         docs = Path(os.path.relpath(config.docs_dir, _project_dir(config))).as_posix()
         fragments = Fragments()
         language = config.theme["language"] or "zh-Hant"
-        # Started now, the process beside writes the downloads while the pages are published; staged
-        # (scan_beside.py), since MkDocs empties the site folder after this event unless dirty.
         private = PrivateValues.of(result.archive)
-        beside = ScanBeside(Path(config.site_dir), private.values, staged=not session.dirty)
-        beside.start()
+        # Started now, the process beside writes the downloads while the pages are published, staged
+        # (scan_beside.py): MkDocs empties the site folder after this event. A dirty build keeps
+        # the site as it is, so nothing is written into it before on_files has checked the names.
+        beside = None if session.dirty else ScanBeside(Path(config.site_dir), private.values, staged=True)
         try:
+            if beside is not None:
+                beside.start()
             publication = publish(result.archive, config.use_directory_urls, config.site_name, language,
                                   fragments.stash, previewing=session.previewing and session.dirty,
-                                  downloads_made=beside.send_downloads)
-        except BaseException:
-            beside.stop()
+                                  downloads_made=beside.send_downloads if beside is not None else None)
+            if not session.previewing:
+                gc.freeze()  # and the publication made from it
+            build = Build(BuildMode.FULL, publication, fragments, docs, _hash_asset_names(config), problems,
+                          refused={os.path.normpath(path) for path in result.refused},
+                          dates=self._freshness(config), private=private, beside=beside,
+                          printing=PrintPages(result.archive, config.use_directory_urls))
+        except BaseException:  # on_build_error cannot find this build: its process and staged files go here
+            if beside is not None:
+                beside.stop()
             raise
-        if not session.previewing:
-            gc.freeze()  # and the publication made from it
-        build = Build(BuildMode.FULL, publication, fragments, docs, _hash_asset_names(config), problems,
-                      refused={os.path.normpath(path) for path in result.refused},
-                      dates=freshness(_project_dir(config)), private=private, beside=beside,
-                      printing=PrintPages(result.archive, config.use_directory_urls))
         session.last_full = build
         return build
 
@@ -235,7 +239,7 @@ class BulletinSite:
         if update is None:
             return None
         last.private = update.private
-        dates = freshness(_project_dir(config))  # two quick git calls: a saved file is dated afresh
+        dates = self._freshness(config)  # two quick git calls: a saved file is dated afresh
         if self.build is not None and self.build.dates is not None:  # the last build's, saved files apart
             dates.keep_modified(self.build.dates, [p for r in update.reports for p in (r.data_path, r.narrative_path)])
         build = Build(BuildMode.QUICK_PREVIEW, last.publication, fragments, last.docs, _hash_asset_names(config),
@@ -251,6 +255,14 @@ class BulletinSite:
         for problem in build.problems:
             log.warning(localise_problem(problem, self.session.say))
         return build
+
+    def _freshness(self, config) -> Freshness:
+        try:
+            return freshness(_project_dir(config))
+        except BuildDateError as error:
+            raise PluginError(self.session.say(
+                f"環境變數 SOURCE_DATE_EPOCH 的值「{error.epoch}」不是可用的日期（應為 1970 年以來的秒數）；"
+                "請更正或刪去後再建置。")) from None
 
     def _abort_on(self, problems: list[Problem], what: str, path: bool = False) -> None:
         """Log every problem and stop. `what` is a label in our words, or with `path` a file as typed."""
@@ -301,11 +313,19 @@ class BulletinSite:
         generated_or_reports = set(publication.bodies) | {r.page_path for r in publication.archive.reports.values()}
         others = [f.src_uri for f in files.documentation_pages() if f.src_uri not in generated_or_reports]
         config.nav = publication.nav(sorted(others))
-        if build.beside is not None:  # a full build: the site folder is clean by now
+        if not build.quick:  # a full build: the site folder is clean by now, or a dirty build's kept
+            if build.beside is None:  # a dirty build's: the downloads are written now
+                build.private = build.private or PrivateValues.of(publication.archive)
+                build.beside = ScanBeside(Path(config.site_dir), build.private.values, publication.downloads)
+                build.beside.start()
             build.beside.site_clean()
             segments = self.session.segments
-            index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
-                         segments.identity if segments is not None else None, held=build.fragments.held)
+            early = reads_what_content_left(config.plugins, self.on_page_content, self.on_page_context_before_search)
+            build.index_beside = index_beside(config.plugins, build.beside, _project_dir(config) / SEGMENTS_FILE,
+                                              segments.identity if segments is not None else None,
+                                              held=build.fragments.held, early=early)
+            if build.index_beside is not None and early:
+                log.debug("bulletin: each page goes to the search index beside the build as it is converted")
         if not build.search_beside:  # the index is made here: its text segmented through the cache
             bulletin_patches.segment_through_cache(bulletin_patches.search_plugin_index(config.plugins),
                                                    self.session.segments)
@@ -373,6 +393,9 @@ class BulletinSite:
         # MkDocs reads every page before it writes any: until then a page is held with its tables
         # and charts as placeholders, neither whole nor lean (on_page_context_before_search).
         build.whole_pages[page.file.src_uri] = cleaned.html  # the page's own content: no copy
+        if build.index_beside is not None:
+            page.content = cleaned.html  # what MkDocs sets it to on return
+            build.index_beside.send_early(page)
         return cleaned.html
 
     @event_priority(50)  # before Material's search plugin (priority 0); on_page_context after it

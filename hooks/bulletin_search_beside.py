@@ -76,15 +76,39 @@ def _toc(items: Any) -> list[TocEntry]:
 
 
 class IndexSentBeside:
-    """Stands in for the search plugin's `SearchIndex` during one build."""
+    """Stands in for the search plugin's `SearchIndex` during one build.
 
-    def __init__(self, beside: ScanBeside, config: dict[str, Any], held: Callable[[str], HeldBlocks]) -> None:
+    MkDocs converts every page before it renders any: the process beside, which scans each page
+    once it is written, waited through that (10 s at 2,000 reports) and then lagged behind the
+    templates (4-5 s after the last page). With `early`, the hooks send each page from their
+    on_page_content (`send_early`), as Material's on_page_context would read it later (no handler
+    in between may change it: `reads_what_content_left`); the plugin's call then finds the very
+    same content and sends nothing. The process gets the pages in the order it always did: MkDocs
+    converts them and renders them in one order."""
+
+    def __init__(self, beside: ScanBeside, config: dict[str, Any], held: Callable[[str], HeldBlocks],
+                 early: bool = False) -> None:
         self._beside = beside
         self.config = config
         self.entries: list[dict] = []  # none here: they are made beside
         self._held = held
+        self.early = early
+        self._sent: dict[str, str] = {}  # each page sent early (by its source path): its content then
+
+    def send_early(self, page: Any) -> None:
+        """A page the plugin will index, sent now (the hooks' on_page_content, the last handler)."""
+        if self.early and not page.file.inclusion.is_excluded():  # a draft gets its banner later
+            self._send(page)
+            self._sent[page.file.src_uri] = page.content
 
     def add_entry_from_context(self, page: Any) -> None:
+        sent = self._sent.pop(page.file.src_uri, None)
+        if sent is None:
+            self._send(page)
+        elif sent is not page.content:  # changed since, by a handler reads_what_content_left let by
+            raise RuntimeError(f"{page.file.src_uri}: the page changed after it was sent to be indexed")
+
+    def _send(self, page: Any) -> None:
         if not (page.meta.get("search") or {}).get("exclude"):
             self._beside.extension("add", IndexedPage.of(page, self._held))
 
@@ -92,23 +116,36 @@ class IndexSentBeside:
         return ""  # the plugin writes this; the process writes the index over it
 
 
+def reads_what_content_left(plugins: Any, last_content: Callable, before_search: Callable) -> bool:
+    """Material's search plugin reads in on_page_context the page `last_content`, the last
+    on_page_content handler, left: every on_page_context handler before the plugin's is
+    `before_search` (which leaves the content as it is when the index is made beside)."""
+    search = bulletin_patches.search_plugin(plugins)
+    content, context = plugins.events["page_content"], plugins.events["page_context"]
+    first = next((at for at, handler in enumerate(context) if getattr(handler, "__self__", None) is search), None)
+    return bool(content) and content[-1] == last_content and first is not None and \
+        all(handler == before_search for handler in context[:first])
+
+
 def index_beside(plugins: Any, beside: ScanBeside, cache_file: Path, identity: str | None,
-                 held: Callable[[str], HeldBlocks]) -> None:
+                 held: Callable[[str], HeldBlocks], early: bool = False) -> IndexSentBeside | None:
     """The search plugin's index made in `beside`'s process for this build (`beside.extended` says
     so afterwards); nothing changed when there is no plugin, jieba has dictionaries of the
     project's own, or the process is not running. `identity` is the word-break cache's (None: no
     cache). `held` is the build's Fragments.held: the hooks give the plugin the pages with their
-    placeholders, and the process makes them lean."""
+    placeholders, and the process makes them lean. `early`: the hooks send each page when it is
+    converted (IndexSentBeside). Returns the index sent beside, or None."""
     search = bulletin_patches.search_plugin(plugins)
     index = getattr(search, "search_index", None)
     if search is None or index is None or not beside.running or \
             search.config.get("jieba_dict") or search.config.get("jieba_dict_user") or \
             not bulletin_patches.guarded("mkdocs-material", "the search index made beside the build"):
-        return
+        return None
     config = {key: index.config[key] for key in index.config}
     stand_ins = [name for name in STAND_INS if name in sys.modules]
     beside.start_extension(__name__, config, str(cache_file), identity, stand_ins)
-    search.search_index = IndexSentBeside(beside, config, held)
+    search.search_index = IndexSentBeside(beside, config, held, early)
+    return search.search_index
 
 
 class PageIndexer:

@@ -68,11 +68,22 @@ def file_dates(project: Path, folders: Iterable[str] = ("data", "docs"), run: Ru
     return dates
 
 
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH names no day this machine can tell (its digits too many)."""
+
+    def __init__(self, epoch: str) -> None:
+        super().__init__(epoch)
+        self.epoch = epoch
+
+
 def build_date(now: Callable[[], datetime] = datetime.now) -> date:
     """Today, or the day SOURCE_DATE_EPOCH names (reproducible builds set it, as MkDocs reads it)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch)).date()
+        try:
+            return datetime.fromtimestamp(int(epoch)).date()
+        except (OverflowError, OSError, ValueError):
+            raise BuildDateError(epoch) from None
     return now().date()
 
 

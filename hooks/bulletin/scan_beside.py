@@ -54,6 +54,7 @@ from typing import Any
 
 from .privacy import PrivateValue
 from .site_downloads import write_downloads
+from .site_files import site_files
 from .site_scan import FileScanner, SiteFile, SiteScan, also_to_scan, assemble, scan_site, site_to_scan
 
 USAGE_VARIABLE = "BULLETIN_BESIDE_USAGE"  # a file the process writes its CPU time and peak memory to
@@ -221,6 +222,8 @@ class ScanBeside:
         files += also_to_scan(also)
         answer = self._answer([file for file in files if file.key not in self._sent])
         self._remove_staging()  # the process has ended: what it could not move in is written below
+        if self.staging is not None and self.staging.exists():  # not removed (a file held open): scanned here
+            files += [SiteFile(path, f"{STAGING}/{shown}", True) for path, shown in site_files(str(self.staging))]
         if answer is None:  # no process, or no answer: all of it here
             write_downloads(self.site_dir, self.downloads)
             return scan_site(self.site_dir, self.values, also=also)

@@ -41,3 +41,16 @@ def test_a_build_over_the_last_site_replaces_its_downloads(tmp_path):
     assert "節日慰問,350" in csv_of(tmp_path)
     assert not (tmp_path / "site" / STAGING).exists()
 
+
+
+def test_a_build_stopped_after_its_process_started_leaves_no_staged_download(tmp_path, monkeypatch):
+    import time
+
+    write_project(tmp_path, {"2021/town": TOWN.format(people=349)})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999999")  # read after publishing: the build stops there
+    run = mkdocs_build(tmp_path)
+    assert run.returncode == 1
+    assert "SOURCE_DATE_EPOCH 的值「99999999999999999」不是可用的日期" in run.stderr
+    assert "Traceback" not in run.stderr
+    time.sleep(1.5)  # a process left running would have written them by now
+    assert not (tmp_path / "site" / STAGING).exists()

@@ -62,6 +62,13 @@ def test_the_site_made_with_work_beside_the_build_is_the_site_made_without(tmp_p
     assert site_files(tmp_path / "beside") == site_files(tmp_path / "here")
 
 
+def test_a_build_sends_each_page_to_the_index_beside_it_as_the_page_is_converted(tmp_path):
+    project = write_project(tmp_path / "p", RECORDS, narratives=NARRATIVES)
+    run = mkdocs_build(project, "-v")
+    assert run.returncode == 0, run.stderr
+    assert "each page goes to the search index beside the build as it is converted" in run.stderr
+
+
 def test_a_search_index_that_fails_beside_the_build_stops_it_with_a_sentence(tmp_path):
     project = write_project(tmp_path / "p", RECORDS, narratives=NARRATIVES)
     (project / ".cache" / "bulletin" / "search-words.json").mkdir(parents=True)  # cannot be replaced

@@ -245,7 +245,8 @@ def test_a_staged_download_that_cannot_be_moved_in_is_written_by_the_build(tmp_p
     (site / "downloads").mkdir()
     (site / "downloads" / "2021").write_text("a file where a folder goes", encoding="utf-8")
     beside.site_clean()
-    (site / "downloads" / "2021").unlink()  # after the process tried: the build writes both here
+    beside.sync()  # the process has tried
+    (site / "downloads" / "2021").unlink()  # the build writes both here
     scan = beside.finish(also=[])
     assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
     assert site / "downloads" / "2021" / "town.csv" in scan.leaking
@@ -283,3 +284,25 @@ def test_a_staging_folder_left_is_removed_when_no_process_starts(tmp_path, monke
     monkeypatch.setenv(scan_beside.SWITCH_VARIABLE, "off")
     ScanBeside(site, [NAME], DOWNLOADS, staged=True).start()
     assert not (site / scan_beside.STAGING).exists()
+
+
+def test_staged_downloads_of_a_process_that_died_before_moving_them_in_are_written_here(tmp_path):
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    os.kill(beside._process.pid, signal.SIGKILL)
+    scan = beside.finish(also=[])
+    assert (site / "downloads" / "2021" / "port.csv").read_bytes() == b"a,b\n"
+    assert site / "downloads" / "2021" / "town.csv" in scan.leaking
+    assert not (site / scan_beside.STAGING).exists()
+
+
+def test_a_staging_folder_that_cannot_be_removed_is_scanned_here(tmp_path, monkeypatch):
+    site = a_site(tmp_path)
+    beside = a_staged_process(site, [NAME], DOWNLOADS)
+    beside.site_clean()
+    beside.sync()  # moved in; then something is left there that the process never wrote
+    stray = site / scan_beside.STAGING / "stray.csv"
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("陳大文", encoding="utf-8")
+    monkeypatch.setattr(scan_beside.shutil, "rmtree", lambda *args, **kwargs: None)  # a file held open
+    assert stray in beside.finish(also=[]).leaking

@@ -3,13 +3,15 @@
 import json
 from types import SimpleNamespace
 
+import pytest
+
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 
 from bulletin.fragments import Fragments
 from bulletin.index_fields import with_search_fields
 from bulletin.scan_beside import ScanBeside
-from bulletin_search_beside import IndexedPage, PageIndexer
+from bulletin_search_beside import IndexedPage, IndexSentBeside, PageIndexer, reads_what_content_left
 
 CONFIG = {"lang": ["zh"], "separator": r"[\s\u200b\-]+", "pipeline": ["stemmer"],
           "fields": {"title": {"boost": 1e3}, "text": {"boost": 1e0}, "tags": {"boost": 1e6}}}
@@ -88,3 +90,98 @@ def test_a_process_that_never_answered_is_a_failure_of_its_extension(tmp_path, m
     beside.start_extension("bulletin_search_beside", dict(CONFIG), str(tmp_path / "words.json"), None, [])
     beside.finish(also=[])
     assert beside.extension_failure is not None
+
+
+# Sent early: from the hooks' on_page_content, while MkDocs converts the pages, not from the plugin's
+# on_page_context, when it renders them.
+
+class Posted:
+    """A stand-in for the process: what was posted to it."""
+
+    def __init__(self) -> None:
+        self.pages: list[str] = []
+
+    def extension(self, method: str, page) -> None:
+        self.pages.append(page.url)
+
+
+def a_file_page(url: str, excluded: bool = False, meta: dict | None = None) -> SimpleNamespace:
+    page = a_page(url, meta)
+    page.file = SimpleNamespace(src_uri=url + ".md", inclusion=SimpleNamespace(is_excluded=lambda: excluded))
+    return page
+
+
+def test_a_page_sent_early_is_sent_once_and_not_again_when_the_plugin_indexes_it():
+    posted = Posted()
+    index = IndexSentBeside(posted, CONFIG, held=lambda content: None, early=True)
+    page = a_file_page("2021/town/")
+    index.send_early(page)
+    assert posted.pages == ["2021/town/"]
+    index.add_entry_from_context(page)
+    assert posted.pages == ["2021/town/"]
+
+
+def test_without_early_a_page_is_sent_when_the_plugin_indexes_it():
+    posted = Posted()
+    index = IndexSentBeside(posted, CONFIG, held=lambda content: None)
+    page = a_file_page("2021/town/")
+    index.send_early(page)
+    assert posted.pages == []
+    index.add_entry_from_context(page)
+    assert posted.pages == ["2021/town/"]
+
+
+def test_a_draft_is_sent_when_the_plugin_indexes_it_with_its_banner():
+    posted = Posted()
+    index = IndexSentBeside(posted, CONFIG, held=lambda content: None, early=True)
+    draft = a_file_page("2021/draft/", excluded=True)
+    index.send_early(draft)
+    draft.content = "<p>DRAFT</p>" + draft.content
+    index.add_entry_from_context(draft)
+    assert posted.pages == ["2021/draft/"]
+
+
+def test_a_page_left_out_of_search_is_not_sent_early_either():
+    posted = Posted()
+    index = IndexSentBeside(posted, CONFIG, held=lambda content: None, early=True)
+    page = a_file_page("2021/print/", meta={"search": {"exclude": True}})
+    index.send_early(page)
+    index.add_entry_from_context(page)
+    assert posted.pages == []
+
+
+def test_a_page_changed_after_it_was_sent_early_stops_the_build():
+    index = IndexSentBeside(Posted(), CONFIG, held=lambda content: None, early=True)
+    page = a_file_page("2021/town/")
+    index.send_early(page)
+    page.content = page.content + "<p>後加</p>"
+    with pytest.raises(RuntimeError, match="changed after it was sent"):
+        index.add_entry_from_context(page)
+
+
+def hooked_plugins():
+    from mkdocs.config import load_config
+
+    from helpers import REPO
+
+    return load_config(str(REPO / "mkdocs.yml")).plugins
+
+
+def test_the_search_plugin_reads_what_our_last_content_handler_left():
+    plugins = hooked_plugins()
+    content, context = plugins.events["page_content"], plugins.events["page_context"]
+    assert reads_what_content_left(plugins, content[-1], context[0])
+
+
+def test_a_content_handler_after_ours_lets_no_page_be_sent_early():
+    plugins = hooked_plugins()
+    ours, before_search = plugins.events["page_content"][-1], plugins.events["page_context"][0]
+    plugins.events["page_content"].append(lambda html, **kwargs: html)
+    assert not reads_what_content_left(plugins, ours, before_search)
+
+
+def test_another_context_handler_before_the_search_plugins_lets_no_page_be_sent_early():
+    plugins = hooked_plugins()
+    ours, before_search = plugins.events["page_content"][-1], plugins.events["page_context"][0]
+    plugins.events["page_context"].insert(1, lambda context, **kwargs: context)
+    assert not reads_what_content_left(plugins, ours, before_search)
