@@ -315,7 +315,7 @@ class BulletinSite:
         config.nav = publication.nav(sorted(others))
         if not build.quick:  # a full build: the site folder is clean by now, or a dirty build's kept
             if build.beside is None:  # a dirty build's: the downloads are written now
-                build.private = build.private or PrivateValues.of(publication.archive)
+                assert build.private is not None  # every full build's, from _full_build
                 build.beside = ScanBeside(Path(config.site_dir), build.private.values, publication.downloads)
                 build.beside.start()
             build.beside.site_clean()
